@@ -1,0 +1,11 @@
+// The database's shape as one TypeScript interface: a renamed column is a compile error.
+// Each feature declares its tables beside its code; they are composed here.
+import type { Kysely, Transaction } from "kysely";
+import type { FoundationTables } from "./foundation-tables.ts";
+
+export interface Database extends FoundationTables {}
+
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+/** Either the database or an open transaction: query functions accept both. */
+export type Queryable = Db | Tx;
