@@ -22,6 +22,10 @@ export const UNIT_KINDS = [
 ] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
+export function isUnitKind(s: string): s is UnitKind {
+  return (UNIT_KINDS as readonly string[]).includes(s);
+}
+
 export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
   province_committee: "Tỉnh ủy, Thành ủy",
   standing_board: "Ban Thường vụ, Thường trực",

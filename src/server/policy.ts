@@ -27,8 +27,7 @@ type Rule = Partial<Record<Role, Scope>>;
 const everyone: Rule = { admin: "province", office: "province", leader: "province", unit_leader: "province", unit_staff: "province" };
 
 export const POLICY = {
-  // Anyone signed in may read their province and its organisation tree (needed to name units).
-  "province.read": everyone,
+  // Anyone signed in may read the organisation tree of their province (needed to name units).
   "units.read": everyone,
   // Only administrators change the tree, import or export it.
   "units.write": { admin: "province" },
@@ -40,8 +39,6 @@ export const POLICY = {
   "account.update": { admin: "self", office: "self", leader: "self", unit_leader: "self", unit_staff: "self" },
   // The audit trail is read by administrators.
   "audit.read": { admin: "province" },
-  // Background jobs: anyone may follow the jobs they started; administrators all of them.
-  "jobs.read": { admin: "province", office: "self", leader: "self", unit_leader: "self", unit_staff: "self" },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof POLICY;

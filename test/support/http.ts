@@ -36,7 +36,7 @@ export class TestClient {
     const headers: Record<string, string> = { ...extraHeaders };
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
     if (method !== "GET" && this.csrfToken && !("x-csrf-token" in extraHeaders)) headers["x-csrf-token"] = this.csrfToken;
-    let payload: BodyInit | undefined;
+    let payload: RequestInit["body"];
     if (body instanceof FormData) payload = body;
     else if (body !== undefined) {
       headers["content-type"] = "application/json";

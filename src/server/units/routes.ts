@@ -1,0 +1,318 @@
+import { z } from "zod";
+import { todayInVietnam } from "../../domain/format.ts";
+import { UNIT_KINDS } from "../../domain/units.ts";
+import { HttpError, notFound } from "../http/errors.ts";
+import { route } from "../http/route.ts";
+import {
+  changeFrom,
+  correctVersion,
+  createUnit,
+  endUnit,
+  insertUnit,
+  recordChange,
+  unitChanges,
+  unitsAsOf,
+  unitVersions,
+} from "./queries.ts";
+import { exportTree, importTreeFile, treeToXlsx } from "./transfer.ts";
+
+const isoDate = z.iso.date({ error: "Ngày phải có dạng yyyy-mm-dd." });
+const unitId = z.uuid({ error: "Mã đơn vị không hợp lệ." });
+const code = z
+  .string()
+  .trim()
+  .min(1, { error: "Hãy nhập mã đơn vị." })
+  .max(64)
+  .regex(/^[\p{L}\p{N}._-]+$/u, { error: "Mã đơn vị chỉ gồm chữ, số và các dấu . _ -" });
+const name = z.string().trim().min(1, { error: "Hãy nhập tên đơn vị." }).max(300);
+const shortName = z.string().trim().max(100).nullable();
+const aliases = z.array(z.string().trim().min(1).max(300)).max(50);
+const note = z.string().trim().max(2000).nullable().default(null);
+
+const NewUnit = z.strictObject({
+  code,
+  kind: z.enum(UNIT_KINDS),
+  name,
+  shortName: shortName.default(null),
+  aliases: aliases.default([]),
+  parentId: unitId.nullable().default(null),
+});
+
+const ChangeBody = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("rename"), effective: isoDate, name, shortName: shortName.optional(), aliases: aliases.optional(), note }),
+  z.strictObject({ kind: z.literal("move"), effective: isoDate, parentId: unitId.nullable(), note }),
+  z.strictObject({
+    kind: z.literal("edit"),
+    effective: isoDate,
+    unitKind: z.enum(UNIT_KINDS).optional(),
+    shortName: shortName.optional(),
+    aliases: aliases.optional(),
+    note,
+  }),
+  z.strictObject({ kind: z.literal("abolish"), effective: isoDate, moveChildrenTo: unitId.nullable().default(null), note }),
+]);
+
+async function unitDetail(db: Parameters<typeof unitVersions>[0], provinceId: number, id: string) {
+  const unit = await db.selectFrom("units").selectAll().where("province_id", "=", provinceId).where("id", "=", id).executeTakeFirst();
+  if (!unit) throw notFound("Không tìm thấy đơn vị.");
+  const versions = await unitVersions(db, provinceId, id);
+  const parentIds = [...new Set(versions.map((v) => v.parentId).filter((p): p is string => !!p))];
+  const parentNames = new Map<string, string>();
+  for (const v of versions) {
+    if (!v.parentId || parentNames.has(`${v.parentId}@${v.validFrom}`)) continue;
+    const parent = (await unitsAsOf(db, provinceId, v.validFrom)).find((s) => s.id === v.parentId);
+    parentNames.set(`${v.parentId}@${v.validFrom}`, parent?.name ?? "");
+  }
+  return {
+    unit: { id: unit.id, code: unit.code, createdAt: unit.created_at },
+    versions: versions.map((v) => ({ ...v, parentName: v.parentId ? (parentNames.get(`${v.parentId}@${v.validFrom}`) ?? null) : null })),
+    changes: await unitChanges(db, provinceId, id),
+    parentIds,
+  };
+}
+
+export const unitRoutes = [
+  route({
+    method: "get",
+    path: "/api/units",
+    access: "units.read",
+    summary: "Cây tổ chức vào một ngày (mặc định hôm nay)",
+    tags: ["Tổ chức bộ máy"],
+    query: z.strictObject({ asOf: isoDate.optional() }),
+    handler: async (ctx, { query }) => {
+      const asOf = query.asOf ?? todayInVietnam();
+      return { asOf, units: await unitsAsOf(ctx.db, ctx.user.provinceId, asOf) };
+    },
+  }),
+
+  route({
+    method: "get",
+    path: "/api/units/export",
+    access: "units.export",
+    summary: "Xuất cây tổ chức (toàn bộ lịch sử) ra JSON hoặc Excel",
+    tags: ["Tổ chức bộ máy"],
+    query: z.strictObject({ format: z.enum(["json", "xlsx"]).default("json") }),
+    handler: async (ctx, { query }) => {
+      const tree = await exportTree(ctx.db, ctx.user.provinceId);
+      const stamp = todayInVietnam();
+      if (query.format === "json") {
+        return new Response(JSON.stringify(tree, null, 2), {
+          headers: {
+            "content-type": "application/json; charset=utf-8",
+            "content-disposition": `attachment; filename="co-cau-to-chuc-${stamp}.json"`,
+          },
+        });
+      }
+      const bytes = await treeToXlsx(tree);
+      return new Response(bytes, {
+        headers: {
+          "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+          "content-disposition": `attachment; filename="co-cau-to-chuc-${stamp}.xlsx"`,
+        },
+      });
+    },
+  }),
+
+  route({
+    method: "post",
+    path: "/api/units/import",
+    access: "units.write",
+    summary: "Nhập cây tổ chức từ tệp JSON hoặc Excel (chỉ thêm, không xóa)",
+    tags: ["Tổ chức bộ máy"],
+    body: "multipart",
+    handler: async (ctx) => {
+      const form = await ctx.hono.req.parseBody();
+      const file = form.file;
+      if (!(file instanceof File)) throw new HttpError(400, "no_file", "Hãy chọn tệp cần nhập (.json hoặc .xlsx).");
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      return ctx.transaction((tx, audit) => importTreeFile(tx, ctx.user.provinceId, file.name, bytes, audit, ctx.user.id));
+    },
+  }),
+
+  route({
+    method: "get",
+    path: "/api/units/:id",
+    access: "units.read",
+    summary: "Một đơn vị: các giai đoạn hiệu lực và các lần thay đổi",
+    tags: ["Tổ chức bộ máy"],
+    params: z.strictObject({ id: unitId }),
+    handler: async (ctx, { params }) => unitDetail(ctx.db, ctx.user.provinceId, params.id),
+  }),
+
+  route({
+    method: "post",
+    path: "/api/units",
+    access: "units.write",
+    summary: "Thêm đơn vị mới có hiệu lực từ một ngày",
+    tags: ["Tổ chức bộ máy"],
+    body: NewUnit.extend({ validFrom: isoDate }),
+    handler: async (ctx, { body }) => {
+      const id = await ctx.transaction(async (tx, audit) => {
+        const id = await createUnit(tx, ctx.user.provinceId, body.code, {
+          validFrom: body.validFrom,
+          parentId: body.parentId,
+          kind: body.kind,
+          name: body.name,
+          shortName: body.shortName,
+          aliases: body.aliases,
+        });
+        await audit({ action: "unit.create", objectType: "unit", objectId: id, after: body });
+        return id;
+      });
+      return unitDetail(ctx.db, ctx.user.provinceId, id);
+    },
+  }),
+
+  route({
+    method: "patch",
+    path: "/api/units/:id/versions/:validFrom",
+    access: "units.write",
+    summary: "Sửa lỗi một giai đoạn hiệu lực (không tạo giai đoạn mới)",
+    tags: ["Tổ chức bộ máy"],
+    params: z.strictObject({ id: unitId, validFrom: isoDate }),
+    body: z.strictObject({
+      version: z.number().int().min(1),
+      name: name.optional(),
+      shortName: shortName.optional(),
+      aliases: aliases.optional(),
+      kind: z.enum(UNIT_KINDS).optional(),
+      parentId: unitId.nullable().optional(),
+    }),
+    handler: async (ctx, { params, body }) => {
+      const { version, ...fields } = body;
+      await ctx.transaction(async (tx, audit) => {
+        const result = await correctVersion(tx, ctx.user.provinceId, params.id, params.validFrom, version, fields);
+        await audit({ action: "unit.correct", objectType: "unit", objectId: params.id, before: result.before, after: result.after });
+      });
+      return unitDetail(ctx.db, ctx.user.provinceId, params.id);
+    },
+  }),
+
+  route({
+    method: "post",
+    path: "/api/units/:id/changes",
+    access: "units.write",
+    summary: "Ghi nhận thay đổi từ một ngày: đổi tên, chuyển trực thuộc, sửa thông tin, giải thể",
+    tags: ["Tổ chức bộ máy"],
+    params: z.strictObject({ id: unitId }),
+    body: ChangeBody,
+    handler: async (ctx, { params, body }) => {
+      const p = ctx.user.provinceId;
+      await ctx.transaction(async (tx, audit) => {
+        let before: unknown;
+        let after: unknown;
+        if (body.kind === "abolish") {
+          const r = await endUnit(tx, p, params.id, body.effective, body.moveChildrenTo);
+          before = r.before;
+          after = { validTo: body.effective, movedChildren: r.movedChildren, moveChildrenTo: body.moveChildrenTo };
+        } else {
+          const fields =
+            body.kind === "rename"
+              ? {
+                  name: body.name,
+                  ...(body.shortName !== undefined ? { shortName: body.shortName } : {}),
+                  ...(body.aliases ? { aliases: body.aliases } : {}),
+                }
+              : body.kind === "move"
+                ? { parentId: body.parentId }
+                : {
+                    ...(body.unitKind ? { kind: body.unitKind } : {}),
+                    ...(body.shortName !== undefined ? { shortName: body.shortName } : {}),
+                    ...(body.aliases ? { aliases: body.aliases } : {}),
+                  };
+          const r = await changeFrom(tx, p, params.id, body.effective, fields);
+          before = r.before;
+          after = r.after;
+        }
+        await recordChange(tx, p, {
+          effective: body.effective,
+          kind: body.kind,
+          note: body.note,
+          from: [params.id],
+          to: body.kind === "abolish" ? [] : [params.id],
+          createdBy: ctx.user.id,
+        });
+        await audit({ action: `unit.${body.kind}`, objectType: "unit", objectId: params.id, before, after, reason: body.note });
+      });
+      return unitDetail(ctx.db, p, params.id);
+    },
+  }),
+
+  route({
+    method: "post",
+    path: "/api/units/merge",
+    access: "units.write",
+    summary: "Hợp nhất, sáp nhập các đơn vị từ một ngày",
+    tags: ["Tổ chức bộ máy"],
+    body: z.strictObject({
+      effective: isoDate,
+      fromIds: z.array(unitId).min(1, { error: "Hãy chọn các đơn vị được hợp nhất." }).max(200),
+      target: z.union([z.strictObject({ existingId: unitId, rename: z.strictObject({ name, shortName: shortName.default(null), aliases: aliases.default([]) }).optional() }), z.strictObject({ create: NewUnit })]),
+      note,
+    }),
+    handler: async (ctx, { body }) => {
+      const p = ctx.user.provinceId;
+      const targetId = await ctx.transaction(async (tx, audit) => {
+        let targetId: string;
+        if ("create" in body.target) {
+          const c = body.target.create;
+          targetId = await insertUnit(tx, p, c.code, {
+            validFrom: body.effective,
+            parentId: c.parentId,
+            kind: c.kind,
+            name: c.name,
+            shortName: c.shortName,
+            aliases: c.aliases,
+          });
+        } else {
+          targetId = body.target.existingId;
+          if (body.target.rename) await changeFrom(tx, p, targetId, body.effective, body.target.rename);
+        }
+        const ended = body.fromIds.filter((id) => id !== targetId);
+        if (!ended.length) throw new HttpError(400, "nothing_to_merge", "Hãy chọn ít nhất một đơn vị khác đơn vị tiếp nhận.");
+        for (const id of ended) await endUnit(tx, p, id, body.effective, targetId);
+        await recordChange(tx, p, { effective: body.effective, kind: "merge", note: body.note, from: body.fromIds, to: [targetId], createdBy: ctx.user.id });
+        await audit({ action: "unit.merge", objectType: "unit", objectId: targetId, after: body, reason: body.note });
+        return targetId;
+      });
+      return unitDetail(ctx.db, p, targetId);
+    },
+  }),
+
+  route({
+    method: "post",
+    path: "/api/units/split",
+    access: "units.write",
+    summary: "Chia tách một đơn vị thành các đơn vị mới từ một ngày",
+    tags: ["Tổ chức bộ máy"],
+    body: z.strictObject({
+      effective: isoDate,
+      fromId: unitId,
+      into: z.array(NewUnit).min(1).max(50),
+      /** Whether the split unit ends; false when new units are carved out of a unit that continues. */
+      endSource: z.boolean().default(true),
+      /** Code of the new unit that takes over the units under the split one. */
+      childrenTo: code.nullable().default(null),
+      note,
+    }),
+    handler: async (ctx, { body }) => {
+      const p = ctx.user.provinceId;
+      const ids = await ctx.transaction(async (tx, audit) => {
+        const created = new Map<string, string>();
+        for (const u of body.into) {
+          created.set(u.code, await insertUnit(tx, p, u.code, { validFrom: body.effective, parentId: u.parentId, kind: u.kind, name: u.name, shortName: u.shortName, aliases: u.aliases }));
+        }
+        if (body.endSource) {
+          const heir = body.childrenTo ? created.get(body.childrenTo) : null;
+          if (body.childrenTo && !heir) throw new HttpError(400, "unknown_heir", "Đơn vị tiếp nhận đơn vị trực thuộc phải là một trong các đơn vị mới.");
+          await endUnit(tx, p, body.fromId, body.effective, heir ?? null);
+        }
+        const ids = [...created.values()];
+        await recordChange(tx, p, { effective: body.effective, kind: "split", note: body.note, from: [body.fromId], to: ids, createdBy: ctx.user.id });
+        await audit({ action: "unit.split", objectType: "unit", objectId: body.fromId, after: body, reason: body.note });
+        return ids;
+      });
+      return { created: ids };
+    },
+  }),
+];
