@@ -37,6 +37,8 @@ export const POLICY = {
   "users.write": { admin: "province" },
   // Everyone may change their own password.
   "account.update": { admin: "self", office: "self", leader: "self", unit_leader: "self", unit_staff: "self" },
+  // Background jobs (reports, imports): people follow the jobs they started; administrators all of them.
+  "jobs.read": { admin: "province", office: "self", leader: "self", unit_leader: "self", unit_staff: "self" },
   // The audit trail is read by administrators.
   "audit.read": { admin: "province" },
 } as const satisfies Record<string, Rule>;
