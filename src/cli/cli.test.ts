@@ -1,0 +1,78 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { freshDataEnv, runCli, startCliServer } from "../../test/support/cli.ts";
+import { tamperAuditRow } from "../../test/support/audit.ts";
+import { testEngine } from "../../test/support/db.ts";
+import { databaseDigest } from "../server/backup/backup.ts";
+import { openDatabase } from "../server/db/connect.ts";
+
+async function openEnv(env: Record<string, string>) {
+  return openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DONDOC_DATA });
+}
+
+describe("the dondoc command", () => {
+  it("sets up a province and its first administrator, and verifies the audit trail", async () => {
+    const env = await freshDataEnv();
+    expect((await runCli(["migrate"], env)).stdout).toMatch(/Đã áp dụng: 0001_foundation/);
+    expect((await runCli(["province", "add", "--id", "7", "--code", "vinh-long", "--name", "Vĩnh Long"], env)).code).toBe(0);
+    const user = await runCli(["user", "add", "--username", "quantri", "--name", "Trần Văn Quản", "--role", "admin", "--province", "vinh-long"], env);
+    expect(user.code, user.stderr).toBe(0);
+    expect(user.stdout).toMatch(/Mật khẩu tạm: \S{8,}/);
+    const ok = await runCli(["audit", "verify"], env);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/Nhật ký toàn vẹn: 1 bản ghi/);
+
+    const handle = await openEnv(env);
+    await tamperAuditRow(handle.db, 7, 1, "user.delete");
+    await handle.close();
+    const bad = await runCli(["audit", "verify"], env);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/tỉnh 7, bản ghi số 1/);
+  });
+
+  it("refuses bad input with a Vietnamese message and exit code 2", async () => {
+    const env = await freshDataEnv();
+    const res = await runCli(["user", "add", "--username", "x", "--name", "X", "--role", "chua-co", "--province", "1"], env);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(/Vai trò không hợp lệ/);
+    expect((await runCli(["khong-co-lenh"], env)).stderr).toMatch(/Lệnh không hợp lệ/);
+  });
+
+  it("backs up and restores into a new database with identical data", async () => {
+    const env = await freshDataEnv();
+    await runCli(["province", "add", "--id", "3", "--code", "an-giang", "--name", "An Giang"], env);
+    await runCli(["user", "add", "--username", "ag.admin", "--name", "Quản Trị", "--role", "admin", "--province", "an-giang", "--password", "mat-khau-rat-dai"], env);
+    const file = join(env.DONDOC_DATA ? join(env.DONDOC_DATA, "..") : "/tmp", `sao-luu-${Date.now()}.ndjson.gz`);
+    const backup = await runCli(["backup", "--out", file], env);
+    expect(backup.code, backup.stderr).toBe(0);
+    const target = await freshDataEnv();
+    const restore = await runCli(["restore", file], target);
+    expect(restore.code, restore.stderr).toBe(0);
+    const [a, b] = [await openEnv(env), await openEnv(target)];
+    try {
+      expect(await databaseDigest(b.db)).toBe(await databaseDigest(a.db));
+    } finally {
+      await a.close();
+      await b.close();
+    }
+    const again = await runCli(["restore", file], target);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/không trống/);
+  });
+
+  it.runIf(testEngine() === "pglite")("lets one process at a time open a data folder, and releases it on SIGTERM", async () => {
+    const env = { ...(await freshDataEnv()), DONDOC_DEMO: "0" };
+    const server = await startCliServer(env);
+    try {
+      const second = await runCli(["migrate"], env);
+      expect(second.code).toBe(1);
+      expect(second.stderr).toMatch(/đang được một tiến trình dondoc khác sử dụng/);
+    } finally {
+      expect(await server.stop("SIGTERM")).toBe(0);
+    }
+    expect(server.output()).toMatch(/Đã dừng/);
+    expect(existsSync(`${env.DONDOC_DATA}.lock`)).toBe(false);
+    expect((await runCli(["migrate"], env)).code).toBe(0);
+  });
+});
