@@ -1,9 +1,10 @@
 // The database's shape as one TypeScript interface: a renamed column is a compile error.
 // Each feature declares its tables beside its code; they are composed here.
 import type { Kysely, Transaction } from "kysely";
+import type { PaperTables } from "../papers/tables.ts";
 import type { FoundationTables } from "./foundation-tables.ts";
 
-export interface Database extends FoundationTables {}
+export interface Database extends FoundationTables, PaperTables {}
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;
