@@ -2,12 +2,14 @@ import type { Kysely } from "kysely";
 import { type Migration, type MigrationResultSet, Migrator } from "kysely/migration";
 import * as m0001 from "./migrations/0001_foundation.ts";
 import * as m0002 from "./migrations/0002_papers.ts";
+import * as m0003 from "./migrations/0003_paper_review.ts";
 
 // Migrations are listed here, in order, rather than discovered on disk: the list is
 // checked by the compiler and a missing file fails at start, not half-way through.
 export const MIGRATIONS: Record<string, Migration> = {
   "0001_foundation": m0001,
   "0002_papers": m0002,
+  "0003_paper_review": m0003,
 };
 
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).at(-1)!;

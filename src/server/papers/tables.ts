@@ -26,6 +26,10 @@ export interface PapersTable {
   file_name: string | null;
   text: string | null;
   extraction: Json<unknown> | null;
+  /** The items as the office is correcting them (PaperItems), until the paper is confirmed. */
+  draft: Json<unknown> | null;
+  /** symbol, title and issuer folded (lower case, no diacritics) for search. */
+  search: ColumnType<string, string | undefined, string>;
   warnings: ColumnType<string[], string[] | undefined, string[]>;
   status: ColumnType<PaperStatus, PaperStatus | undefined, PaperStatus>;
   created_by: string | null;
