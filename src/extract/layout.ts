@@ -1,0 +1,377 @@
+// Plain text (from .txt, .doc and .pdf readers) → paragraphs. Text copied from PDFs keeps the page's
+// hard line breaks (000 puts a blank line after every line), page-break artefacts (a line starting with a
+// space), footnotes in the middle of a page (002: a "1" glued to "cùng kỳ" and the note "1 Tổng kim
+// ngạch…" before the rest of the sentence), broken markers "[⏎]" with the notes at the end (003),
+// Markdown emphasis of text copies (001) and a two-column "Nơi nhận" / signature block (000).
+//
+// The text is read in three regions: the head (header and title, up to the separator under the
+// title), the body, and the tail (distribution list and signature, then end notes). Head and tail
+// lines are kept one per paragraph; body lines are re-joined into paragraphs. Every step scans lines
+// with bounded patterns, so the work is linear in the size of the text.
+import { normalizeText } from "./normalize.ts";
+import type { Block } from "./types.ts";
+
+export interface Layout {
+  blocks: Block[];
+  /** Footnote texts in order, without their markers. */
+  footnotes: string[];
+  warnings: string[];
+}
+
+interface Line {
+  text: string;
+  /** The line started with white space: after a page break, a continuation. */
+  indented: boolean;
+  /** Blank lines before this one. */
+  blanksBefore: number;
+}
+
+/** Paragraph blocks of a plain-text paper (see `layoutText`). */
+export function textToBlocks(text: string): Block[] {
+  return layoutText(text).blocks;
+}
+
+export function layoutText(raw: string): Layout {
+  const lines = toLines(prepare(raw));
+  const regions = findRegions(lines);
+  const footnotes: string[] = [];
+  const blocks: Block[] = [];
+  for (const line of lines.slice(0, regions.bodyStart)) {
+    for (const column of splitColumns(line.text)) blocks.push(paragraph(column));
+  }
+  const body = extractMidPageFootnotes(lines.slice(regions.bodyStart, regions.tailStart), footnotes);
+  for (const text of joinBodyLines(body)) blocks.push(paragraph(text));
+  for (const line of lines.slice(regions.tailStart, regions.notesStart)) blocks.push(paragraph(line.text));
+  footnotes.push(...readEndNotes(lines.slice(regions.notesStart)));
+  return { blocks: blocks.filter((b) => b.kind !== "paragraph" || b.text.length > 0), footnotes, warnings: [] };
+}
+
+// ---------------------------------------------------------------------------
+// Preparation
+
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+// Runs of white space longer than this carry no more layout information; capping them keeps
+// later patterns linear on hostile input (megabytes of spaces).
+const LONG_SPACE_RUN = /[ \t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\v\f]{9,}/g;
+const SUPERSCRIPT_DIGITS = /[\u00B9\u00B2\u00B3\u2070\u2074-\u2079]+/g;
+
+function prepare(raw: string): string {
+  const capped = raw.replace(INVISIBLE, "").replace(LONG_SPACE_RUN, "        ");
+  return normalizeText(capped).replace(SUPERSCRIPT_DIGITS, "");
+}
+
+// Markdown emphasis of text copies: "(*Gần đây …*)", "**“điểm nóng”**". A "* " at the start of a line
+// is a bullet and a lone "*" under the issuer a separator; both are kept.
+const EMPHASIS_OPEN = /(^|[\s(“"‘[])\*{1,3}(?=[^\s*])/g;
+const EMPHASIS_CLOSE = /([^\s*])\*{1,3}(?=$|[\s).,;:!?”"’\]])/g;
+
+function stripEmphasis(s: string): string {
+  if (!s.includes("*")) return s;
+  return s.replace(EMPHASIS_OPEN, "$1").replace(EMPHASIS_CLOSE, "$1");
+}
+
+function toLines(text: string): Line[] {
+  const out: Line[] = [];
+  let blanks = 0;
+  for (const rawLine of text.split("\n")) {
+    const trimmed = rawLine.trim();
+    if (trimmed.length === 0) {
+      blanks++;
+      continue;
+    }
+    const clean = stripEmphasis(trimmed).replace(/\s+/g, " ").trim();
+    if (clean.length === 0) {
+      blanks++;
+      continue;
+    }
+    out.push({ text: clean, indented: /^\s/.test(rawLine), blanksBefore: blanks });
+    blanks = 0;
+  }
+  return out;
+}
+
+function paragraph(text: string): Block {
+  const { label, rest } = splitLabel(text);
+  return label ? { kind: "paragraph", text: rest, label } : { kind: "paragraph", text };
+}
+
+// ---------------------------------------------------------------------------
+// List labels: "1.", "1.1.", "II.", "a)", "-", "+", "•", "*", "(1)".
+
+const LABEL = /^(?:([IVXLC]{1,7})[.)]|(\d{1,2}(?:\.\d{1,2}){1,4})\.?|(\d{1,2})[.)]|([a-zđ])[.)]|\((\d{1,2}|[a-zđ])\)|([-+•*·]))\s+(?=\S)/u;
+
+/** Splits a list label off the start of a paragraph: "1.1. Công tác…" → "1.1.", "Công tác…". */
+export function splitLabel(text: string): { label: string | null; rest: string } {
+  const m = LABEL.exec(text);
+  if (!m) return { label: null, rest: text };
+  if (m[1] && !isRoman(m[1])) return { label: null, rest: text };
+  const label = text.slice(0, m[0].length).trim();
+  const rest = text.slice(m[0].length).trim();
+  if (rest.length === 0) return { label: null, rest: text };
+  return { label, rest };
+}
+
+function isRoman(s: string): boolean {
+  return /^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/.test(s) && s.length > 0;
+}
+
+// ---------------------------------------------------------------------------
+// Regions
+
+const SEPARATOR = /^(?:[-_=~*.·•]{1,40}|[-_=~.·•]{0,10}\s?o\s?0\s?o\s?[-_=~.·•]{0,10}|-{0,10}oOo-{0,10})$/u;
+const KIND_WORD = /^(?:THÔNG BÁO|KẾT LUẬN|BÁO CÁO|NGHỊ QUYẾT|CHỈ THỊ|KẾ HOẠCH|CHƯƠNG TRÌNH|QUYẾT ĐỊNH|HƯỚNG DẪN|ĐỀ ÁN|TỜ TRÌNH|CÔNG VĂN|QUY ĐỊNH|QUY CHẾ|THÔNG TRI|PHƯƠNG ÁN|BIÊN BẢN)(?:\s+(?:LIÊN TỊCH|TÓM TẮT))?$/u;
+const BODY_OPENING = /^(?:Ngày\s+\d|Hôm nay|Căn cứ|Thực hiện|Sáng\s|Chiều\s|Tối\s|Kính gửi)/u;
+const TAIL_START = /^(?:Nơi nhận\s*:|T\/M\.?\s|T\/L\.?\s|K\/T\.?\s|TM\.\s|TL\.\s|KT\.\s|TUQ\.\s)/u;
+const NOTE_START = /^(?:\[[^\]\s]{1,4}\]|\(\d{1,3}\))\s*\S/u;
+
+interface Regions {
+  bodyStart: number;
+  tailStart: number;
+  notesStart: number;
+}
+
+function isSeparator(s: string): boolean {
+  return s.length <= 40 && SEPARATOR.test(s);
+}
+
+function findRegions(lines: Line[]): Regions {
+  const bodyStart = findBodyStart(lines);
+  let tailStart = lines.length;
+  for (let i = bodyStart; i < lines.length; i++) {
+    if (TAIL_START.test(lines[i]!.text)) {
+      tailStart = i;
+      break;
+    }
+  }
+  let notesStart = lines.length;
+  for (let i = tailStart; i < lines.length; i++) {
+    if (NOTE_START.test(lines[i]!.text)) {
+      notesStart = i;
+      break;
+    }
+  }
+  return { bodyStart, tailStart, notesStart };
+}
+
+/** The head ends with the separator under the title, or with the title when there is none. */
+function findBodyStart(lines: Line[]): number {
+  const limit = Math.min(lines.length, 40);
+  let kindLine = -1;
+  for (let i = 0; i < limit; i++) {
+    if (KIND_WORD.test(lines[i]!.text)) {
+      kindLine = i;
+      break;
+    }
+  }
+  if (kindLine >= 0) {
+    for (let i = kindLine + 1; i < Math.min(lines.length, kindLine + 8); i++) {
+      const t = lines[i]!.text;
+      if (isSeparator(t)) return i + 1;
+      if (BODY_OPENING.test(t) || /[.:;]$/.test(t) || splitLabel(t).label) return i;
+    }
+    return Math.min(lines.length, kindLine + 1);
+  }
+  // No kind word: a header block (number, motto) closed by a separator near the top.
+  for (let i = 0; i < Math.min(lines.length, 15); i++) {
+    const t = lines[i]!.text;
+    if (isSeparator(t) && i > 0 && lines.slice(0, i).some((l) => /^Số\b|CỘNG|ĐẢNG CỘNG SẢN/u.test(l.text))) return i + 1;
+  }
+  return 0;
+}
+
+/** Header lines hold two columns ("TỈNH ỦY HẬU GIANG      ĐẢNG CỘNG SẢN VIỆT NAM"); lines were collapsed, so split on the motto. */
+function splitColumns(text: string): string[] {
+  const m = /^(.{2,80}?)\s+(ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM)$/u.exec(text);
+  if (m) return [m[1]!, m[2]!];
+  const d = /^(Số\b.{1,60}?)\s+(\S.{0,60}, ngày\b.{0,60})$/u.exec(text);
+  if (d) return [d[1]!, d[2]!];
+  return [text];
+}
+
+// ---------------------------------------------------------------------------
+// Footnotes in the middle of the body
+
+const MID_NOTE_BRACKETED = /^\[(\d{1,3})\]\s*(\S.*)$/u;
+const MID_NOTE_BARE = /^(\d{1,3})\s+(\p{Lu}.*)$/u;
+
+/**
+ * Takes footnotes printed in the middle of the body out of it, in order. A note starts with "[N]" or
+ * with the bare number N of the next expected note (only when a marker N was seen before it), and runs
+ * until the body resumes: a line starting with white space after a page break, or a lower-case line
+ * after a note line that ended a sentence.
+ */
+function extractMidPageFootnotes(lines: Line[], footnotes: string[]): Line[] {
+  const body: Line[] = [];
+  let expected = 1;
+  let markerSeenSince = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const start = noteStart(line.text, expected, body, markerSeenSince);
+    if (start === null) {
+      body.push(line);
+      continue;
+    }
+    const parts = [start.text];
+    let j = i + 1;
+    for (; j < lines.length; j++) {
+      const next = lines[j]!;
+      const prev = parts[parts.length - 1]!;
+      if (next.indented) break;
+      if (/[.!?]["”)]?$/.test(prev) && /^\p{Ll}/u.test(next.text)) break;
+      if (noteStart(next.text, expected + 1, body, body.length) !== null) break;
+      if (splitLabel(next.text).label && /[.!?:]$/.test(prev)) break;
+      parts.push(next.text);
+    }
+    if (start.glued) removeGluedMarker(body, markerSeenSince, start.number);
+    footnotes.push(parts.join(" ").replace(/\s+/g, " ").trim());
+    expected = start.number + 1;
+    markerSeenSince = body.length;
+    i = j - 1;
+  }
+  return body;
+}
+
+function noteStart(
+  text: string,
+  expected: number,
+  body: Line[],
+  since: number,
+): { number: number; text: string; glued: boolean } | null {
+  let m = MID_NOTE_BRACKETED.exec(text);
+  if (m && Number(m[1]) === expected) return { number: expected, text: m[2]!, glued: false };
+  m = MID_NOTE_BARE.exec(text);
+  if (m && Number(m[1]) === expected && hasGluedMarker(body, since, expected)) return { number: expected, text: m[2]!, glued: true };
+  return null;
+}
+
+function gluedMarker(n: number): RegExp {
+  // "cùng kỳ1;" — the note number glued to the word it follows.
+  return new RegExp(String.raw`(?<=[\p{L}\p{M})”"])${n}(?=[\s;,.:)]|$)`, "gu");
+}
+
+function hasGluedMarker(body: Line[], since: number, n: number): boolean {
+  const re = gluedMarker(n);
+  for (let k = Math.max(0, since); k < body.length; k++) {
+    re.lastIndex = 0;
+    if (re.test(body[k]!.text)) return true;
+  }
+  return false;
+}
+
+function removeGluedMarker(body: Line[], since: number, n: number): void {
+  const re = gluedMarker(n);
+  for (let k = body.length - 1; k >= Math.max(0, since); k--) {
+    const line = body[k]!;
+    let last = -1;
+    for (const m of line.text.matchAll(re)) last = m.index;
+    if (last >= 0) {
+      const width = String(n).length;
+      body[k] = { ...line, text: line.text.slice(0, last) + line.text.slice(last + width) };
+      return;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Joining body lines into paragraphs
+
+const TERMINAL_END = /[.!?…:][”"’)*\]]{0,3}$/u;
+const SOFT_END = /[;,][”"’)]{0,2}$/u;
+
+function isAllCaps(s: string): boolean {
+  let letters = 0;
+  for (const ch of s) {
+    const lower = ch.toLocaleLowerCase("vi");
+    const upper = ch.toLocaleUpperCase("vi");
+    if (lower === upper) continue;
+    if (ch !== upper) return false;
+    letters++;
+  }
+  return letters >= 2;
+}
+
+/** The usual width of a full body line: the 75th percentile of line lengths. */
+function lineWidth(lines: Line[]): number {
+  const lengths = lines.map((l) => l.text.length).filter((n) => n >= 20);
+  if (lengths.length === 0) return 80;
+  lengths.sort((a, b) => a - b);
+  return lengths[Math.floor(lengths.length * 0.75)]!;
+}
+
+/** More than half of the lines are followed by exactly one blank line: blank lines carry no meaning. */
+function isDoubleSpaced(lines: Line[]): boolean {
+  if (lines.length < 4) return false;
+  let single = 0;
+  for (let i = 1; i < lines.length; i++) if (lines[i]!.blanksBefore === 1) single++;
+  return single >= (lines.length - 1) * 0.5;
+}
+
+type Joint = "break" | "space" | "glue" | "marker";
+
+function jointBetween(a: Line, b: Line, width: number, blanksMatter: boolean): Joint {
+  const at = a.text;
+  const bt = b.text;
+  if (/\[$/.test(at) && /^\]/.test(bt)) return "marker";
+  if (/\d-$/.test(at) && /^\p{Lu}{1,6}[a-zđ]?\//u.test(bt)) return "glue";
+  if (isSeparator(bt) || isSeparator(at)) return "break";
+  const startsLower = /^[\p{Ll},;.)\]]/u.test(bt);
+  if (blanksMatter && b.blanksBefore > 0 && !startsLower) return "break";
+  if (startsLower) return "space";
+  const short = at.length < width * 0.8;
+  if (splitLabel(bt).label) {
+    return TERMINAL_END.test(at) || SOFT_END.test(at) || short || isAllCaps(at) ? "break" : "space";
+  }
+  if (TERMINAL_END.test(at)) return "break";
+  if (isAllCaps(at) || isAllCaps(bt)) return "break";
+  if (short && !SOFT_END.test(at)) return "break";
+  return "space";
+}
+
+function joinBodyLines(lines: Line[]): string[] {
+  if (lines.length === 0) return [];
+  const width = lineWidth(lines);
+  const blanksMatter = !isDoubleSpaced(lines);
+  const out: string[] = [];
+  let current = lines[0]!.text;
+  let previous = lines[0]!;
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    const joint = jointBetween(previous, line, width, blanksMatter);
+    if (joint === "break") {
+      out.push(current);
+      current = line.text;
+    } else if (joint === "marker") {
+      current = current.slice(0, -1).trimEnd() + line.text.slice(1);
+    } else if (joint === "glue") {
+      current += line.text;
+    } else {
+      current += ` ${line.text}`;
+    }
+    previous = { ...line, text: current };
+  }
+  out.push(current);
+  return out.map(cleanParagraph);
+}
+
+/** Leftover note markers ("[1]", "[�]", "[]"), spaces before punctuation. */
+function cleanParagraph(s: string): string {
+  return s
+    .replace(/\s?\[(?:\d{1,3}|\uFFFD|[^\]\s]{0,2})\]/g, "")
+    .replace(/\[\s*$/, "")
+    .replace(/\s+([,;.:])(?=\s|$)/g, "$1")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+// ---------------------------------------------------------------------------
+// End notes (003): "[�] text", then paragraphs of the same note until the next marker.
+
+function readEndNotes(lines: Line[]): string[] {
+  const notes: string[] = [];
+  for (const line of lines) {
+    const m = /^(?:\[[^\]\s]{1,4}\]|\(\d{1,3}\))\s*(.*)$/u.exec(line.text);
+    if (m) notes.push(m[1]!.trim());
+    else if (notes.length > 0) notes[notes.length - 1] += ` ${line.text}`;
+  }
+  return notes.map((n) => n.replace(/\s+/g, " ").trim()).filter((n) => n.length > 0);
+}
