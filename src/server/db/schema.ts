@@ -2,9 +2,10 @@
 // Each feature declares its tables beside its code; they are composed here.
 import type { Kysely, Transaction } from "kysely";
 import type { PaperTables } from "../papers/tables.ts";
+import type { TargetTables } from "../targets/tables.ts";
 import type { FoundationTables } from "./foundation-tables.ts";
 
-export interface Database extends FoundationTables, PaperTables {}
+export interface Database extends FoundationTables, PaperTables, TargetTables {}
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;
