@@ -134,6 +134,26 @@ function isSeparator(s: string): boolean {
   return s.length <= 40 && SEPARATOR.test(s);
 }
 
+/** "-----", "*", "-oOo-": the rule under a title or an issuer. */
+export function isSeparatorLine(s: string): boolean {
+  return isSeparator(s.trim());
+}
+
+/** "THÔNG BÁO", "KẾT LUẬN", "BÁO CÁO"…: the line naming the kind of paper above its title. */
+export function isKindWordLine(s: string): boolean {
+  return KIND_WORD.test(s.trim());
+}
+
+/** "Nơi nhận:", "T/M TỈNH ỦY"…: the start of the distribution list and signature. */
+export function isTailStart(s: string): boolean {
+  return TAIL_START.test(s.trim());
+}
+
+/** A first body sentence ("Ngày 02/10/2024, …", "Căn cứ …"): the title has ended. */
+export function isBodyOpening(s: string): boolean {
+  return BODY_OPENING.test(s.trim());
+}
+
 function findRegions(lines: Line[]): Regions {
   const bodyStart = findBodyStart(lines);
   let tailStart = lines.length;

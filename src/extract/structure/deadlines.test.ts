@@ -62,7 +62,7 @@ describe("pickDeadline", () => {
     ["thực hiện trong 6 tháng cuối năm.", 2024, "2024-12-31", "trong 6 tháng cuối năm"],
     ["hoàn thành trong năm 2023", null, "2023-12-31", "trong năm 2023"],
     ["để đến năm 2025 tỉnh hoàn thành", null, "2025-12-31", "đến năm 2025"],
-    ["thực hiện đến cuối năm", 2024, "2024-12-31", "đến cuối năm"],
+    ["thực hiện đến cuối năm 2025", null, "2025-12-31", "đến cuối năm 2025"],
     ["Thường xuyên theo dõi tình hình", null, null, "Thường xuyên"],
     ["Ban Chỉ huy thường xuyên theo dõi, nắm chắc", null, null, "thường xuyên"],
     ["hằng năm tổ chức sơ kết", null, null, "hằng năm"],
@@ -90,6 +90,7 @@ describe("pickDeadline", () => {
     "Đề án “Phát triển lúa chất lượng cao vùng đồng bằng sông Cửu Long đến năm 2030”.",
     "đã được xác định trong năm và cả nhiệm kỳ",
     "chịu trách nhiệm trước Ban Thường vụ Tỉnh ủy",
+    "đánh giá khả năng thực hiện đến cuối năm, đến cuối nhiệm kỳ",
   ])("no deadline in %j", (text) => {
     expect(pickDeadline(text, 2024).deadline).toBeNull();
     expect(pickDeadline(text, 2024).deadlineText).toBeNull();

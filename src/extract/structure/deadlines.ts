@@ -168,7 +168,7 @@ export function findDeadlinePhrases(text: string, year: number | null): Deadline
     push(m.index, m[0], end);
   }
   for (const m of text.matchAll(YEAR_PHRASE)) {
-    if (!m[3] && !m[2]) continue; // "trong năm" alone: which year is not said
+    if (!m[3]) continue; // "trong năm", "đến cuối năm" alone: which year is not said
     if (HORIZON_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
     const y = yearOr(m[3]);
     if (y === null) continue;

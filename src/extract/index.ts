@@ -1,0 +1,94 @@
+// The structure-extraction engine: a read paper (`ReadDocument`) → its structure (`Extraction`).
+// Pure: no I/O. Plain text is first laid out into paragraphs (layout.ts); then the metadata, the
+// directives, the indicators, the references and the footnotes are read (structure/*.ts), each item
+// with its span in the normalised text the review screen highlights.
+import { layoutText } from "./layout.ts";
+import { yearOf } from "./structure/dates.ts";
+import { findDirectives } from "./structure/directives.ts";
+import { buildModel, type DocModel, type Para } from "./structure/document.ts";
+import { findIndicators } from "./structure/indicators.ts";
+import { readMetadata } from "./structure/metadata.ts";
+import { findReferences } from "./structure/references.ts";
+import type { Block, ExtractOptions, Extraction, ReadDocument } from "./types.ts";
+
+export { toPaperJson } from "./types.ts";
+export type { ExtractOptions, Extraction, PaperJson, ReadDocument } from "./types.ts";
+
+export function extract(doc: ReadDocument, opts: ExtractOptions = {}): Extraction {
+  const warnings = [...doc.warnings];
+  let blocks: Block[];
+  let footnotes: string[];
+  let normalise: boolean;
+  if (doc.format === "docx") {
+    blocks = doc.blocks;
+    footnotes = [...doc.footnotes];
+    normalise = true;
+  } else {
+    const layout = layoutText(doc.text);
+    blocks = layout.blocks;
+    footnotes = mergeFootnotes(layout.footnotes, doc.footnotes);
+    warnings.push(...layout.warnings);
+    normalise = false;
+  }
+  const model = buildModel(blocks, footnotes, normalise);
+  const meta = readMetadata(model);
+  const year = yearOf(meta.document.date) ?? yearOf(opts.referenceDate) ?? yearOfPaper(model);
+  const bodyParas = [...model.paras.filter((p) => p.region === "body"), ...tableCellParas(model)];
+  const textParas = [...bodyParas, ...model.footnotes];
+  return {
+    text: model.text,
+    document: meta.document,
+    directives: findDirectives(model, { kind: meta.document.kind, year }, opts),
+    indicators: findIndicators(textParas, periodOf(meta.document.title, year)),
+    references: findReferences(textParas, meta.document.symbol),
+    footnotes: model.footnotes.map((p) => ({ text: p.text, span: { start: p.start, end: p.end } })),
+    warnings,
+    classification: meta.classification,
+  };
+}
+
+/** `extract` of a plain-text paper. */
+export function extractText(text: string, opts: ExtractOptions = {}): Extraction {
+  return extract({ format: "txt", text, footnotes: [], warnings: [] }, opts);
+}
+
+function mergeFootnotes(found: string[], fromReader: readonly string[]): string[] {
+  const seen = new Set(found);
+  return [...found, ...fromReader.filter((f) => !seen.has(f))];
+}
+
+/** Table cells of the body as paragraphs, so that figures and citations in tables are read too. */
+function tableCellParas(model: DocModel): Para[] {
+  const out: Para[] = [];
+  for (const table of model.tables) {
+    if (table.region !== "body") continue;
+    for (const row of table.rows) {
+      for (const cell of row) {
+        if (cell.text) out.push({ index: table.index, label: null, text: cell.text, start: cell.start, end: cell.end, region: "body" });
+      }
+    }
+  }
+  return out;
+}
+
+/** The year of a paper without date: the first "năm YYYY" of its title or opening paragraph. */
+function yearOfPaper(model: DocModel): number | null {
+  const texts = [
+    ...model.paras.filter((p) => p.region === "head").map((p) => p.text),
+    ...model.paras.filter((p) => p.region === "body").slice(0, 2).map((p) => p.text),
+  ];
+  for (const t of texts) {
+    const m = /\bnăm\s{1,3}(\d{4})\b/u.exec(t.slice(0, 2000));
+    if (m) return Number(m[1]);
+  }
+  return null;
+}
+
+/** The reporting period named by the title ("… 9 tháng năm 2024" → "9 tháng năm 2024"), else the year. */
+function periodOf(title: string | null, year: number | null): string | null {
+  if (title) {
+    const m = /((?:\d{1,2}|sáu|chín) tháng (?:đầu |cuối )?năm \d{4}|quý [IV]{1,3} năm \d{4}|năm \d{4})/iu.exec(title);
+    if (m) return m[1]!;
+  }
+  return year ? `năm ${year}` : null;
+}

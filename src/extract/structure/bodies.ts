@@ -1,0 +1,307 @@
+// A grammar of Vietnamese body names, as papers write them:
+//   Ban Cán sự đảng Ủy ban nhân dân tỉnh · Đảng đoàn Hội đồng nhân dân tỉnh · Ban Tổ chức Tỉnh ủy ·
+//   Ủy ban Kiểm tra Tỉnh ủy · Văn phòng Tỉnh ủy · Sở Giáo dục và Đào tạo · Huyện ủy Châu Thành ·
+//   Đảng ủy xã Tân Phú · thị xã Gò Công · Ngành công an · Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh ·
+//   UBND tỉnh · BCS đảng UBND tỉnh · Các ban Đảng của Tỉnh ủy …
+// A name is a head (the kind of body) followed by complements (the level it belongs to, another body,
+// a proper name). Open classes ("các cấp", "các sở, ban, ngành", "cấp ủy") are recognised too and
+// marked generic: they address everybody and cannot be followed up.
+import { foldForMatch } from "../normalize.ts";
+import type { KnownBody } from "../types.ts";
+import { isCapitalized, PhraseLexicon, plainGap, type Token } from "./tokens.ts";
+
+export interface BodyMatch {
+  /** Index of the first token and one past the last. */
+  from: number;
+  to: number;
+  generic: boolean;
+}
+
+/** Heads that can only start a body when capitalised ("Sở", not "sở hữu"; "Báo", not "báo cáo"). */
+const CAPITALISED_HEADS = [
+  "sở", "báo", "đài", "hội", "cục", "chi cục", "viện", "trường", "bộ", "thanh tra", "kho bạc nhà nước", "bảo hiểm xã hội",
+  "ngân hàng nhà nước", "trung tâm", "tòa án nhân dân", "viện kiểm sát nhân dân", "liên minh hợp tác xã", "quân sự",
+  "biên phòng", "hội đồng", "tổ công tác", "tiểu ban", "chi bộ", "đảng bộ", "tỉnh đoàn", "ủy ban", "ban",
+];
+
+/** Heads matched in any case. */
+const HEADS = [
+  // Party organs
+  "ban cán sự đảng", "ban cán sự", "bcs đảng", "bcsđ", "đảng đoàn", "đảng ủy", "ban thường vụ", "btv", "thường trực",
+  "ban chấp hành", "bch", "ủy ban kiểm tra", "ubkt", "ban tổ chức", "ban tuyên giáo và dân vận", "ban tuyên giáo", "ban dân vận",
+  "ban nội chính", "ban kinh tế", "ban đối ngoại", "ban bảo vệ chăm sóc sức khỏe cán bộ", "văn phòng", "vptu",
+  "tỉnh ủy", "huyện ủy", "thị ủy", "thành ủy", "quận ủy", "bộ chính trị", "ban bí thư", "trường chính trị",
+  "ban chỉ đạo", "ban chỉ huy", "ban quản lý",
+  // State bodies
+  "ủy ban nhân dân", "ubnd", "hội đồng nhân dân", "hđnd", "công an", "bộ chỉ huy quân sự", "bộ chỉ huy bộ đội biên phòng",
+  "bộ đội biên phòng", "chính phủ", "thủ tướng chính phủ", "quốc hội", "đoàn đại biểu quốc hội",
+  // Fatherland Front and mass organisations
+  "ủy ban mặt trận tổ quốc việt nam", "ủy ban mặt trận tổ quốc", "ubmttq", "mặt trận tổ quốc việt nam", "mặt trận tổ quốc",
+  "mttq", "liên đoàn lao động", "tổng liên đoàn lao động việt nam", "hội nông dân", "hội liên hiệp phụ nữ", "hội cựu chiến binh",
+  "đoàn thanh niên cộng sản hồ chí minh", "đoàn thanh niên", "hội liên hiệp thanh niên việt nam", "hội chữ thập đỏ",
+  // Sectors named as bodies: "Ngành công an", "Quân sự, Biên phòng"
+  "ngành",
+];
+
+/** Heads whose name goes on with a description of their remit: "Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh". */
+const DESCRIBED_HEADS = new Set(["ban chỉ đạo", "ban chỉ huy", "ban quản lý", "hội đồng", "tổ công tác", "tiểu ban"]);
+
+/** Places and levels; a place word needs a proper name ("huyện Châu Thành"), a level may end a name ("… tỉnh"). */
+const PLACE_WORDS = ["thành phố", "thị xã", "huyện", "quận", "xã", "phường", "thị trấn", "tỉnh", "ấp", "khu phố"];
+const LEVELS = [
+  "tỉnh ủy", "tu", "huyện ủy", "thị ủy", "thành ủy", "quận ủy", "trung ương", "tw", "trung ương đảng", "đảng bộ tỉnh",
+  "tỉnh", "huyện", "thị xã", "thành phố", "xã", "phường", "thị trấn", "quận", "cấp tỉnh", "cấp huyện", "cấp xã", "đảng",
+  "việt nam", "tỉnh đoàn",
+];
+/** Complements that make a name an open class. */
+const GENERIC_COMPLEMENTS = [
+  "các cấp", "cấp ủy", "các ngành", "địa phương", "cơ sở", "các địa phương", "liên quan", "cấp trên", "cùng cấp", "các huyện",
+  "các xã", "các phường", "các tỉnh", "các sở", "các ban", "các đơn vị", "các cơ quan", "các thành phố", "các thị xã", "huyện, thị",
+];
+
+/** Sectors after "Ngành" or in a list of forces ("Ngành Công an, Quân sự, Biên phòng"). */
+const SECTORS = [
+  "công an", "quân sự", "biên phòng", "bộ đội biên phòng", "kiểm sát", "tòa án", "thanh tra", "thuế", "hải quan",
+  "giáo dục", "y tế", "tư pháp", "tài chính", "ngân hàng", "văn hóa", "nông nghiệp", "công thương", "giao thông",
+  "tài nguyên và môi trường", "lao động", "nội vụ", "xây dựng", "du lịch", "giáo dục và đào tạo",
+];
+
+/** Departments: "Sở" + the domain as officially named. */
+const DEPARTMENT_DOMAINS = [
+  "tài chính", "kế hoạch và đầu tư", "xây dựng", "nội vụ", "y tế", "giáo dục và đào tạo", "tư pháp", "công thương",
+  "nông nghiệp và phát triển nông thôn", "nông nghiệp và môi trường", "tài nguyên và môi trường",
+  "lao động - thương binh và xã hội", "lao động, thương binh và xã hội", "văn hóa, thể thao và du lịch", "văn hóa và thể thao",
+  "văn hóa, thể thao", "du lịch", "thông tin và truyền thông", "khoa học và công nghệ", "giao thông vận tải", "ngoại vụ",
+  "dân tộc và tôn giáo", "khoa học, công nghệ", "văn hóa - thể thao và du lịch",
+];
+
+/** Words that begin a predicate: a described name ("Ban Chỉ đạo …") never runs into them. */
+const PREDICATE_STARTS = [
+  "tiếp tục", "thường xuyên", "cần", "phải", "chủ trì", "chủ động", "phối hợp", "chịu trách nhiệm", "chịu", "tham mưu",
+  "khẩn trương", "tập trung", "theo dõi", "chỉ đạo", "lãnh đạo", "đã", "sẽ", "đang", "được", "có", "là", "không", "rà soát",
+  "kiểm tra", "hoàn thành", "tăng cường", "nghiên cứu", "sớm", "đẩy mạnh", "quan tâm", "thực hiện tốt", "bảo đảm", "đảm bảo",
+  "tích cực", "nắm", "xử lý", "báo cáo", "trình", "hướng dẫn", "đề xuất", "kịp thời", "thành lập", "tổ chức thực hiện",
+  "với", "cùng", "nhằm", "để", "trong", "theo", "tại", "về", "và các", "thuộc",
+];
+
+const head = new PhraseLexicon(HEADS);
+const capitalisedHead = new PhraseLexicon(CAPITALISED_HEADS);
+const placeWord = new PhraseLexicon(PLACE_WORDS);
+const level = new PhraseLexicon(LEVELS);
+const genericComplement = new PhraseLexicon(GENERIC_COMPLEMENTS);
+const sector = new PhraseLexicon(SECTORS);
+const departmentDomain = new PhraseLexicon(DEPARTMENT_DOMAINS);
+const predicateStart = new PhraseLexicon(PREDICATE_STARTS);
+
+/** Committees named after their place: "Tỉnh ủy Hậu Giang", "Huyện ủy Châu Thành". */
+const PLACE_COMMITTEES = new Set(["tỉnh ủy", "huyện ủy", "thị ủy", "thành ủy", "quận ủy", "đảng bộ", "chi bộ", "tỉnh đoàn"]);
+
+const MAX_NAME_TOKENS = 24;
+const MAX_PROPER_NAME = 5;
+
+function phraseOf(tokens: readonly Token[], i: number, n: number): string {
+  return tokens
+    .slice(i, i + n)
+    .map((t) => t.lower)
+    .join(" ");
+}
+
+/** Proper name: capitalised syllables ("Châu Thành", "Mỹ Tho", "Hậu Giang"), not a head of another body. */
+function properNameLength(tokens: readonly Token[], i: number): number {
+  let n = 0;
+  while (n < MAX_PROPER_NAME && i + n < tokens.length) {
+    const t = tokens[i + n]!;
+    if (n > 0 && !plainGap(t.gap) && t.gap.trim() !== "-") break;
+    if (!isCapitalized(t.text) || /\d/.test(t.text)) break;
+    if (n > 0 && (head.longestAt(tokens, i + n) > 0 || capitalisedHead.longestAt(tokens, i + n) > 0)) break;
+    n++;
+  }
+  return n;
+}
+
+/** The head at tokens[i]: its length and whether it is described. Capitalised heads need a capital letter. */
+function headAt(tokens: readonly Token[], i: number): { length: number; described: boolean } | null {
+  const any = head.longestAt(tokens, i);
+  const cap = isCapitalized(tokens[i]!.text) ? capitalisedHead.longestAt(tokens, i) : 0;
+  const length = Math.max(any, cap);
+  if (length === 0) return null;
+  const phrase = phraseOf(tokens, i, length);
+  // A bare "Ban"/"Ủy ban" is only a head when what follows names it ("Ban Tổ chức" is in the lexicon).
+  if ((phrase === "ban" || phrase === "ủy ban") && any === 0) return null;
+  return { length, described: DESCRIBED_HEADS.has(phrase) };
+}
+
+/** The body name starting at tokens[i], or null. */
+export function matchBodyAt(tokens: readonly Token[], i: number): BodyMatch | null {
+  if (i >= tokens.length) return null;
+  const h = headAt(tokens, i);
+  const place = placeWord.longestAt(tokens, i);
+  if (place > 0 && (!h || h.length <= place)) {
+    const name = properNameLength(tokens, i + place);
+    if (name > 0 && plainGap(tokens[i + place]!.gap)) return { from: i, to: i + place + name, generic: false };
+    return null;
+  }
+  if (!h) return null;
+  const first = phraseOf(tokens, i, h.length);
+  let j = i + h.length;
+  let generic = false;
+  if (first === "ngành") {
+    const s = sector.longestAt(tokens, j);
+    if (s === 0 || !plainGap(tokens[j]!.gap)) return null;
+    return { from: i, to: j + s, generic: false };
+  }
+  if (first === "sở") {
+    const d = departmentDomain.longestAt(tokens, j) || departmentLikeLength(tokens, j);
+    if (d === 0) return null;
+    j += d;
+  }
+  if (h.described) j = describedEnd(tokens, j);
+  if (PLACE_COMMITTEES.has(first) && j < tokens.length && plainGap(tokens[j]!.gap)) j += properNameLength(tokens, j);
+  // Complements: levels, generic classes, other bodies, proper names after a level.
+  for (let guard = 0; guard < 6 && j < tokens.length && j - i < MAX_NAME_TOKENS; guard++) {
+    const t = tokens[j]!;
+    if (!plainGap(t.gap)) break;
+    const g = genericComplement.longestAt(tokens, j);
+    if (g > 0) {
+      generic = true;
+      j += g;
+      continue;
+    }
+    const nested = headAt(tokens, j);
+    if (nested && !DESCRIBED_HEADS.has(phraseOf(tokens, j, nested.length))) {
+      const inner = matchBodyAt(tokens, j);
+      if (inner) {
+        generic ||= inner.generic;
+        j = inner.to;
+        continue;
+      }
+    }
+    const l = level.longestAt(tokens, j);
+    if (l > 0) {
+      j += l;
+      const name = properNameLength(tokens, j);
+      if (name > 0 && j < tokens.length && plainGap(tokens[j]!.gap)) j += name;
+      continue;
+    }
+    break;
+  }
+  // "Ban Chỉ đạo 35 các cấp": a generic complement may follow a described name's number.
+  return { from: i, to: j, generic };
+}
+
+/** "Sở Tài chính": capitalised words of one or two syllables joined by "và", when not in the lexicon. */
+function departmentLikeLength(tokens: readonly Token[], i: number): number {
+  let n = 0;
+  while (i + n < tokens.length && n < 8) {
+    const t = tokens[i + n]!;
+    if (!plainGap(t.gap) || !isCapitalized(t.text)) break;
+    n++;
+    const next = tokens[i + n];
+    if (next && plainGap(next.gap) && !isCapitalized(next.text) && next.lower !== "và" && predicateStart.longestAt(tokens, i + n) === 0) n++;
+    const link = tokens[i + n];
+    if (link && link.lower === "và" && plainGap(link.gap) && tokens[i + n + 1] && isCapitalized(tokens[i + n + 1]!.text)) n++;
+    else break;
+  }
+  return n;
+}
+
+/** The end of a described name: words up to the predicate, a clause break or the length limit. */
+function describedEnd(tokens: readonly Token[], j: number): number {
+  const start = j;
+  while (j < tokens.length && j - start < 18) {
+    const t = tokens[j]!;
+    if (j > start && !/^(?: {1,3}|, | - )$/.test(t.gap)) break;
+    if (j === start && !plainGap(t.gap)) break;
+    if (predicateStart.longestAt(tokens, j) > 0) break;
+    if (genericComplement.longestAt(tokens, j) > 0) break;
+    j++;
+  }
+  // Do not end on a comma-joined fragment that is a level followed by nothing: keep what was read.
+  return j;
+}
+
+// ---------------------------------------------------------------------------
+// Plurals anchored to one body: "Các ban Đảng của Tỉnh ủy", "Các cơ quan tham mưu, giúp việc Tỉnh ủy".
+
+/** Words of "Các ban Đảng của Tỉnh ủy", "Các cơ quan tham mưu, giúp việc Tỉnh ủy", "các phòng chuyên môn …". */
+const PLURAL_PARTS = new Set([
+  "ban", "đảng", "cơ", "quan", "tham", "mưu", "giúp", "việc", "chuyên", "trách", "môn", "đơn", "vị", "trực", "thuộc", "sự",
+  "nghiệp", "phòng", "sở", "ngành", "hội", "đoàn", "thể", "chi", "bộ", "ủy", "tổ", "chức", "xây", "dựng", "các",
+]);
+
+/** "Các …" naming a closed set of one body's parts, or (generic) an open class ("Các cấp, các ngành"). */
+export function matchPluralAt(tokens: readonly Token[], i: number): BodyMatch | null {
+  const t = tokens[i];
+  if (!t || (t.lower !== "các" && t.lower !== "những")) return null;
+  for (let k = i + 1; k < Math.min(tokens.length, i + 9); k++) {
+    const tk = tokens[k]!;
+    if (!/^(?: {1,3}|, )$/.test(tk.gap)) break;
+    // Only words naming parts of a body may stand between "Các" and the owner.
+    if (!PLURAL_PARTS.has(tk.lower) && tk.lower !== "của" && !(k > i + 1 && isCapitalized(tk.text))) return null;
+    if (tk.lower === "của" && plainGap(tk.gap)) {
+      const owner = matchBodyAt(tokens, k + 1);
+      return owner && !owner.generic ? { from: i, to: owner.to, generic: false } : null;
+    }
+    if (k > i + 1) {
+      const owner = matchBodyAt(tokens, k);
+      if (owner && isCapitalized(tokens[k]!.text)) return owner.generic ? null : { from: i, to: owner.to, generic: false };
+    }
+    if (genericComplement.longestAt(tokens, k) > 0) return null;
+  }
+  return null;
+}
+
+/** A body name or an anchored plural at tokens[i]. */
+export function matchNamedBodyAt(tokens: readonly Token[], i: number): BodyMatch | null {
+  return matchPluralAt(tokens, i) ?? matchBodyAt(tokens, i);
+}
+
+/** A sector noun standing alone in a list of forces: "quân sự", "bộ đội biên phòng". */
+export function matchSectorAt(tokens: readonly Token[], i: number): BodyMatch | null {
+  const s = sector.longestAt(tokens, i);
+  return s > 0 ? { from: i, to: i + s, generic: false } : null;
+}
+
+export function isPredicateStart(tokens: readonly Token[], i: number): boolean {
+  return predicateStart.longestAt(tokens, i) > 0;
+}
+
+// ---------------------------------------------------------------------------
+// Matching names against the organisation tree
+
+const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\bubmttq\b/gu, "ủy ban mặt trận tổ quốc"],
+  [/\bmttq\b/gu, "mặt trận tổ quốc"],
+  [/\bubnd\b/gu, "ủy ban nhân dân"],
+  [/\bhđnd\b/gu, "hội đồng nhân dân"],
+  [/\bubkt\b/gu, "ủy ban kiểm tra"],
+  [/\bbcs đảng\b/gu, "ban cán sự đảng"],
+  [/\bbcsđ\b/gu, "ban cán sự đảng"],
+  [/\bbtv\b/gu, "ban thường vụ"],
+  [/\bbch\b/gu, "ban chấp hành"],
+  [/\bvptu\b/gu, "văn phòng tỉnh ủy"],
+  [/\btu\b/gu, "tỉnh ủy"],
+];
+
+/** The key two body names are compared by: folded, abbreviations spelt out. */
+export function bodyKey(name: string): string {
+  let s = foldForMatch(name);
+  if (s.length > 300) s = s.slice(0, 300);
+  for (const [re, full] of ABBREVIATIONS) s = s.replace(re, full);
+  return s.replace(/\s+/g, " ").trim();
+}
+
+/** A matcher that replaces names found in the organisation tree by their first (canonical) name. */
+export function knownBodyMatcher(bodies: readonly KnownBody[] | undefined): (name: string) => string {
+  if (!bodies || bodies.length === 0) return (name) => name;
+  const byKey = new Map<string, string>();
+  for (const body of bodies) {
+    const canonical = body.names[0];
+    if (!canonical) continue;
+    for (const n of body.names) {
+      const key = bodyKey(n);
+      if (key && !byKey.has(key)) byKey.set(key, canonical);
+    }
+  }
+  return (name) => byKey.get(bodyKey(name)) ?? name;
+}

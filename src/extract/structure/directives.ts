@@ -1,0 +1,456 @@
+// Directives: the numbered items (and bullets) of the parts of a paper that give tasks, and the rows of
+// task tables. Parts that report results, shortcomings or assessments give none (gold README §2).
+// For each directive: its ordinal, text, the bodies made responsible (leads), the bodies named with
+// "phối hợp" (partners) and its deadline.
+import type { Directive, DocumentKind, ExtractOptions, Located, Span } from "../types.ts";
+import {
+  isPredicateStart,
+  knownBodyMatcher,
+  matchNamedBodyAt,
+  matchSectorAt,
+  bodyKey,
+  type BodyMatch,
+} from "./bodies.ts";
+import { chooseDeadline, findDeadlinePhrases, parseDeadlineCell, quotedRanges, type DeadlinePhrase } from "./deadlines.ts";
+import type { Cell, DocModel, Para, Table } from "./document.ts";
+import { buildOutline, isBullet, isTitleOnly, type OutlineNode } from "./outline.ts";
+import { isCapitalized, plainGap, tokenize, type Token } from "./tokens.ts";
+
+export type LocatedDirective = Directive & Located;
+
+export interface DirectiveContext {
+  kind: DocumentKind | null;
+  /** Year that deadlines written without one are read in. */
+  year: number | null;
+}
+
+export function findDirectives(model: DocModel, ctx: DirectiveContext, opts: ExtractOptions = {}): LocatedDirective[] {
+  const canonical = knownBodyMatcher(opts.bodies);
+  const bodyParas = model.paras.filter((p) => p.region === "body");
+  const outline = buildOutline(bodyParas);
+  const defaultTask = ctx.kind !== "BC";
+  const romanParts = outline.root.children.some((c) => c.kind === "roman" && c.children.some((k) => k.kind === "number"));
+  const found: Array<{ at: number; d: LocatedDirective }> = [];
+  const emit = (ordinal: string, paras: Para[]) => {
+    const d = directiveFromParas(ordinal, paras, ctx, canonical);
+    if (d) found.push({ at: paras[0]!.start, d });
+  };
+  walk(outline.root, defaultTask, romanParts, emit);
+  for (const table of model.tables) {
+    if (table.region !== "body") continue;
+    for (const d of directivesFromTable(table, ctx, canonical)) found.push({ at: d.span.start, d });
+  }
+  return found.sort((a, b) => a.at - b.at).map((f) => f.d);
+}
+
+// ---------------------------------------------------------------------------
+// Which parts give tasks
+
+const RESULT_HEADING = /^(?:về\s+)?(?:những\s+|một số\s+|các\s+)?(?:kết quả|ưu điểm|tồn tại|hạn chế|khó khăn|nguyên nhân|đánh giá|bài học|tình hình|thuận lợi|thành tích|khuyết điểm|yếu kém|đặc điểm)/iu;
+const RESULT_IN_HEADING = /kết quả (?:thực hiện|đạt được)|đánh giá chung|tồn tại, hạn chế/iu;
+const TASK_HEADING = /nhiệm vụ|giải pháp|phương hướng|kiến nghị|đề xuất|đề nghị|kết luận|tổ chức thực hiện|phân công|chỉ tiêu chủ yếu/iu;
+const RESULT_LEAD_IN = /hạn chế|tồn tại|khó khăn|yếu kém|khuyết điểm|nguyên nhân|ưu điểm|thành tích|(?:đạt được|đã đạt|đạt) (?:những|các|một số|nhiều) kết quả|kết quả (?:như sau|sau|nổi bật|đạt được)/iu;
+const TASK_LEAD_IN = /nhiệm vụ|giải pháp|kết luận|lưu ý|yêu cầu|đề nghị|\bgiao\b|chỉ đạo|\bcần\b|\bphải\b|tập trung|phương hướng|như sau/iu;
+
+type Cue = "task" | "result" | null;
+
+function headingCue(node: OutlineNode): Cue {
+  if (!node.para || !isTitleOnly(node.para)) return null;
+  const t = node.para.text;
+  if (RESULT_HEADING.test(t) || RESULT_IN_HEADING.test(t)) return "result";
+  if (TASK_HEADING.test(t)) return "task";
+  return null;
+}
+
+function lastSentence(text: string): string {
+  const parts = text.split(/(?<=[.!?])\s+(?=\p{Lu})/u);
+  return parts[parts.length - 1] ?? text;
+}
+
+function leadInCue(para: Para | null): Cue {
+  if (!para) return null;
+  const s = lastSentence(para.text);
+  if (RESULT_LEAD_IN.test(s)) return "result";
+  if (TASK_LEAD_IN.test(s)) return "task";
+  return null;
+}
+
+function walk(
+  node: OutlineNode,
+  inheritedTask: boolean,
+  romanParts: boolean,
+  emit: (ordinal: string, paras: Para[]) => void,
+): void {
+  for (const [i, child] of node.children.entries()) {
+    const cue = headingCue(child) ?? (node.parent === null ? leadInCue(child.leadIn) : null);
+    const task = cue === null ? inheritedTask : cue === "task";
+    const isLast = i === node.children.length - 1;
+    if (child.children.length === 0) {
+      if (task) emit(ordinalOf(child, romanParts), leafParas(child, isLast));
+      continue;
+    }
+    walk(child, task, romanParts, emit);
+    if (task) {
+      const own = child.trailing.filter((p) => isAssignment(p.text));
+      if (own.length > 0) emit(ordinalOf(child, romanParts), own);
+    }
+  }
+}
+
+const ASSIGNMENT = /^(?:Giao(?:\s+cho)?|Đề nghị|Yêu cầu|Chỉ đạo)\s/u;
+
+function isAssignment(text: string): boolean {
+  return ASSIGNMENT.test(text);
+}
+
+/**
+ * The paragraphs of a leaf item. The last item of a list ends with its paragraph (a following paragraph
+ * addressed to everyone is a closing), unless it is a title whose content are the paragraphs after it,
+ * or those paragraphs assign a task ("Giao Văn phòng Tỉnh ủy …").
+ */
+function leafParas(node: OutlineNode, isLast: boolean): Para[] {
+  const paras = [node.para!];
+  if (!isLast || isTitleOnly(node.para) || isBullet(node)) return paras.concat(isBullet(node) ? [] : node.body);
+  for (const p of node.body) {
+    if (!isAssignment(p.text)) break;
+    paras.push(p);
+  }
+  return paras;
+}
+
+function ordinalOf(node: OutlineNode, romanParts: boolean): string {
+  if (isBullet(node)) {
+    const parent = node.parent;
+    const siblings = parent ? parent.children.filter(isBullet) : [node];
+    const letter = bulletLetter(siblings.indexOf(node));
+    const base = parent && parent.kind !== "root" ? ordinalOf(parent, romanParts) : "";
+    return base ? `${base}-${letter}` : letter;
+  }
+  const chain: string[] = [];
+  for (let n: OutlineNode | null = node; n && n.kind !== "root"; n = n.parent) {
+    if (isBullet(n)) continue;
+    chain.unshift(n.number);
+    // "1.3" already carries its parents' numbers.
+    if (n.kind === "number" && n.number.includes(".")) {
+      let up = n.parent;
+      while (up && up.kind === "number") up = up.parent;
+      if (up && up.kind === "roman" && romanParts) chain.unshift(up.number);
+      break;
+    }
+    if (n.kind === "roman" && !romanParts) break;
+  }
+  return chain.join(".");
+}
+
+function bulletLetter(i: number): string {
+  const letters = "abcdefghijklmnopqrstuvwxyz";
+  if (i < 0) return "a";
+  return i < 26 ? letters[i]! : `${letters[Math.floor(i / 26) - 1] ?? "z"}${letters[i % 26]}`;
+}
+
+// ---------------------------------------------------------------------------
+// One directive from its paragraphs
+
+function directiveFromParas(ordinal: string, paras: Para[], ctx: DirectiveContext, canonical: (s: string) => string): LocatedDirective | null {
+  const texts = paras.map((p) => p.text).filter(Boolean);
+  if (texts.length === 0) return null;
+  const leads: string[] = [];
+  const partners: string[] = [];
+  const phrases: DeadlinePhrase[] = [];
+  for (const p of paras) {
+    const found = responsibleBodies(p.text);
+    leads.push(...found.leads);
+    partners.push(...found.partners);
+    phrases.push(...findDeadlinePhrases(p.text, ctx.year));
+  }
+  const span: Span = { start: paras[0]!.start, end: paras[paras.length - 1]!.end };
+  const { deadline, deadlineText } = chooseDeadline(phrases);
+  const finalLeads = uniqueNames(leads.map(canonical));
+  const leadKeys = new Set(finalLeads.map(bodyKey));
+  const finalPartners = uniqueNames(partners.map(canonical)).filter((n) => !leadKeys.has(bodyKey(n)));
+  return { ordinal, text: texts.join(" "), leads: finalLeads, partners: finalPartners, deadline, deadlineText, span };
+}
+
+function uniqueNames(names: string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const n of names) {
+    const key = bodyKey(n);
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    out.push(n);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Leads and partners in a paragraph
+
+/** Words of collective subjects ("Các cấp ủy, chính quyền, các ngành và các địa phương"): no body of their own. */
+const GENERIC_VOCABULARY = new Set([
+  "các", "những", "từng", "mỗi", "cấp", "ngành", "địa", "phương", "ủy", "chính", "quyền", "tổ", "chức", "đảng", "đoàn", "thể",
+  "sở", "ban", "cơ", "quan", "đơn", "vị", "lãnh", "đạo", "năng", "liên", "hệ", "thống", "trị", "xã", "hội", "mặt", "trận",
+  "quốc", "huyện", "thành", "thị", "tỉnh", "trong", "tham", "mưu", "giúp", "việc", "doanh", "nghiệp", "nhân", "dân",
+  "lực", "lượng", "vũ", "trang", "chuyên", "môn", "phòng", "trực", "thuộc", "chi", "bộ", "sơ", "cán", "ngành,", "trung", "ương",
+]);
+const LIST_LINKS = [["và"], ["nòng", "cốt", "là"], ["trong", "đó"], ["nhất", "là"], ["trước", "hết", "là"], ["đặc", "biệt", "là"], ["cùng", "với"]];
+const PERSON_WORDS = new Set(["đồng chí", "người đứng đầu", "bí thư", "chủ tịch", "giám đốc", "ủy viên", "trưởng ban", "thủ trưởng", "cá nhân", "cán bộ", "đảng viên"]);
+const NOT_PREDICATES = new Set([
+  "của", "về", "với", "tại", "ở", "theo", "trong", "trên", "cho", "đối", "từ", "đến", "thuộc", "do", "bởi", "là", "như", "và",
+  "hoặc", "hay", "các", "những", "mà", "khi", "nếu", "tỉnh", "huyện", "xã",
+]);
+/** Verbs whose object is made responsible: "Giao Văn phòng Tỉnh ủy …", "đề nghị Sở Tài chính …". */
+const ASSIGNING_VERBS = [["giao", "cho"], ["giao"], ["đề", "nghị"], ["yêu", "cầu"]];
+
+interface Bodies {
+  leads: string[];
+  partners: string[];
+}
+
+/** Bodies made responsible in one paragraph, and bodies named with "phối hợp với". */
+export function responsibleBodies(text: string): Bodies {
+  const tokens = tokenize(text);
+  const excluded = excludedTokens(text, tokens);
+  const leads: BodyMatch[] = [];
+  const partners: BodyMatch[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (excluded[i]) continue;
+    if (i === 0 || /[.;:!?(]/.test(tokens[i]!.gap)) leads.push(...clauseLeads(tokens, i));
+    const assigned = matchWords(tokens, i, ASSIGNING_VERBS);
+    if (assigned > 0 && (i === 0 || !/^(?:được|đã|đúng)$/.test(tokens[i - 1]!.lower))) {
+      leads.push(...bodyList(tokens, i + assigned, false).bodies);
+    }
+    if (tokens[i]!.lower === "chủ" && tokens[i + 1]?.lower === "trì" && plainGap(tokens[i + 1]!.gap)) {
+      const before = bodyEndingAt(tokens, i);
+      if (before) leads.push(before);
+    }
+    if (tokens[i]!.lower === "phối" && tokens[i + 1]?.lower === "hợp") {
+      partners.push(...partnersAfter(tokens, i + 2));
+    }
+  }
+  const name = (m: BodyMatch) => text.slice(tokens[m.from]!.start, tokens[m.to - 1]!.end);
+  return { leads: leads.filter((m) => !m.generic).map(name), partners: partners.filter((m) => !m.generic).map(name) };
+}
+
+/** Tokens whose bodies give no task now: quotations, and the content of a rule being decided ("nội dung: …"). */
+function excludedTokens(text: string, tokens: Token[]): boolean[] {
+  const out = new Array<boolean>(tokens.length).fill(false);
+  const quotes = quotedRanges(text);
+  let q = 0;
+  let inContent = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (inContent && /[.!?]/.test(t.gap)) inContent = false;
+    while (q < quotes.length && quotes[q]!.end <= t.start) q++;
+    const quoted = q < quotes.length && t.start > quotes[q]!.start && t.start < quotes[q]!.end;
+    out[i] = inContent || quoted;
+    if (t.lower === "dung" && tokens[i - 1]?.lower === "nội" && tokens[i + 1] && /:/.test(tokens[i + 1]!.gap)) inContent = true;
+  }
+  return out;
+}
+
+function matchWords(tokens: Token[], i: number, options: string[][]): number {
+  for (const words of options) {
+    let ok = true;
+    for (let k = 0; k < words.length; k++) {
+      const t = tokens[i + k];
+      if (!t || t.lower !== words[k] || (k > 0 && !plainGap(t.gap))) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return words.length;
+  }
+  return 0;
+}
+
+/** Leads at the start of a clause: its subject, a topic ("Riêng huyện X, …"), or the object of "chỉ đạo". */
+function clauseLeads(tokens: Token[], i: number): BodyMatch[] {
+  const out: BodyMatch[] = [];
+  let j = i;
+  if (tokens[j]?.lower === "riêng") {
+    const topic = matchNamedBodyAt(tokens, j + 1);
+    if (topic && tokens[topic.to] && /^,/.test(tokens[topic.to]!.gap)) {
+      out.push(topic);
+      j = topic.to;
+    }
+  }
+  // "(Tiếp tục) (lãnh đạo,) chỉ đạo X …": the issuer leads X to act.
+  let k = j;
+  if (matchWords(tokens, k, [["tiếp", "tục"]])) k += 2;
+  if (matchWords(tokens, k, [["lãnh", "đạo"]]) && tokens[k + 2] && /^, ?$/.test(tokens[k + 2]!.gap)) k += 2;
+  if (matchWords(tokens, k, [["chỉ", "đạo"]]) && k + 2 < tokens.length && plainGap(tokens[k + 2]!.gap)) {
+    const objects = bodyList(tokens, k + 2, false);
+    out.push(...objects.bodies);
+    return out;
+  }
+  const subject = bodyList(tokens, j, true);
+  if (subject.bodies.length > 0 && subject.valid) out.push(...subject.bodies);
+  return out;
+}
+
+/**
+ * A list of bodies joined by ", " / "và" / "nòng cốt là", possibly mixed with words of collective
+ * subjects. As a subject (`asSubject`) it must be followed by a predicate, and persons make it invalid.
+ */
+function bodyList(tokens: Token[], start: number, asSubject: boolean): { bodies: BodyMatch[]; valid: boolean } {
+  const bodies: BodyMatch[] = [];
+  let k = start;
+  let sectorsAllowed = false;
+  for (let guard = 0; guard < 48 && k < tokens.length; guard++) {
+    const t = tokens[k]!;
+    if (k > start && !/^(?: {1,3}|, | - )$/.test(t.gap)) break;
+    if (PERSON_WORDS.has(`${t.lower} ${tokens[k + 1]?.lower ?? ""}`) || PERSON_WORDS.has(t.lower) || PERSON_WORDS.has(threeWords(tokens, k))) {
+      if (asSubject) return { bodies: [], valid: false };
+      break;
+    }
+    const link = matchWords(tokens, k, LIST_LINKS);
+    if (link > 0 && k > start) {
+      k += link;
+      continue;
+    }
+    const m: BodyMatch | null = matchNamedBodyAt(tokens, k) ?? (sectorsAllowed ? matchSectorAt(tokens, k) : null);
+    if (m) {
+      bodies.push(m);
+      sectorsAllowed ||= tokens[m.from]!.lower === "ngành";
+      k = m.to;
+      continue;
+    }
+    if (k > start && isPredicateStart(tokens, k)) break;
+    if (GENERIC_VOCABULARY.has(t.lower)) {
+      k++;
+      continue;
+    }
+    break;
+  }
+  if (!asSubject) return { bodies, valid: bodies.length > 0 };
+  const next = tokens[k];
+  const valid = !!next && plainGap(next.gap) && !isCapitalized(next.text) && !NOT_PREDICATES.has(next.lower) && !/^\d/.test(next.text);
+  return { bodies, valid: valid || (!!next && isPredicateStart(tokens, k) && plainGap(next.gap)) };
+}
+
+function threeWords(tokens: Token[], k: number): string {
+  return [tokens[k]?.lower, tokens[k + 1]?.lower, tokens[k + 2]?.lower].filter(Boolean).join(" ");
+}
+
+/** A body whose name ends right before tokens[i] ("Sở Tài chính chủ trì"). */
+function bodyEndingAt(tokens: Token[], i: number): BodyMatch | null {
+  for (let from = Math.max(0, i - 24); from < i; from++) {
+    const m = matchNamedBodyAt(tokens, from);
+    if (m && m.to === i) return m;
+  }
+  return null;
+}
+
+const PARTNER_ADVERBS = new Set(["chặt", "chẽ", "tốt", "hơn", "nữa", "thường", "xuyên", "đồng", "bộ", "hiệu", "quả", "toàn", "diện", "tích", "cực"]);
+
+/** "phối hợp (chặt chẽ|tốt hơn nữa) với X, Y": the bodies after "với". */
+function partnersAfter(tokens: Token[], i: number): BodyMatch[] {
+  let k = i;
+  for (let guard = 0; guard < 5 && k < tokens.length && PARTNER_ADVERBS.has(tokens[k]!.lower); guard++) k++;
+  if (tokens[k]?.lower !== "với" && tokens[k]?.lower !== "cùng") return [];
+  const out: BodyMatch[] = [];
+  let j = k + 1;
+  for (let guard = 0; guard < 24 && j < tokens.length; guard++) {
+    const t = tokens[j]!;
+    if (!/^(?: {1,3}|, )$/.test(t.gap)) break;
+    if (t.lower === "và") {
+      j++;
+      continue;
+    }
+    const m = matchNamedBodyAt(tokens, j) ?? matchSectorAt(tokens, j);
+    if (m) {
+      out.push(m);
+      j = m.to;
+      continue;
+    }
+    if (GENERIC_VOCABULARY.has(t.lower)) {
+      j++;
+      continue;
+    }
+    break;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Task tables: STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành
+
+interface Columns {
+  ordinal: number;
+  content: number;
+  lead: number;
+  partner: number;
+  time: number;
+}
+
+function findColumns(row: Cell[]): Columns | null {
+  const find = (re: RegExp) => row.findIndex((c) => re.test(c.text));
+  const content = find(/nội dung|nhiệm vụ|công việc/iu);
+  const lead = find(/chủ trì|thực hiện|chịu trách nhiệm|đơn vị thực hiện|cơ quan thực hiện/iu);
+  const time = find(/thời gian|thời hạn|tiến độ|hoàn thành/iu);
+  if (content < 0 || (lead < 0 && time < 0)) return null;
+  return {
+    ordinal: find(/^(?:stt|tt|số thứ tự|số tt)$/iu),
+    content,
+    lead: lead === content ? -1 : lead,
+    partner: find(/phối hợp/iu),
+    time: time === content ? -1 : time,
+  };
+}
+
+function directivesFromTable(table: Table, ctx: DirectiveContext, canonical: (s: string) => string): LocatedDirective[] {
+  const headerAt = table.rows.findIndex((r) => findColumns(r) !== null);
+  if (headerAt < 0) return [];
+  const cols = findColumns(table.rows[headerAt]!)!;
+  const cell = (row: Cell[], i: number) => (i >= 0 ? row[i] : undefined);
+  const out: LocatedDirective[] = [];
+  let group = "";
+  const groups = table.rows.slice(headerAt + 1).some((r) => /^[IVXLC]+\.?$/.test(cell(r, cols.ordinal)?.text ?? ""));
+  for (const row of table.rows.slice(headerAt + 1)) {
+    const stt = (cell(row, cols.ordinal)?.text ?? "").replace(/[.)]$/, "");
+    const content = cell(row, cols.content);
+    if (!content || !content.text) continue;
+    // Column numbers printed under the header ("(1) | (2) | …").
+    if (/^\(?\d+\)?$/.test(content.text)) continue;
+    if (/^[IVXLC]+$/.test(stt)) {
+      group = stt;
+      continue;
+    }
+    const leadText = cell(row, cols.lead)?.text ?? "";
+    const timeText = cell(row, cols.time)?.text ?? "";
+    if (!stt && !leadText && !timeText) continue;
+    const leads = uniqueNames(bodiesInCell(leadText).map(canonical));
+    const leadKeys = new Set(leads.map(bodyKey));
+    const partners = uniqueNames(bodiesInCell(cell(row, cols.partner)?.text ?? "").map(canonical)).filter((n) => !leadKeys.has(bodyKey(n)));
+    const { deadline, deadlineText } = parseDeadlineCell(timeText, ctx.year);
+    out.push({
+      ordinal: groups && group ? `${group}.${stt}` : stt,
+      text: content.text,
+      leads,
+      partners,
+      deadline,
+      deadlineText,
+      span: { start: content.start, end: content.end },
+    });
+  }
+  return out;
+}
+
+/** Bodies listed in a table cell: recognised names, else the comma-separated pieces that are not open classes. */
+export function bodiesInCell(text: string): string[] {
+  if (!text.trim()) return [];
+  const pieces = text.split(/\s*[;\n]\s*|\s*,\s*(?=\p{Lu})|\s+và\s+(?=\p{Lu})/u).map((s) => s.trim()).filter(Boolean);
+  const out: string[] = [];
+  for (const piece of pieces) {
+    const tokens = tokenize(piece);
+    const list = bodyList(tokens, 0, false);
+    if (list.bodies.length > 0) {
+      for (const m of list.bodies) if (!m.generic) out.push(piece.slice(tokens[m.from]!.start, tokens[m.to - 1]!.end));
+      continue;
+    }
+    if (/^(?:các|những|cơ quan|đơn vị)\b/iu.test(piece) || !/^\p{Lu}/u.test(piece)) continue;
+    out.push(piece.replace(/[.,;]+$/, ""));
+  }
+  return out;
+}

@@ -1,0 +1,141 @@
+// The outline of a paper's body: numbered items ("I.", "1.", "1.1.", "a)") and bullets ("-", "+", "•")
+// nested by their kind of label, each with the unlabelled paragraphs that follow it. Bullets end with
+// their paragraph; a numbered item runs to the next item of the same or a higher level. A title-only
+// item ("1.3. Phương hướng, nhiệm vụ") whose content was a list is closed by the next unlabelled
+// paragraph, which then belongs to the item above it (002: "Giao Văn phòng Tỉnh ủy …" ends item 1).
+import type { Para } from "./document.ts";
+import { isRomanNumeral } from "./numbers.ts";
+
+export interface OutlineNode {
+  para: Para | null;
+  kind: LabelKind;
+  /** The label without its final "." or ")": "1.3", "II", "a", "-". */
+  number: string;
+  children: OutlineNode[];
+  /** Unlabelled paragraphs after the label paragraph, before any child. */
+  body: Para[];
+  /** Unlabelled paragraphs after the children. */
+  trailing: Para[];
+  parent: OutlineNode | null;
+  /** The free paragraph that introduced the list this node opens (root lists only). */
+  leadIn: Para | null;
+}
+
+export type LabelKind = "root" | "roman" | "number" | "letter" | "paren" | "dash" | "plus" | "dot";
+
+export interface Outline {
+  root: OutlineNode;
+  /** Paragraphs outside any item (opening, lead-ins, closings). */
+  free: Para[];
+}
+
+const CLOSING = /^(?:Trên đây là|Trên đây\b|Nơi nhận)/u;
+
+export function isClosingParagraph(text: string): boolean {
+  return CLOSING.test(text);
+}
+
+export function labelKind(label: string): { kind: LabelKind; number: string; depth: number } {
+  const core = label.replace(/[.)]+$/, "").replace(/^\(/, "");
+  if (/^[-–]$/.test(label)) return { kind: "dash", number: "-", depth: 0 };
+  if (label === "+") return { kind: "plus", number: "+", depth: 0 };
+  if (/^[•*·]$/.test(label)) return { kind: "dot", number: label, depth: 0 };
+  if (label.startsWith("(")) return { kind: "paren", number: core, depth: 0 };
+  if (/^\d+(?:\.\d+)*$/.test(core)) return { kind: "number", number: core, depth: core.split(".").length };
+  if (isRomanNumeral(core)) return { kind: "roman", number: core, depth: 0 };
+  return { kind: "letter", number: core, depth: 0 };
+}
+
+/** How deep a kind of label sits: lower ranks contain higher ones. */
+function rank(kind: LabelKind, depth: number): number {
+  switch (kind) {
+    case "root":
+      return -1;
+    case "roman":
+      return 0;
+    case "number":
+      return depth;
+    case "letter":
+      return 10;
+    case "paren":
+      return 11;
+    case "dash":
+      return 20;
+    case "plus":
+      return 21;
+    case "dot":
+      return 22;
+  }
+}
+
+export function isBullet(node: OutlineNode): boolean {
+  return node.kind === "dash" || node.kind === "plus" || node.kind === "dot";
+}
+
+/** A label paragraph that is only a title: short, no sentence end ("1.1. Công tác dân vận", "II. CÔNG TÁC …"). */
+export function isTitleOnly(para: Para | null): boolean {
+  if (!para) return false;
+  const t = para.text;
+  return t.length <= 160 && !/[.;!?…:]["”)]?$/.test(t);
+}
+
+interface StackEntry {
+  node: OutlineNode;
+  rank: number;
+  depth: number;
+}
+
+export function buildOutline(paras: readonly Para[]): Outline {
+  const root = newNode(null, "root", "", null, null);
+  const free: Para[] = [];
+  const stack: StackEntry[] = [{ node: root, rank: -1, depth: 0 }];
+  let leadIn: Para | null = null;
+
+  for (const para of paras) {
+    if (isClosingParagraph(para.text) && !para.label) {
+      stack.length = 1;
+      free.push(para);
+      leadIn = null;
+      continue;
+    }
+    if (para.label) {
+      const { kind, number, depth } = labelKind(para.label);
+      const r = rank(kind, depth);
+      const same = findSameKind(stack, kind, depth);
+      if (same > 0) stack.length = same;
+      else while (stack.length > 1 && stack[stack.length - 1]!.rank >= r) stack.pop();
+      const parent = stack[stack.length - 1]!.node;
+      const node = newNode(para, kind, number, parent, parent === root ? leadIn : null);
+      parent.children.push(node);
+      stack.push({ node, rank: r, depth });
+      continue;
+    }
+    // Unlabelled paragraph: bullets have ended.
+    while (stack.length > 1 && isBullet(stack[stack.length - 1]!.node)) stack.pop();
+    // A title-only item whose content was a list is over.
+    while (stack.length > 1) {
+      const top = stack[stack.length - 1]!.node;
+      if (top.children.length > 0 && isTitleOnly(top.para)) stack.pop();
+      else break;
+    }
+    const top = stack[stack.length - 1]!.node;
+    if (top === root) {
+      free.push(para);
+      leadIn = para;
+    } else if (top.children.length === 0) top.body.push(para);
+    else top.trailing.push(para);
+  }
+  return { root, free };
+}
+
+function findSameKind(stack: StackEntry[], kind: LabelKind, depth: number): number {
+  for (let i = stack.length - 1; i > 0; i--) {
+    const e = stack[i]!;
+    if (e.node.kind === kind && (kind !== "number" || e.depth === depth)) return i;
+  }
+  return -1;
+}
+
+function newNode(para: Para | null, kind: LabelKind, number: string, parent: OutlineNode | null, leadIn: Para | null): OutlineNode {
+  return { para, kind, number, children: [], body: [], trailing: [], parent, leadIn };
+}

@@ -1,0 +1,160 @@
+// Cited documents: "Chỉ thị 35-CT/TW ngày 14/6/2024 của Bộ Chính trị", "Quy định số 96 của Bộ Chính trị",
+// "Nghị quyết số 14/2022/NQ-HĐND ngày 06/7/2022 của Hội đồng nhân dân tỉnh" (gold README §4). Each with
+// its symbol, kind, date and issuer; a document cited several times is listed once, at its first
+// citation, completed from the later ones.
+import type { Located, Reference } from "../types.ts";
+import { matchNamedBodyAt } from "./bodies.ts";
+import { findDates } from "./dates.ts";
+import type { Para } from "./document.ts";
+import { kindOfSymbol, kindOfWord, SYMBOL_SOURCE } from "./symbols.ts";
+import { tokenize } from "./tokens.ts";
+
+export type LocatedReference = Reference & Located;
+
+const TYPE_WORDS = [
+  "Nghị quyết", "Chỉ thị", "Kết luận", "Quy định", "Quyết định", "Thông báo", "Báo cáo", "Kế hoạch", "Chương trình",
+  "Hướng dẫn", "Đề án", "Tờ trình", "Công văn", "Quy chế", "Thông tư", "Nghị định", "Thông tri", "Phương án", "Luật",
+];
+const TYPE_SOURCE = TYPE_WORDS.map((w) => {
+  const [first, ...rest] = w;
+  return `[${first}${first!.toLocaleLowerCase("vi")}]${rest.join("")}`;
+}).join("|");
+
+// A citation: type word, optional "số", then a symbol or (after "số") a bare number.
+const CITATION = new RegExp(
+  String.raw`(?<![\p{L}\p{M}])(${TYPE_SOURCE})(?:\s{1,3}(?:liên tịch|chung))?\s{1,3}((?:số\s{1,3}){0,2})(${SYMBOL_SOURCE}|\d{1,5}(?![\d/.,-]\d|[-/]\p{L}))`,
+  "gu",
+);
+const BARE_SYMBOL = new RegExp(String.raw`(?<![\p{L}\p{M}\d/-])(${SYMBOL_SOURCE})(?![\p{L}\d])`, "gu");
+const AFTER_SYMBOL_DATE = /^,?\s{0,3}(?:ban hành\s{1,3})?ngày\s{1,3}(?:ngày\s{1,3})?/u;
+const ISSUER_INTRO = /^,?\s{0,3}của\s{1,3}/u;
+const MEETING_PREFIX = /^Hội nghị[^,;.()]{0,80},\s{1,3}/u;
+const ISSUED_BY_BEFORE = /(?:đã\s{1,3})?ban hành\s{1,3}$/u;
+
+interface Raw extends LocatedReference {
+  /** Where the citation ends, to share date and issuer with a conjoined one. */
+  conjoinedWithNext: boolean;
+}
+
+/** References cited in the body paragraphs and the footnotes. `ownSymbol` (the paper's number) is left out. */
+export function findReferences(paras: readonly Para[], ownSymbol: string | null): LocatedReference[] {
+  const raws: Raw[] = [];
+  for (const para of paras) raws.push(...citationsIn(para));
+  // "Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW ngày 12/12/2013 của Bộ Chính trị": share.
+  for (let i = raws.length - 2; i >= 0; i--) {
+    const a = raws[i]!;
+    const b = raws[i + 1]!;
+    if (!a.conjoinedWithNext || b.span.start - a.span.end > 6) continue;
+    if (!a.date && !a.issuer) {
+      a.date = b.date;
+      a.issuer = b.issuer;
+    }
+  }
+  const bySymbol = new Map<string, LocatedReference>();
+  const out: LocatedReference[] = [];
+  for (const r of raws) {
+    if (r.symbol && ownSymbol && r.symbol === ownSymbol) continue;
+    const key = r.symbol ? `${r.symbol}|${r.symbol.includes("-") || r.symbol.includes("/") ? "" : r.kind}` : r.text;
+    const first = bySymbol.get(key);
+    if (first) {
+      first.kind ??= r.kind;
+      first.date ??= r.date;
+      first.issuer ??= r.issuer;
+      continue;
+    }
+    const { conjoinedWithNext: _c, ...ref } = r;
+    bySymbol.set(key, ref);
+    out.push(ref);
+  }
+  return out;
+}
+
+function citationsIn(para: Para): Raw[] {
+  const text = para.text;
+  const out: Raw[] = [];
+  const covered: Array<[number, number]> = [];
+  for (const m of text.matchAll(CITATION)) {
+    const typeWord = m[1]!;
+    const hasSo = m[2]!.length > 0;
+    const symbol = m[3]!;
+    const bare = /^\d+$/.test(symbol);
+    if (bare && !hasSo) continue;
+    const start = m.index;
+    const raw = completeCitation(text, start, start + m[0].length, symbol, kindOfSymbol(symbol) ?? kindOfWord(typeWord), para.start);
+    out.push(raw);
+    covered.push([start, raw.span.end - para.start]);
+  }
+  // Symbols cited without a type word: "theo 35-CT/TW".
+  for (const m of text.matchAll(BARE_SYMBOL)) {
+    const at = m.index;
+    if (covered.some(([s, e]) => at >= s && at < e)) continue;
+    const symbol = m[1]!;
+    const kind = kindOfSymbol(symbol);
+    if (!kind) continue;
+    const raw = completeCitation(text, at, at + symbol.length, symbol, kind, para.start);
+    out.push(raw);
+  }
+  return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+function completeCitation(text: string, start: number, symbolEnd: number, symbol: string, kind: Reference["kind"], base: number): Raw {
+  let end = symbolEnd;
+  let date: string | null = null;
+  const afterSymbol = text.slice(end, end + 80);
+  const intro = AFTER_SYMBOL_DATE.exec(afterSymbol);
+  if (intro) {
+    const found = findDates(afterSymbol.slice(intro[0].length, intro[0].length + 40))[0];
+    if (found && found.start === 0) {
+      date = found.iso;
+      end += intro[0].length + found.end;
+    }
+  }
+  let issuer: string | null = null;
+  const afterDate = text.slice(end, end + 200);
+  const of = ISSUER_INTRO.exec(afterDate);
+  if (of) {
+    let rest = afterDate.slice(of[0].length);
+    let skipped = of[0].length;
+    const meeting = MEETING_PREFIX.exec(rest);
+    if (meeting) {
+      rest = rest.slice(meeting[0].length);
+      skipped += meeting[0].length;
+    }
+    const tokens = tokenize(rest);
+    const body = tokens.length > 0 ? matchNamedBodyAt(tokens, 0) : null;
+    if (body && !body.generic) {
+      issuer = rest.slice(0, tokens[body.to - 1]!.end);
+      end += skipped + tokens[body.to - 1]!.end;
+    }
+  }
+  let textStart = start;
+  if (!issuer) {
+    // "Tỉnh ủy đã ban hành Nghị quyết số 20-NQ/TU": the subject issued it.
+    const before = text.slice(Math.max(0, start - 80), start);
+    const issued = ISSUED_BY_BEFORE.exec(before);
+    if (issued) {
+      const head = before.slice(0, issued.index);
+      const tokens = tokenize(head);
+      for (let i = Math.max(0, tokens.length - 12); i < tokens.length; i++) {
+        const body = matchNamedBodyAt(tokens, i);
+        if (body && body.to === tokens.length && !body.generic) {
+          issuer = head.slice(tokens[i]!.start, tokens[body.to - 1]!.end);
+          textStart = start - before.length + tokens[i]!.start;
+          break;
+        }
+      }
+    }
+  }
+  const number = symbol;
+  const tail = text.slice(end, end + 6);
+  const conjoinedWithNext = /^\s{0,2}(?:và|,)\s/u.test(tail) && !date;
+  return {
+    symbol: number,
+    kind,
+    date,
+    issuer,
+    text: text.slice(textStart, end).replace(/\s+/g, " ").trim(),
+    span: { start: base + textStart, end: base + end },
+    conjoinedWithNext,
+  };
+}
