@@ -39,7 +39,7 @@ export function layoutText(raw: string): Layout {
   for (const line of lines.slice(0, regions.bodyStart)) {
     for (const column of splitColumns(line.text)) blocks.push(paragraph(column));
   }
-  const body = extractMidPageFootnotes(lines.slice(regions.bodyStart, regions.tailStart), footnotes);
+  const body = extractMidPageFootnotes(withoutPageFurniture(lines.slice(regions.bodyStart, regions.tailStart)), footnotes);
   for (const text of joinBodyLines(body)) blocks.push(paragraph(text));
   for (const line of lines.slice(regions.tailStart, regions.notesStart)) blocks.push(paragraph(line.text));
   footnotes.push(...readEndNotes(lines.slice(regions.notesStart)));
@@ -209,6 +209,25 @@ function splitColumns(text: string): string[] {
 }
 
 // ---------------------------------------------------------------------------
+// Page furniture in the body: page numbers ("2", "- 2 -", "Trang 2") and the rule above footnotes.
+
+const PAGE_NUMBER = /^(?:-\s?)?(?:Trang\s)?\d{1,3}(?:\s?-)?(?:\s?\/\s?\d{1,3})?$/u;
+
+function withoutPageFurniture(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  let carriedBlanks = 0;
+  for (const line of lines) {
+    if (PAGE_NUMBER.test(line.text) || isSeparator(line.text)) {
+      carriedBlanks += line.blanksBefore;
+      continue;
+    }
+    out.push(carriedBlanks > 0 ? { ...line, blanksBefore: line.blanksBefore + carriedBlanks } : line);
+    carriedBlanks = 0;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
 // Footnotes in the middle of the body
 
 const MID_NOTE_BRACKETED = /^\[(\d{1,3})\]\s*(\S.*)$/u;
@@ -266,7 +285,7 @@ function noteStart(
 
 function gluedMarker(n: number): RegExp {
   // "cùng kỳ1;" — the note number glued to the word it follows.
-  return new RegExp(String.raw`(?<=[\p{L}\p{M})”"])${n}(?=[\s;,.:)]|$)`, "gu");
+  return new RegExp(String.raw`(?<=[\p{L}\p{M})”"%])${n}(?=[\s;,.:)]|$)`, "gu");
 }
 
 function hasGluedMarker(body: Line[], since: number, n: number): boolean {

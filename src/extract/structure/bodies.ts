@@ -29,7 +29,7 @@ const HEADS = [
   // Party organs
   "ban cán sự đảng", "ban cán sự", "bcs đảng", "bcsđ", "đảng đoàn", "đảng ủy", "ban thường vụ", "btv", "thường trực",
   "ban chấp hành", "bch", "ủy ban kiểm tra", "ubkt", "ban tổ chức", "ban tuyên giáo và dân vận", "ban tuyên giáo", "ban dân vận",
-  "ban nội chính", "ban kinh tế", "ban đối ngoại", "ban bảo vệ chăm sóc sức khỏe cán bộ", "văn phòng", "vptu",
+  "ban nội chính", "ban kinh tế", "ban xây dựng đảng", "ban chính sách, chiến lược", "ban đối ngoại", "ban bảo vệ chăm sóc sức khỏe cán bộ", "văn phòng", "vptu",
   "tỉnh ủy", "huyện ủy", "thị ủy", "thành ủy", "quận ủy", "bộ chính trị", "ban bí thư", "trường chính trị",
   "ban chỉ đạo", "ban chỉ huy", "ban quản lý",
   // State bodies

@@ -55,10 +55,14 @@ const TASK_VERBS = [
   "thăm", "tiếp", "hướng dẫn", "lắng nghe", "giữ", "duy trì", "đánh giá", "phát động", "tập huấn", "rèn luyện",
   "cung cấp", "thông tin", "đối chiếu", "chấn chỉnh", "nhắc nhở", "sơ kết", "tổng kết", "khảo sát", "tham mưu",
   "đề xuất", "xây dựng", "bảo đảm", "đảm bảo", "giải quyết", "xử lý", "phát hiện", "ứng dụng", "triển khai",
+  "tuần tra", "kiểm soát", "tiếp nhận", "tiếp công dân",
 ];
 const VERB_ALTERNATION = TASK_VERBS.map((v) => v.replace(/ /g, String.raw`\s{1,4}`)).join("|");
+// "thường xuyên" is the adverb of a task when a verb follows it; not in "giáo dục thường xuyên",
+// "vùng thường xuyên bị ảnh hưởng" or "trực tiếp và thường xuyên các đảng đoàn".
+const NOT_AFTER_ADVERB = String.raw`bị|được|của|và|các|những|tỉnh|huyện|xã|thị|thành|trong|trên|với|hơn|nhất|là|có`;
 const PERIODIC_PHRASE = new RegExp(
-  String.raw`(?<![\p{L}\p{M}])(?:(thường xuyên)(?=\s{1,4}(?:${VERB_ALTERNATION})(?![\p{L}\p{M}]))|((?:hằng|hàng)\s{1,4}(?:năm|quý|tháng|tuần))(?=\s{0,4},|\s{1,4}(?:${VERB_ALTERNATION})(?![\p{L}\p{M}]))|(định kỳ)(?=\s{1,4}(?:hằng|hàng|mỗi|\d|${VERB_ALTERNATION})(?![\p{L}\p{M}])))`,
+  String.raw`(?<![\p{L}\p{M}])(?<!giáo dục\s{1,4}|và\s{1,4})(?:(thường xuyên)(?=\s{1,4}(?!(?:${NOT_AFTER_ADVERB})(?![\p{L}\p{M}]))\p{Ll})|((?:hằng|hàng)\s{1,4}(?:năm|quý|tháng|tuần))(?=\s{0,4},|\s{1,4}(?:${VERB_ALTERNATION})(?![\p{L}\p{M}]))|(định kỳ(?:\s{1,4}(?:hằng|hàng)\s{1,4}(?:năm|quý|tháng|tuần))?)(?=\s{1,4}(?:mỗi|\d|${VERB_ALTERNATION})(?![\p{L}\p{M}])|\s{0,4}[,;.]))`,
   "giu",
 );
 
