@@ -41,6 +41,21 @@ export const POLICY = {
   "jobs.read": { admin: "province", office: "self", leader: "self", unit_leader: "self", unit_staff: "self" },
   // The audit trail is read by administrators.
   "audit.read": { admin: "province" },
+  // Targets (chỉ tiêu). Everyone in the province reads the resolutions' targets, figures and status: the
+  // targets are the committee's own published plan, and a unit sees its targets among the others.
+  // Drafts are the exception: only the owner unit sees them until they are sent.
+  "targets.read": everyone,
+  // The office keeps the catalogue (resolutions, targets, plans, owner units); administrators help.
+  "targets.manage": { admin: "province", office: "province" },
+  // Figures are entered by the people of the owner unit (and units above it), for its targets only; the
+  // office may enter any target's figure (from a paper), approved at once.
+  "targets.enter": { office: "province", unit_leader: "units", unit_staff: "units" },
+  // The office approves the figures units send, or returns them.
+  "targets.approve": { office: "province" },
+  // The office asks the owner of a lagging target to explain, and closes the request…
+  "targets.request_explanation": { office: "province" },
+  // …which the owner unit answers.
+  "targets.explain": { unit_leader: "units", unit_staff: "units" },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof POLICY;

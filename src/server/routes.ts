@@ -4,7 +4,8 @@ import { auditRoutes } from "./audit/routes.ts";
 import { authRoutes } from "./auth/routes.ts";
 import type { AnyRoute } from "./http/route.ts";
 import { jobRoutes } from "./jobs/routes.ts";
+import { targetRoutes } from "./targets/routes.ts";
 import { unitRoutes } from "./units/routes.ts";
 import { userRoutes } from "./users/routes.ts";
 
-export const allRoutes: AnyRoute[] = [...authRoutes, ...unitRoutes, ...userRoutes, ...auditRoutes, ...jobRoutes];
+export const allRoutes: AnyRoute[] = [...authRoutes, ...unitRoutes, ...userRoutes, ...auditRoutes, ...jobRoutes, ...targetRoutes];
