@@ -1,8 +1,534 @@
+// Quantitative facts (gold README §3): every number written with a unit — a measure ("9.003 tỷ đồng",
+// "876 ha", "6,18%") or a counted noun ("125 đảng viên", "194 căn nhà") — with the percentages that
+// qualify it attached: "đạt/bằng X% kế hoạch" → planPercent (vượt X% → 100 + X), "tăng/giảm X% (so cùng
+// kỳ)" → changePercent (negative for a decrease). Dates, years, terms, document and item numbers,
+// ordinals, durations and quoted numbers are not facts.
+//
+// Each paragraph is read left to right. The last quantity of the current clause (per bracket depth) is the
+// one a following qualifier may attach to, provided nothing but a comma or "và" stands between them.
 import type { Indicator, Located } from "../types.ts";
+import { quotedRanges } from "./deadlines.ts";
 import type { Para } from "./document.ts";
+import { parseVietnameseNumber } from "./numbers.ts";
+import { CLASSIFIERS, correctUnit, countNounAt, isClassAfter, isDurationAfter, unitAfter, type UnitKind } from "./units.ts";
 
 export type LocatedIndicator = Indicator & Located;
 
-export function findIndicators(_paras: readonly Para[], _period: string | null): LocatedIndicator[] {
-  return [];
+// A number: "9.003", "102,3", "1.175.889", "6.67", optionally "/Y" ("6/18", "1.293/1.150"). Not part of a
+// word, a date ("02/10/2024"), a symbol ("84-TTr/TU") or a longer number.
+const NUMBER = /(?<![\p{L}\p{M}\d.,/-])(\d{1,3}(?:\.\d{3}){1,5}(?:,\d{1,6})?|\d{1,12}(?:,\d{1,6})?|\d{1,3}\.\d{1,2})(?:\s?\/\s?(\d{1,3}(?:\.\d{3}){1,5}|\d{1,9}))?(?![\p{L}\p{M}\d]|[.,]\d|\/\d|-\p{L})/gu;
+// "bằng cùng kỳ", "bằng so với cùng kỳ", "(tương đương so với năm 2023)": no change.
+const NO_CHANGE = /(?<![\p{L}\p{M}])(?:bằng|tương đương)(?:\s{1,3}so)?(?:\s{1,3}với)?\s{1,3}(?:cùng kỳ|năm trước|năm \d{4})/giu;
+
+const PLAN_WORDS = /^\s{0,3}(?:%\s{0,3})?(?:so\s{1,3}với\s{1,3})?(?:kế hoạch|KH|dự toán|chỉ tiêu|mục tiêu)(?![\p{L}\p{M}])/iu;
+const SAME_PERIOD = /^\s{0,3}(?:%\s{0,3})?so\s{1,3}(?:với\s{1,3})?cùng kỳ/iu;
+const ROAD_OR_PLACE_BEFORE = /(?:^|\s)(?:tỉnh|huyện|lộ|đường|khu|cụm|cầu|kênh|đoạn|khóa|kỳ|tuyến|ấp|tổ|số nhà|nghiệp vụ)\s$/iu;
+const TRAILING_FUNCTION_WORDS = /(?:\s(?:là|đạt|được|có|ước|thực hiện|trên|hơn|khoảng|gần|còn|với|của|cho|từ|đến|tới|nay|mới|thêm|tổng|ít nhất|tối thiểu|tối đa|chỉ|lên|xuống|ra|vào|và|đã|tại|ở|tăng|giảm|vượt|bằng|chiếm|tỷ lệ|ước đạt|xảy ra))+$/iu;
+const LEADING_FUNCTION_WORDS = /^(?:(?:trong đó|trong|đã|có|và|với|trên|hơn|khoảng|gần|ước|từ|đến nay|đến|nay|thì|mà|nhưng|song|riêng|cụ thể|đồng thời|là|toàn tỉnh|toàn|được|qua|đó)\s)+/iu;
+
+interface Quantity extends LocatedIndicator {
+  kind: UnitKind;
+  /** Bracket depth the quantity was written at. */
+  depth: number;
+  /** For an absolute change ("giảm 20 vụ"): the quantity it changes. */
+  base: Quantity | null;
+  /** Written as an absolute change ("tăng 01 giường bệnh/vạn dân"). */
+  isChange: boolean;
+}
+
+interface Frame {
+  current: Quantity | null;
+  /** Offset in the paragraph where the current element (quantity or qualifier) ends. */
+  lastEnd: number;
+}
+
+export function findIndicators(paras: readonly Para[], period: string | null): LocatedIndicator[] {
+  const out: LocatedIndicator[] = [];
+  for (const para of paras) {
+    for (const q of quantitiesIn(para, period)) {
+      const { kind: _k, depth: _d, base: _b, isChange: _c, ...indicator } = q;
+      out.push(indicator);
+    }
+  }
+  return out;
+}
+
+interface Event {
+  at: number;
+  end: number;
+  number?: RegExpMatchArray;
+  noChange?: boolean;
+}
+
+function quantitiesIn(para: Para, docPeriod: string | null): Quantity[] {
+  const text = para.text;
+  if (!/\d/.test(text)) return [];
+  const quotes = quotedRanges(text);
+  const events: Event[] = [];
+  for (const m of text.matchAll(NUMBER)) events.push({ at: m.index, end: m.index + m[0].length, number: m });
+  for (const m of text.matchAll(NO_CHANGE)) events.push({ at: m.index, end: m.index + m[0].length, noChange: true });
+  events.sort((a, b) => a.at - b.at);
+
+  const out: Quantity[] = [];
+  const frames: Frame[] = [];
+  const depthAt = bracketDepths(text);
+  const frame = (d: number): Frame => {
+    while (frames.length <= d) frames.push({ current: null, lastEnd: 0 });
+    return frames[d]!;
+  };
+  const period = periodOf(text, docPeriod);
+
+  for (const ev of events) {
+    const depth = depthAt(ev.at);
+    const f = frame(depth);
+    if (f.current && clauseBreak(text, f.lastEnd, ev.at)) f.current = null;
+    if (ev.noChange) {
+      const host = qualifierHost(text, frames, depth, ev.at + lastWordWithGap(text.slice(ev.at, ev.at + 12)).length, "change");
+      const target = host === "drop" ? null : host ?? attachable(text, f, ev.at);
+      if (target && target.changePercent === null) {
+        target.changePercent = 0;
+        f.lastEnd = phraseEnd(text, ev.end);
+      }
+      continue;
+    }
+    const m = ev.number!;
+    if (insideQuotes(quotes, ev.at)) continue;
+    const raw = m[1]!;
+    const value = parseVietnameseNumber(raw);
+    if (value === null) continue;
+    const before = text.slice(Math.max(0, ev.at - 120), ev.at);
+    const after = text.slice(ev.end, ev.end + 90);
+    const verb = lastWord(before);
+    if (isExcluded(raw, m[2] ?? null, before, after, verb)) continue;
+
+    const plan = PLAN_WORDS.test(after);
+    const same = SAME_PERIOD.test(after);
+    // "đạt 100,19 kế hoạch", "tăng 23,52 so cùng kỳ": a percentage written without "%".
+    const bareQualifier = (plan || same) && /^(?:đạt|bằng|vượt|tăng|giảm)$/iu.test(verb) && !/^\s{0,2}%/.test(after);
+    let unit = bareQualifier ? null : unitAfter(after);
+    // "03 cấp tỉnh, 01 cấp Nhà nước" (of "04 đề tài"): "cấp" names a level here, not a unit.
+    if (unit && /^cấp$/iu.test(unit.unit) && /^\s{1,3}cấp\s{1,3}(?:tỉnh|huyện|xã|Nhà nước|Trung ương|cơ sở|thành phố|quốc gia)/iu.test(after)) unit = null;
+    const percentLike = unit?.kind === "percent" || bareQualifier;
+    const unitEnd = ev.end + (unit?.length ?? (/^\s{0,2}%/.exec(after)?.[0].length ?? 0));
+
+    if (percentLike) {
+      const role = percentRole(verb, plan, same);
+      if (role !== "own") {
+        const host = qualifierHost(text, frames, depth, ev.at, role);
+        if (host === "drop") continue;
+        if (host) {
+          applyQualifier(host, role, value, verb);
+          const hostFrame = frame(host.depth);
+          hostFrame.lastEnd = phraseEnd(text, unitEnd);
+          continue;
+        }
+      }
+      const q = makeQuantity(para, text, ev.at, unitEnd, value, "%", "percent", depth, period, verb, role, false, out);
+      out.push(q);
+      f.current = q;
+      f.lastEnd = phraseEnd(text, unitEnd);
+      continue;
+    }
+
+    let unitText = unit ? correctUnit(unit.unit) : null;
+    let kind: UnitKind = unit?.kind ?? "count";
+    const inherited = !unitText;
+    if (!unitText) {
+      // A breakdown in brackets of a count ("kỷ luật 02 tổ chức đảng (01 khiển trách; 01 cảnh cáo)") counts the same noun.
+      const owner = depth > 0 ? bracketOwner(text, frames, depth, ev.at) : null;
+      if (!standsAlone(after) && !owner) continue;
+      unitText = owner ? owner.unit : inheritedUnit(text, ev.at, out);
+      kind = "count";
+      if (!unitText) continue;
+    }
+    const q = makeQuantity(para, text, ev.at, unitEnd, value, unitText, kind, depth, period, verb, "own", inherited, out);
+    if (/^(?:tăng|giảm)$/iu.test(verb)) {
+      q.base = baseOf(q, out);
+      q.isChange = true;
+      // "tăng 61 doanh nghiệp so cùng kỳ" of "230 doanh nghiệp tạm ngưng hoạt động": what the change is about.
+      if (q.base && !headWords(text, ev.at, 4)) {
+        const since = /^[^,;.]{0,40}?so\s(?:với\s)?cùng kỳ/iu.test(text.slice(unitEnd)) ? " so cùng kỳ" : "";
+        q.label = `${q.base.label} ${verb.toLocaleLowerCase("vi")}${since}`;
+      }
+    }
+    out.push(q);
+    f.current = q;
+    f.lastEnd = nounPhraseEnd(text, unitEnd);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// What is not a fact
+
+function isExcluded(raw: string, denominator: string | null, before: string, after: string, verb: string): boolean {
+  const plain = /^\d+$/.test(raw);
+  const n = Number(raw.replace(/\./g, "").replace(",", "."));
+  const unit = unitAfter(after);
+  // Years and terms: "năm 2024", "2020 - 2025", "(1973 - 2024)".
+  if (plain && raw.length === 4 && n >= 1900 && n <= 2100 && !denominator && (!unit || unit.kind === "percent")) return true;
+  if (/\d\s{0,2}-\s{0,2}$/.test(before) || /^\s{0,2}-\s{0,2}\d/.test(after)) return true;
+  // Day/month: "đợt 3/2, 19/5", "(27/7)".
+  if (denominator && !unit && /^\d{1,2}$/.test(denominator) && Number(raw) <= 31 && Number(denominator) <= 12 && plain) return true;
+  if (plain && raw.length === 4 && /(?:năm|khóa|kỳ|đoạn|vụ)\s$/iu.test(before)) return true;
+  // Numbered bodies and events: "Ban Chỉ đạo 35 tỉnh", "Chiến thắng 75 lượt Tiểu đoàn".
+  if (/(?:Ban Chỉ đạo|Quân khu|Sư đoàn|Trung đoàn|Tiểu đoàn|Đại đội|Khu vực)\s$/u.test(before)) return true;
+  if (unit && /(?:^|[^.;:!?\s]\s)\p{Lu}[\p{L}\p{M}]*(?:\s\p{Ll}[\p{L}\p{M}]*)?\s$/u.test(before) && /^\s{0,3}\p{Lu}/u.test(after.slice(unit.length))) return true;
+  // Ordinals and numbered names: "thứ 15", "lần 2", "chỉ tiêu số 02", "Cầu Rạch Miễu 2", "Giải 3", "giai đoạn 1".
+  if (/(?:^|\s)(?:thứ|lần)\s$/iu.test(before)) return true;
+  if (/(?:^|\s)số\s$/iu.test(before) && !/(?:tổng|với tổng)\s+số\s$/iu.test(before)) return true;
+  if (!unit && /(?:^|[^.;:!?\s]\s)\p{Lu}[\p{L}\p{M}]*\s$/u.test(before)) return true;
+  if (!unit && ROAD_OR_PLACE_BEFORE.test(before)) return true;
+  // Durations and anniversaries: "05 năm", "chưa đủ 06 tháng", "80 năm Ngày thành lập"; classes: "4 sao".
+  if (isDurationAfter(after) || isClassAfter(after)) return true;
+  // "bệnh viện đa khoa 1.000 giường" names a hospital.
+  if (/bệnh viện[\p{L}\p{M} ]{0,24}$/iu.test(before) && /^\s{1,3}giường/iu.test(after)) return true;
+  // List markers "(1)", "(2)".
+  if (/\($/.test(before) && /^\)/.test(after)) return true;
+  void verb;
+  return false;
+}
+
+function insideQuotes(ranges: Array<{ start: number; end: number }>, at: number): boolean {
+  for (const r of ranges) if (at > r.start && at < r.end) return true;
+  return false;
+}
+
+/** A number written without a unit stands alone: followed by a comma, semicolon, bracket, "và" or the end. */
+function standsAlone(after: string): boolean {
+  return /^\s{0,2}(?:[,;()]|\.(?!\d)|$|\s(?:và|so|trong)\s)/u.test(after);
+}
+
+// ---------------------------------------------------------------------------
+// Qualifiers
+
+type Role = "plan" | "planOver" | "change" | "ratio" | "own";
+
+function percentRole(verb: string, plan: boolean, same: boolean): Role {
+  const v = verb.toLocaleLowerCase("vi");
+  if ((v === "đạt" || v === "bằng") && plan) return "plan";
+  if (v === "vượt" && plan) return "planOver";
+  if (v === "bằng" && same) return "ratio";
+  if (v === "tăng" || v === "giảm") return "change";
+  return "own";
+}
+
+function applyQualifier(q: Quantity, role: Role, value: number, verb: string): void {
+  if (role === "plan") q.planPercent = value;
+  else if (role === "planOver") q.planPercent = round(100 + value);
+  else if (role === "ratio") q.changePercent = round(value - 100);
+  else if (role === "change") q.changePercent = verb.toLocaleLowerCase("vi") === "giảm" ? -value : value;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}
+
+/**
+ * The quantity a qualifier attaches to: the current one of the clause when only a comma or "và" stands
+ * between them; for a bracketed change after an absolute change ("giảm 20 vụ (giảm 4,1%)"), the quantity
+ * that change is about. "drop" when that quantity already has a qualifier of this kind.
+ */
+function qualifierHost(text: string, frames: Frame[], depth: number, at: number, role: Role): Quantity | "drop" | null {
+  const verbStart = at - lastWordWithGap(text.slice(Math.max(0, at - 40), at)).length;
+  const f = frames[depth];
+  let host: Quantity | null = f ? attachable(text, f, verbStart) : null;
+  let bracketed = false;
+  if (!host && depth > 0 && /\(\s{0,2}$/.test(text.slice(Math.max(0, verbStart - 3), verbStart))) {
+    host = bracketOwner(text, frames, depth, verbStart);
+    bracketed = host !== null;
+  }
+  if (!host) return null;
+  if (host.isChange) {
+    // After an absolute change only a bracketed percentage qualifies, and it is about the base quantity.
+    if (!bracketed || !(role === "change" || role === "ratio")) return null;
+    return host.base && host.base.changePercent === null ? host.base : "drop";
+  }
+  if (role === "change" || role === "ratio") return host.changePercent === null ? host : "drop";
+  return host.planPercent === null ? host : "drop";
+}
+
+function attachable(text: string, f: Frame, at: number): Quantity | null {
+  if (!f.current) return null;
+  const between = text.slice(f.lastEnd, at);
+  // Only a comma, "và", or a remark in brackets ("(kế hoạch là 88,84 triệu đồng)") may stand between.
+  return /^[\s,]*(?:\([^()]{0,200}\)[\s,]*)?(?:(?:và|đồng thời|,)\s{0,3})?$/u.test(between) ? f.current : null;
+}
+
+/** The quantity written right before the bracket that `at` is in: "163 đảng viên (tăng 40 …)". */
+function bracketOwner(text: string, frames: Frame[], depth: number, at: number): Quantity | null {
+  const outer = frames[depth - 1];
+  const open = text.lastIndexOf("(", at);
+  if (!outer?.current || open < 0) return null;
+  return /^\s{0,2}$/.test(text.slice(outer.lastEnd, open)) ? outer.current : null;
+}
+
+/** A sentence end, ";" or ":" between two offsets ends the clause. */
+function clauseBreak(text: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  return /[;:]|\.(?!\d)|\n/.test(text.slice(from, to));
+}
+
+/** Where a qualifier's phrase ends: at the next comma, semicolon, bracket or sentence end. */
+function phraseEnd(text: string, from: number): number {
+  const rest = text.slice(from, from + 160);
+  const m = /[,;()]|\.(?!\d)|\s(?:và|đồng thời)\s/.exec(rest);
+  return from + (m ? m.index : rest.length);
+}
+
+/** Where a quantity's noun phrase ends: at punctuation or before the next number. */
+function nounPhraseEnd(text: string, from: number): number {
+  const rest = text.slice(from, from + 160);
+  const m = /[,;()]|\.(?!\d)|\s(?=\d)|\s(?:và|đạt|tăng|giảm|vượt|bằng|chiếm)\s/.exec(rest);
+  return from + (m ? m.index : rest.length);
+}
+
+// ---------------------------------------------------------------------------
+// Units for numbers written without one
+
+/** "số vụ giảm 16", "Số tổ chức cơ sở đảng … có 77/505": the noun after "số" earlier in the sentence; else the unit of the previous count of the sentence. */
+function inheritedUnit(text: string, at: number, previous: Quantity[]): string | null {
+  const sentenceStart = Math.max(text.lastIndexOf(". ", at), 0);
+  const sentence = text.slice(sentenceStart, at);
+  const numberWords = [...sentence.matchAll(/(?<![\p{L}\p{M}])(?:tổng\s)?số\s(?!lượng)/giu)];
+  const last = numberWords[numberWords.length - 1];
+  if (last) {
+    const noun = countNounAt(sentence.slice(last.index + last[0].length));
+    if (noun) return noun.toLocaleLowerCase("vi") === noun ? noun : noun;
+  }
+  for (let i = previous.length - 1; i >= 0; i--) {
+    const q = previous[i]!;
+    if (q.span.start < 0) continue;
+    if (q.kind !== "count") continue;
+    const between = text.slice(q.span.end - (q.span.end - q.span.start), at);
+    if (/\.(?!\d)\s/.test(between.slice(0, Math.max(0, between.length)))) break;
+    return q.unit;
+  }
+  return null;
+}
+
+/** The quantity an absolute change ("giảm 20 vụ", "số người chết giảm 33") is about: same unit, best label. */
+function baseOf(change: Quantity, previous: Quantity[]): Quantity | null {
+  let best: Quantity | null = null;
+  let bestScore = -1;
+  const words = new Set(change.label.toLocaleLowerCase("vi").split(/\s+/));
+  for (const q of previous) {
+    if (q.unit.toLocaleLowerCase("vi") !== change.unit.toLocaleLowerCase("vi") || q.base) continue;
+    let score = 0;
+    for (const w of q.label.toLocaleLowerCase("vi").split(/\s+/)) if (words.has(w)) score++;
+    if (score >= bestScore) {
+      best = q;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+// ---------------------------------------------------------------------------
+// Building one indicator
+
+function makeQuantity(
+  para: Para,
+  text: string,
+  at: number,
+  unitEnd: number,
+  value: number,
+  unit: string,
+  kind: UnitKind,
+  depth: number,
+  period: string | null,
+  verb: string,
+  role: Role,
+  inherited: boolean,
+  previous: readonly Quantity[],
+): Quantity {
+  const q: Quantity = {
+    label: labelOf({ text, at, unitEnd, unit, kind, verb, role, inherited, previous }),
+    value,
+    unit,
+    planPercent: null,
+    changePercent: null,
+    period,
+    text: clauseAround(text, at),
+    span: { start: para.start + at, end: para.start + unitEnd },
+    kind,
+    depth,
+    base: null,
+    isChange: false,
+  };
+  LOCAL_OFFSET.set(q, at);
+  return q;
+}
+
+/** Words that end the stretch a label is read from ("… với tổng thiệt hại 3,6 tỷ đồng" → "tổng thiệt hại"). */
+const LABEL_CUT = /(?:^|\s)(?:với|và đã|và được|nâng|gồm|bao gồm|trong đó|cụ thể)\s/giu;
+const TAIL_STOP = /^(?:và|đạt|tăng|giảm|vượt|bằng|chiếm|so|với|trong|cho|theo|tại|để|từ|đến|là|có|gồm|trên|ước|nhưng|do|khi|đã|nâng)$/iu;
+const SHARE_VERBS = /^(?:chiếm|đạt|còn)$/iu;
+
+interface LabelContext {
+  text: string;
+  at: number;
+  unitEnd: number;
+  unit: string;
+  kind: UnitKind;
+  verb: string;
+  role: Role;
+  inherited: boolean;
+  previous: readonly Quantity[];
+}
+
+/** What is measured: the words before the number in its clause and the noun phrase after it, in the paper's words. */
+function labelOf(c: LabelContext): string {
+  const { text, at, unitEnd, kind, verb } = c;
+  const direction = /^(?:tăng|giảm)$/iu.test(verb) ? verb.toLocaleLowerCase("vi") : "";
+  let head = headWords(text, at, kind === "count" ? 3 : 9);
+  // Counts name their noun: "125 đảng viên" → "đảng viên …"; a classifier gives way to its noun ("194 căn nhà" → "nhà").
+  const countNoun = kind === "count" && !c.inherited && !CLASSIFIERS.has(c.unit.toLocaleLowerCase("vi")) ? c.unit : "";
+  const tail = [countNoun, tailWords(text, unitEnd)].filter(Boolean).join(" ");
+  if (!head && !tail) {
+    const prev = previousInSentence(text, at, c.previous);
+    if (kind === "percent" && SHARE_VERBS.test(verb) && prev) head = `tỷ lệ ${prev.label}`;
+    else if (kind === "percent" && /^về\s/iu.test(text.slice(unitEnd).trim()) && prev) head = prev.label;
+    else head = sentenceSubject(text, at);
+  }
+  const parts = [head];
+  if (c.inherited) parts.push(c.unit);
+  else if (kind !== "percent" && tail) parts.push(tail);
+  else if (kind === "percent" && !head && tail) parts.push(tail);
+  if (direction && c.role !== "plan") parts.push(direction);
+  const label = parts.filter(Boolean).join(" ").replace(/\s+/g, " ").trim();
+  return label || c.unit;
+}
+
+/** The words of the clause before the number, without function words, at most `max`. */
+function headWords(text: string, at: number, max: number): string {
+  const before = text.slice(Math.max(0, at - 200), at);
+  let stretch: string;
+  const colon = /([^;(.]{1,160}):\s{0,2}$/u.exec(before);
+  if (colon) stretch = colon[1]!;
+  else stretch = before.slice(clauseCut(before) + 1);
+  let last = -1;
+  for (const m of stretch.matchAll(LABEL_CUT)) last = m.index + m[0].length;
+  if (last >= 0) stretch = stretch.slice(last);
+  let head = stretch.replace(/\s+/g, " ").trim();
+  for (let i = 0; i < 4; i++) {
+    const next = head
+      .replace(TRAILING_FUNCTION_WORDS_ANYWHERE, "")
+      .replace(/(?:^|\s)(?:thực hiện|thực hiện năm \d{4}|năm \d{4}|trong năm|đến nay|hiện nay)$/iu, "")
+      .replace(LEADING_FUNCTION_WORDS, "")
+      .trim();
+    if (next === head) break;
+    head = next;
+  }
+  return lastWords(head, max).replace(LEADING_FUNCTION_WORDS, "").trim();
+}
+
+/** Where the clause of a number starts, scanning back: a comma, semicolon, colon or sentence end outside brackets, or the bracket it stands in. */
+function clauseCut(before: string): number {
+  let depth = 0;
+  for (let i = before.length - 1; i >= 0; i--) {
+    const c = before[i]!;
+    if (c === ")") depth++;
+    else if (c === "(") {
+      if (depth === 0) return i;
+      depth--;
+    } else if (depth === 0 && (c === "," || c === ";" || c === ":")) return i;
+    else if (depth === 0 && (c === "." || c === "!" || c === "?") && /\s/.test(before[i + 1] ?? "") && !/\d/.test(before[i - 1] ?? "")) return i;
+  }
+  return -1;
+}
+
+const TRAILING_FUNCTION_WORDS_ANYWHERE = new RegExp(`(?:^|\\s)(?:là|đạt|được|có|ước|thực hiện|trên|hơn|khoảng|gần|còn|với|đối với|của|cho|từ|đến|tới|nay|thêm|tổng|ít nhất|tối thiểu|tối đa|chỉ|lên|xuống|ra|vào|và|đã|tại|ở|tăng|giảm|vượt|bằng|chiếm|tỷ lệ|ước đạt|xảy ra|đạt tỷ lệ|chiếm tỷ lệ|có được|số|mỗi)$`, "iu");
+
+/** The noun phrase after the unit: "cây sầu riêng bị bệnh cháy lá", "lốc xoáy", "mới". */
+function tailWords(text: string, from: number): string {
+  const after = text.slice(from, from + 160);
+  const phrase = /^[^,;:()“”"]{0,140}/.exec(after)?.[0] ?? "";
+  const words = phrase.replace(/\.(?!\d)[\s\S]*$/, "").split(/\s+/).filter(Boolean);
+  const out: string[] = [];
+  for (const w of words) {
+    if (/^\d/.test(w) || TAIL_STOP.test(w) || out.length >= 7) break;
+    out.push(w);
+  }
+  return out.join(" ");
+}
+
+/** The quantity before `at` in the same sentence, if any. */
+function previousInSentence(text: string, at: number, previous: readonly Quantity[]): Quantity | null {
+  const sentenceStart = Math.max(sentenceBreak(text.slice(0, at)), text.lastIndexOf(";", at));
+  for (let i = previous.length - 1; i >= 0; i--) {
+    const q = previous[i]!;
+    if (!q.text || q.kind === "percent") continue;
+    const local = textOffset(q);
+    if (local !== null && local > sentenceStart && local < at) return q;
+  }
+  return null;
+}
+
+const LOCAL_OFFSET = new WeakMap<Quantity, number>();
+
+function textOffset(q: Quantity): number | null {
+  return LOCAL_OFFSET.get(q) ?? null;
+}
+
+/** The subject at the start of the sentence: "Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) xếp thứ …" → "Chỉ số năng lực cạnh tranh cấp tỉnh (PCI)". */
+function sentenceSubject(text: string, at: number): string {
+  const start = Math.max(sentenceBreak(text.slice(0, at)), text.lastIndexOf(";", at)) + 1;
+  const clause = text.slice(start, at).trim();
+  const firstPart = clause.split(/,\s/)[0] ?? "";
+  const verb = /\s(?:xếp|đạt|tăng|giảm|có|là|được|đã|chiếm|còn|xảy ra)\s/iu.exec(` ${firstPart} `);
+  const subject = verb ? ` ${firstPart} `.slice(0, verb.index).trim() : firstPart;
+  return lastWords(subject.replace(LEADING_FUNCTION_WORDS, ""), 9);
+}
+
+function sentenceBreak(s: string): number {
+  let last = -1;
+  for (const m of s.matchAll(/[.!?](?=\s)/g)) last = m.index;
+  return last;
+}
+
+function lastWords(s: string, n: number): string {
+  const words = s.split(/\s+/).filter(Boolean);
+  return words.slice(Math.max(0, words.length - n)).join(" ");
+}
+
+function lastWord(before: string): string {
+  return /([\p{L}\p{M}]+)[\s(]{0,3}$/u.exec(before)?.[1] ?? "";
+}
+
+function lastWordWithGap(before: string): string {
+  return /[\p{L}\p{M}]+[\s(]{0,3}$/u.exec(before)?.[0] ?? "";
+}
+
+/** The clause of the figure: between the nearest ";" or sentence end around it, at most 300 characters. */
+function clauseAround(text: string, at: number): string {
+  let start = 0;
+  for (const m of text.slice(0, at).matchAll(/;\s|[.!?]\s(?=\p{Lu})/gu)) start = m.index + m[0].length;
+  const restMatch = /;|[.!?](?=\s\p{Lu}|$)/u.exec(text.slice(at));
+  let end = restMatch ? at + restMatch.index + (restMatch[0] === ";" ? 0 : 1) : text.length;
+  if (end - start > 300) {
+    start = Math.max(start, text.lastIndexOf(",", Math.max(start, at - 150)) + 1);
+    end = Math.min(end, start + 300);
+  }
+  return text.slice(start, end).replace(/\s+/g, " ").trim();
+}
+
+/** "Năm 2023: …" names the period of what follows; else the paper's period. */
+function periodOf(text: string, docPeriod: string | null): string | null {
+  const m = /^(?:Năm|Trong năm)\s(\d{4})\s?:/u.exec(text);
+  return m ? `năm ${m[1]}` : docPeriod;
+}
+
+/** Bracket depth at each offset, computed once per paragraph. */
+function bracketDepths(text: string): (at: number) => number {
+  const depth = new Uint16Array(text.length + 1);
+  let d = 0;
+  for (let i = 0; i < text.length; i++) {
+    depth[i] = d;
+    const c = text.charCodeAt(i);
+    if (c === 0x28) d = Math.min(d + 1, 60);
+    else if (c === 0x29 && d > 0) d--;
+  }
+  depth[text.length] = d;
+  return (at) => depth[Math.min(at, text.length)]!;
 }
