@@ -4,6 +4,7 @@
 import { parseArgs } from "node:util";
 import { benchFoundation } from "./foundation.ts";
 import type { Engine } from "./lib/databases.ts";
+import { benchTargets } from "./targets.ts";
 
 const { values } = parseArgs({ options: { only: { type: "string" }, engine: { type: "string" } } });
 const only = values.only ? new Set(values.only.split(",")) : null;
@@ -11,6 +12,7 @@ const engines: Engine[] = values.engine ? [values.engine as Engine] : ["pglite",
 
 const BENCHES: { name: string; run: () => Promise<void> }[] = [
   { name: "foundation", run: () => benchFoundation(engines) },
+  { name: "targets", run: () => benchTargets(engines) },
 ];
 
 console.log(`dondoc — đo hiệu năng (${new Date().toISOString().slice(0, 10)}; Node ${process.version}; máy ${(await import("node:os")).cpus().length} lõi)`);

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from "kysely";
+import { type Insertable, type Selectable, sql } from "kysely";
 import { type Period, parsePeriodCode, termOfYear, termYears, WITHIN_YEAR_KINDS, type WithinYearKind } from "../../domain/periods.ts";
 import { type Assessment, assessedPeriods, assessPeriod, figuresInUse, indexFigures, type StoredValue, type TargetRule } from "../../domain/targets.ts";
 import type { Queryable } from "../db/schema.ts";
@@ -69,48 +69,85 @@ function toRow(provinceId: number, resolutionId: string, targetId: string, a: As
   };
 }
 
-const UPDATE_COLUMNS = [
-  "actual",
-  "actual_basis",
-  "actual_from",
-  "plan",
-  "expected_share",
-  "share_method",
-  "expected",
-  "percent_of_plan",
-  "ratio",
-  "last_year",
-  "change",
-  "change_kind",
-  "status",
-  "reason",
-  "forecast_year",
-  "forecast_year_method",
-  "likelihood_year",
-  "forecast_term",
-  "likelihood_term",
-  "pending",
-  "computed_at",
+// Column name → SQL type of the array it travels in. Rows are sent as one array per column and
+// unnested in the database: one small statement whatever the number of rows.
+const COLUMNS = [
+  ["province_id", "int"],
+  ["resolution_id", "uuid"],
+  ["period", "text"],
+  ["target_id", "uuid"],
+  ["actual", "float8"],
+  ["actual_basis", "text"],
+  ["actual_from", "text"],
+  ["plan", "float8"],
+  ["expected_share", "float8"],
+  ["share_method", "text"],
+  ["expected", "float8"],
+  ["percent_of_plan", "float8"],
+  ["ratio", "float8"],
+  ["last_year", "float8"],
+  ["change", "float8"],
+  ["change_kind", "text"],
+  ["status", "text"],
+  ["reason", "text"],
+  ["forecast_year", "float8"],
+  ["forecast_year_method", "text"],
+  ["likelihood_year", "text"],
+  ["forecast_term", "float8"],
+  ["likelihood_term", "text"],
+  ["pending", "int"],
 ] as const;
+const KEY = new Set(["province_id", "resolution_id", "period", "target_id"]);
+const UPDATED = COLUMNS.map(([c]) => c).filter((c) => !KEY.has(c));
 
 async function upsert(db: Queryable, rows: AssessmentRow[]): Promise<void> {
-  // ~25 parameters a row: 1.000 rows stay far below PostgreSQL's 65.535.
-  for (let i = 0; i < rows.length; i += 1000) {
-    await db
-      .insertInto("target_assessments")
-      .values(rows.slice(i, i + 1000))
-      .onConflict((oc) =>
-        oc.columns(["province_id", "resolution_id", "period", "target_id"]).doUpdateSet((eb) => Object.fromEntries(UPDATE_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)]))),
-      )
-      .execute();
+  if (!rows.length) return;
+  for (let i = 0; i < rows.length; i += 5000) {
+    const chunk = rows.slice(i, i + 5000);
+    const arrays = COLUMNS.map(([c, type]) => {
+      const values = chunk.map((r) => {
+        const v = r[c as keyof AssessmentRow];
+        return c === "actual_from" ? (Array.isArray(v) ? v.join(",") : null) : (v ?? null);
+      });
+      return sql`${values}::${sql.raw(type)}[]`;
+    });
+    const names = COLUMNS.map(([c]) => sql.ref(c));
+    const select = COLUMNS.map(([c]) => (c === "actual_from" ? sql`string_to_array(u.actual_from, ',')` : sql.ref(`u.${c}`)));
+    await sql`
+      insert into target_assessments (${sql.join(names)}, computed_at)
+      select ${sql.join(select)}, now()
+      from unnest(${sql.join(arrays)}) as u(${sql.join(names)})
+      on conflict (province_id, resolution_id, period, target_id) do update set
+        ${sql.join(UPDATED.map((c) => sql`${sql.ref(c)} = ${sql.ref(`excluded.${c}`)}`))}, computed_at = excluded.computed_at`.execute(db);
   }
 }
 
+function sameRow(stored: Record<string, unknown>, row: AssessmentRow): boolean {
+  for (const c of UPDATED) {
+    const a = stored[c] ?? null;
+    const b = row[c as keyof AssessmentRow] ?? null;
+    if (c === "actual_from") {
+      if ((Array.isArray(a) ? a.join(",") : null) !== (Array.isArray(b) ? b.join(",") : null)) return false;
+    } else if (a !== b) return false;
+  }
+  return true;
+}
+
+export interface RefreshOptions {
+  /**
+   * The earliest year whose figures changed: periods ending before it cannot move (a period reads
+   * figures of its own year and earlier ones: so cùng kỳ, seasonality, the term's closed years), so
+   * only that year, later ones and the term are recomputed. All periods when absent (a plan or the
+   * target's rules changed).
+   */
+  fromYear?: number;
+}
+
 /**
- * Recomputes the assessments of the given targets (all their periods) from their plans and
- * figures, and writes them. Run inside the transaction that changed the targets.
+ * Recomputes the assessments of the given targets from their plans and figures, and writes the
+ * rows that changed. Run inside the transaction that changed the targets.
  */
-export async function refreshAssessments(db: Queryable, provinceId: number, targetIds: readonly string[]): Promise<void> {
+export async function refreshAssessments(db: Queryable, provinceId: number, targetIds: readonly string[], options: RefreshOptions = {}): Promise<void> {
   if (!targetIds.length) return;
   for (let i = 0; i < targetIds.length; i += 500) {
     const ids = targetIds.slice(i, i + 500);
@@ -129,6 +166,8 @@ export async function refreshAssessments(db: Queryable, provinceId: number, targ
       .where("target_id", "in", ids)
       .where("status", "!=", "draft")
       .execute();
+    const storedRows = await db.selectFrom("target_assessments").selectAll().where("province_id", "=", provinceId).where("target_id", "in", ids).execute();
+    const stored = new Map<string, Record<string, unknown>>(storedRows.map((r) => [`${r.target_id}|${r.period}`, r]));
     const plansOf = new Map<string, Map<string, number>>();
     for (const p of plans) {
       const m = plansOf.get(p.target_id) ?? new Map<string, number>();
@@ -144,14 +183,17 @@ export async function refreshAssessments(db: Queryable, provinceId: number, targ
     const rows: AssessmentRow[] = [];
     for (const t of targets) {
       const { years, term } = resolutionScope(t);
-      const stored = valuesOf.get(t.id) ?? [];
+      const figures = valuesOf.get(t.id) ?? [];
       const pending = new Map<string, number>();
-      for (const v of stored) if (v.status === "submitted") pending.set(v.period, (pending.get(v.period) ?? 0) + 1);
+      for (const v of figures) if (v.status === "submitted") pending.set(v.period, (pending.get(v.period) ?? 0) + 1);
       const rule = ruleOf(t);
       const planMap = plansOf.get(t.id) ?? new Map<string, number>();
-      const index = indexFigures(figuresInUse(stored));
+      const index = indexFigures(figuresInUse(figures));
       for (const period of assessedPeriods(years, t.kind === "congress" ? term : null)) {
-        rows.push(toRow(provinceId, t.resolution_id, t.id, assessPeriod(rule, planMap, index, period, term), pending.get(period.code) ?? 0));
+        if (options.fromYear !== undefined && period.year < options.fromYear) continue;
+        const row = toRow(provinceId, t.resolution_id, t.id, assessPeriod(rule, planMap, index, period, term), pending.get(period.code) ?? 0);
+        const old = stored.get(`${t.id}|${row.period}`);
+        if (!old || !sameRow(old, row)) rows.push(row);
       }
     }
     await upsert(db, rows);

@@ -750,7 +750,7 @@ export async function insertValue(tx: Tx, viewer: Viewer, t: TargetRow & { resol
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await refreshAssessments(tx, viewer.provinceId, [t.id]);
+  await refreshAssessments(tx, viewer.provinceId, [t.id], { fromYear: p.year });
   return row;
 }
 
@@ -793,7 +793,7 @@ export async function editValue(
     .where("id", "=", id)
     .returningAll()
     .executeTakeFirstOrThrow();
-  await refreshAssessments(tx, viewer.provinceId, [row.target_id]);
+  await refreshAssessments(tx, viewer.provinceId, [row.target_id], { fromYear: parsePeriodCode(row.period)!.year });
   return { before: row, after };
 }
 
@@ -816,7 +816,7 @@ export async function decideValue(tx: Tx, viewer: Viewer, id: string, version: n
     .where("id", "=", id)
     .returningAll()
     .executeTakeFirstOrThrow();
-  await refreshAssessments(tx, viewer.provinceId, [row.target_id]);
+  await refreshAssessments(tx, viewer.provinceId, [row.target_id], { fromYear: parsePeriodCode(row.period)!.year });
   return { before: row, after };
 }
 

@@ -195,6 +195,28 @@ describe("figures", () => {
   });
 });
 
+describe("assessments kept fresh on write", () => {
+  it("agree with a full recomputation after figures of several years change", async () => {
+    const r = await ok(office.post("/api/targets/resolutions", { kind: "congress", term: "2020-2025", title: "Nghị quyết Đại hội nhiệm kỳ 2020 - 2025" }));
+    const plans = [2021, 2022, 2023, 2024, 2025].map((y) => ({ period: String(y), value: 100 + y - 2021 })).concat([{ period: "2020-2025", value: 520 }]);
+    const t = await ok(office.post(`/api/targets/resolutions/${r.id}/targets`, target("1", { plans, periodKinds: ["half", "nine_months", "year"] })));
+    for (const [period, value] of [["2022", 101], ["2023-H1", 45], ["2023", 104], ["2024-9M", 70], ["2021", 99]] as const) {
+      await ok(office.post(`/api/targets/items/${t.id}/values`, { period, basis: "official", value }));
+    }
+    const snapshot = async () =>
+      (await db.selectFrom("target_assessments").selectAll().where("province_id", "=", provinceId).where("target_id", "=", t.id).orderBy("period").execute()).map(({ computed_at, ...rest }) => rest);
+    const incremental = await snapshot();
+    expect(incremental).toHaveLength(5 * 20 + 1);
+    const { refreshAssessments } = await import("./assess.ts");
+    await db.deleteFrom("target_assessments").where("province_id", "=", provinceId).where("target_id", "=", t.id).execute();
+    await refreshAssessments(db, provinceId, [t.id]);
+    expect(await snapshot()).toEqual(incremental);
+    const term = incremental.find((a) => a.period === "2020-2025")!;
+    expect(term.actual).toBe(99 + 101 + 104); // the closed years so far
+    expect(term.forecast_term).not.toBeNull();
+  });
+});
+
 describe("a resolution's table and summary", () => {
   it("counts what can be judged and what is on track, the same in the summary query and the table", async () => {
     const r = await newResolution();

@@ -342,7 +342,7 @@ export async function importValues(tx: Tx, viewer: Viewer, resolution: Resolutio
     }
   }
   const targetIds = [...new Set(parsed.map((p) => p.target.id))];
-  await refreshAssessments(tx, viewer.provinceId, targetIds);
+  await refreshAssessments(tx, viewer.provinceId, targetIds, { fromYear: Math.min(...parsed.map((p) => Number(p.period.slice(0, 4)))) });
   return { created, updated, skipped, targets: targetIds.length };
 }
 
