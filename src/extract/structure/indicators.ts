@@ -24,7 +24,7 @@ const PLAN_WORDS = /^\s{0,3}(?:%\s{0,3})?(?:so\s{1,3}với\s{1,3})?(?:kế hoạ
 const SAME_PERIOD = /^\s{0,3}(?:%\s{0,3})?so\s{1,3}(?:với\s{1,3})?cùng kỳ/iu;
 const ROAD_OR_PLACE_BEFORE = /(?:^|\s)(?:tỉnh|huyện|lộ|đường|khu|cụm|cầu|kênh|đoạn|khóa|kỳ|tuyến|ấp|tổ|số nhà|nghiệp vụ)\s$/iu;
 const TRAILING_FUNCTION_WORDS = /(?:\s(?:là|đạt|được|có|ước|thực hiện|trên|hơn|khoảng|gần|còn|với|của|cho|từ|đến|tới|nay|mới|thêm|tổng|ít nhất|tối thiểu|tối đa|chỉ|lên|xuống|ra|vào|và|đã|tại|ở|tăng|giảm|vượt|bằng|chiếm|tỷ lệ|ước đạt|xảy ra))+$/iu;
-const LEADING_FUNCTION_WORDS = /^(?:(?:trong đó|trong|đã|có|và|với|trên|hơn|khoảng|gần|ước|từ|đến nay|đến|nay|thì|mà|nhưng|song|riêng|cụ thể|đồng thời|là|toàn tỉnh|toàn|được|qua|đó)\s)+/iu;
+const LEADING_FUNCTION_WORDS = /^(?:(?:trong đó|trong|đã|có|và|với|trên|hơn|khoảng|gần|ước|từ|đến nay|đến|nay|thì|mà|nhưng|song|riêng|cụ thể|đồng thời|là|toàn tỉnh|toàn|được|qua|đó|số lượng|theo đó)\s)+/iu;
 
 interface Quantity extends LocatedIndicator {
   kind: UnitKind;
@@ -143,19 +143,41 @@ function quantitiesIn(para: Para, docPeriod: string | null): Quantity[] {
     }
     const q = makeQuantity(para, text, ev.at, unitEnd, value, unitText, kind, depth, period, verb, "own", inherited, out);
     if (/^(?:tăng|giảm)$/iu.test(verb)) {
-      q.base = baseOf(q, out);
+      q.base = baseOf(q, out, text, ev.at);
       q.isChange = true;
       // "tăng 61 doanh nghiệp so cùng kỳ" of "230 doanh nghiệp tạm ngưng hoạt động": what the change is about.
-      if (q.base && !headWords(text, ev.at, 4)) {
+      if (!headWords(text, ev.at, 4)) {
         const since = /^[^,;.]{0,40}?so\s(?:với\s)?cùng kỳ/iu.test(text.slice(unitEnd)) ? " so cùng kỳ" : "";
-        q.label = `${q.base.label} ${verb.toLocaleLowerCase("vi")}${since}`;
+        const about = q.base
+          ? q.base.label
+          : kind === "count" && !RANK_UNITS.test(unitText)
+            ? `${unitText} ${tailWords(text, unitEnd)}`
+            : sentenceSubject(text, ev.at);
+        if (about) q.label = dedupeWords(`${about} ${verb.toLocaleLowerCase("vi")}${since}`);
       }
     }
     out.push(q);
     f.current = q;
     f.lastEnd = nounPhraseEnd(text, unitEnd);
   }
+  shareCoordinatedTails(text, out);
   return out;
+}
+
+/** "khen thưởng cho 20 tập thể và 38 cá nhân có thành tích …": the description after the last applies to both. */
+function shareCoordinatedTails(text: string, quantities: Quantity[]): void {
+  for (let i = quantities.length - 2; i >= 0; i--) {
+    const a = quantities[i]!;
+    const b = quantities[i + 1]!;
+    if (a.kind !== "count" || b.kind !== "count" || TAILS.get(a)) continue;
+    const aEnd = (LOCAL_OFFSET.get(a) ?? 0) + (a.span.end - a.span.start);
+    const gap = text.slice(aEnd, LOCAL_OFFSET.get(b) ?? 0);
+    const tail = TAILS.get(b);
+    if (tail && /^\s{1,3}và\s{1,3}$/u.test(gap)) {
+      a.label = dedupeWords(`${a.label} ${tail}`);
+      TAILS.set(a, tail);
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -308,12 +330,15 @@ function inheritedUnit(text: string, at: number, previous: Quantity[]): string |
 }
 
 /** The quantity an absolute change ("giảm 20 vụ", "số người chết giảm 33") is about: same unit, best label. */
-function baseOf(change: Quantity, previous: Quantity[]): Quantity | null {
+function baseOf(change: Quantity, previous: Quantity[], text: string, at: number): Quantity | null {
   let best: Quantity | null = null;
   let bestScore = -1;
   const words = new Set(change.label.toLocaleLowerCase("vi").split(/\s+/));
+  const sentenceStart = Math.max(sentenceBreak(text.slice(0, at)), text.lastIndexOf(";", at));
   for (const q of previous) {
-    if (q.unit.toLocaleLowerCase("vi") !== change.unit.toLocaleLowerCase("vi") || q.base) continue;
+    if (q.unit.toLocaleLowerCase("vi") !== change.unit.toLocaleLowerCase("vi") || q.base || q.isChange) continue;
+    const local = textOffset(q);
+    if (local === null || local <= sentenceStart) continue;
     let score = 0;
     for (const w of q.label.toLocaleLowerCase("vi").split(/\s+/)) if (words.has(w)) score++;
     if (score >= bestScore) {
@@ -342,8 +367,10 @@ function makeQuantity(
   inherited: boolean,
   previous: readonly Quantity[],
 ): Quantity {
+  const headOut = { value: "" };
+  const tailOut = { value: "" };
   const q: Quantity = {
-    label: labelOf({ text, at, unitEnd, unit, kind, verb, role, inherited, previous }),
+    label: labelOf({ text, at, unitEnd, unit, kind, verb, role, inherited, previous, headOut, tailOut }),
     value,
     unit,
     planPercent: null,
@@ -357,13 +384,22 @@ function makeQuantity(
     isChange: false,
   };
   LOCAL_OFFSET.set(q, at);
+  HEADS.set(q, headOut.value);
+  TAILS.set(q, tailOut.value);
   return q;
 }
 
 /** Words that end the stretch a label is read from ("… với tổng thiệt hại 3,6 tỷ đồng" → "tổng thiệt hại"). */
-const LABEL_CUT = /(?:^|\s)(?:với|và đã|và được|nâng|gồm|bao gồm|trong đó|cụ thể)\s/giu;
-const TAIL_STOP = /^(?:và|đạt|tăng|giảm|vượt|bằng|chiếm|so|với|trong|cho|theo|tại|để|từ|đến|là|có|gồm|trên|ước|nhưng|do|khi|đã|nâng)$/iu;
-const SHARE_VERBS = /^(?:chiếm|đạt|còn)$/iu;
+const LABEL_CUT = /(?:^|\s)(?:(?<!đối\s)với|và đã|và được|nâng|gồm|bao gồm|trong đó|cụ thể)\s/giu;
+const TAIL_STOP = /^(?:và|so|với|đối|trong|cho|theo|tại|để|là|gồm|trên|ước|nhưng|do|khi|đã|nâng)$/iu;
+/** Verbs of a qualifier end a noun phrase only when a figure follows them ("27 đảng viên mới, đạt 54%"). */
+const TAIL_QUALIFIER = /^(?:đạt|tăng|giảm|vượt|bằng|chiếm)$/iu;
+const RANK_UNITS = /^(?:bậc|hạng)$/iu;
+/** A quantity joined to the one before it ("kiểm tra 3.621 đảng viên và 831 tổ chức đảng") shares its head. */
+const COORDINATED = /\d[^,;:()]{0,60}(?:,|\svà)\s{1,3}$/u;
+const HEADS = new WeakMap<Quantity, string>();
+const TAILS = new WeakMap<Quantity, string>();
+const SHARE_BEFORE = /(?:chiếm|đạt|còn)(?:\s{1,3}tỷ lệ)?\s{1,3}$/iu;
 
 interface LabelContext {
   text: string;
@@ -375,42 +411,71 @@ interface LabelContext {
   role: Role;
   inherited: boolean;
   previous: readonly Quantity[];
+  headOut: { value: string };
+  tailOut: { value: string };
 }
 
 /** What is measured: the words before the number in its clause and the noun phrase after it, in the paper's words. */
 function labelOf(c: LabelContext): string {
   const { text, at, unitEnd, kind, verb } = c;
   const direction = /^(?:tăng|giảm)$/iu.test(verb) ? verb.toLocaleLowerCase("vi") : "";
-  let head = headWords(text, at, kind === "count" ? 3 : 9);
+  let head = headWords(text, at, kind === "count" && !c.inherited ? 3 : 9);
+  const prevQ = previousInSentence(text, at, c.previous);
+  if (prevQ && prevQ.kind !== "percent" && COORDINATED.test(text.slice(Math.max(0, at - 80), at)) && (!head || /\d/.test(headStretch(text, at)))) {
+    head = HEADS.get(prevQ) ?? head;
+  }
   // Counts name their noun: "125 đảng viên" → "đảng viên …"; a classifier gives way to its noun ("194 căn nhà" → "nhà").
   const countNoun = kind === "count" && !c.inherited && !CLASSIFIERS.has(c.unit.toLocaleLowerCase("vi")) ? c.unit : "";
-  const tail = [countNoun, tailWords(text, unitEnd)].filter(Boolean).join(" ");
-  if (!head && !tail) {
+  const tail = [countNoun, tailWords(text, unitEnd, kind !== "percent")].filter(Boolean).join(" ");
+  if (!head) {
     const prev = previousInSentence(text, at, c.previous);
-    if (kind === "percent" && SHARE_VERBS.test(verb) && prev) head = `tỷ lệ ${prev.label}`;
+    if (kind === "percent" && SHARE_BEFORE.test(text.slice(Math.max(0, at - 30), at)) && prev) head = `tỷ lệ ${prev.label.replace(/^(?:tổng số|số)\s/iu, "")}`;
     else if (kind === "percent" && /^về\s/iu.test(text.slice(unitEnd).trim()) && prev) head = prev.label;
-    else head = sentenceSubject(text, at);
+    else if (kind === "percent") head = sentenceSubject(text, at, true);
+    else if (!tail && kind === "measure") head = c.unit;
+    else if (!tail) head = sentenceSubject(text, at);
   }
   const parts = [head];
   if (c.inherited) parts.push(c.unit);
-  else if (kind !== "percent" && tail) parts.push(tail);
+  else if (kind === "count" && tail) parts.push(tail);
+  else if (kind === "measure" && tail && (!head || tail.split(" ").length <= 3)) parts.push(tail);
   else if (kind === "percent" && !head && tail) parts.push(tail);
   if (direction && c.role !== "plan") parts.push(direction);
-  const label = parts.filter(Boolean).join(" ").replace(/\s+/g, " ").trim();
+  // "tỷ lệ giải ngân vốn đạt 100% kế hoạch" with nothing to qualify: the words stay in the label.
+  if ((c.role === "plan" || c.role === "planOver") && kind === "percent") parts.push(`${c.role === "plan" ? "đạt" : "vượt"} kế hoạch`);
+  const label = dedupeWords(parts.filter(Boolean).join(" "));
+  c.headOut.value = head;
+  c.tailOut.value = kind === "count" ? tailWords(text, unitEnd) : "";
   return label || c.unit;
+}
+
+/** "tăng tăng" → "tăng". */
+function dedupeWords(s: string): string {
+  const words = s.split(/\s+/).filter(Boolean);
+  return words.filter((w, i) => i === 0 || w.toLocaleLowerCase("vi") !== words[i - 1]!.toLocaleLowerCase("vi")).join(" ");
+}
+
+function headStretch(text: string, at: number): string {
+  const before = text.slice(Math.max(0, at - 200), at);
+  const colon = /([^;(.]{1,160}):\s{0,2}$/u.exec(before);
+  if (colon) return /\d/.test(colon[1]!) ? "" : colon[1]!;
+  return before.slice(clauseCut(before) + 1);
 }
 
 /** The words of the clause before the number, without function words, at most `max`. */
 function headWords(text: string, at: number, max: number): string {
-  const before = text.slice(Math.max(0, at - 200), at);
-  let stretch: string;
-  const colon = /([^;(.]{1,160}):\s{0,2}$/u.exec(before);
-  if (colon) stretch = colon[1]!;
-  else stretch = before.slice(clauseCut(before) + 1);
+  let stretch = headStretch(text, at);
   let last = -1;
   for (const m of stretch.matchAll(LABEL_CUT)) last = m.index + m[0].length;
   if (last >= 0) stretch = stretch.slice(last);
-  let head = stretch.replace(/\s+/g, " ").trim();
+  let head = stretch
+    .replace(/\d{4}\s?-\s?\d{4}|\S*\d\S*/gu, " ")
+    .replace(/(?:^|\s)(?:năm|ngày|niên vụ)(?=\s|$)/giu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  // "khám và chữa bệnh cho người dân 1.552.000 lượt": what is done, not for whom.
+  const forWhom = head.search(/\scho\s\S/u);
+  if (forWhom > 0) head = head.slice(0, forWhom);
   for (let i = 0; i < 4; i++) {
     const next = head
       .replace(TRAILING_FUNCTION_WORDS_ANYWHERE, "")
@@ -420,7 +485,8 @@ function headWords(text: string, at: number, max: number): string {
     if (next === head) break;
     head = next;
   }
-  return lastWords(head, max).replace(LEADING_FUNCTION_WORDS, "").trim();
+  head = head.replace(/(?:^|\s)(?:trên địa bàn(?: tỉnh| xã| huyện)?|toàn tỉnh|toàn xã|cả nước)(?=\s|$)/giu, " ").replace(/\s+/g, " ").trim();
+  return lastWords(head.replace(LEADING_FUNCTION_WORDS, ""), max).replace(LEADING_FUNCTION_WORDS, "").trim();
 }
 
 /** Where the clause of a number starts, scanning back: a comma, semicolon, colon or sentence end outside brackets, or the bracket it stands in. */
@@ -441,13 +507,16 @@ function clauseCut(before: string): number {
 const TRAILING_FUNCTION_WORDS_ANYWHERE = new RegExp(`(?:^|\\s)(?:là|đạt|được|có|ước|thực hiện|trên|hơn|khoảng|gần|còn|với|đối với|của|cho|từ|đến|tới|nay|thêm|tổng|ít nhất|tối thiểu|tối đa|chỉ|lên|xuống|ra|vào|và|đã|tại|ở|tăng|giảm|vượt|bằng|chiếm|tỷ lệ|ước đạt|xảy ra|đạt tỷ lệ|chiếm tỷ lệ|có được|số|mỗi)$`, "iu");
 
 /** The noun phrase after the unit: "cây sầu riêng bị bệnh cháy lá", "lốc xoáy", "mới". */
-function tailWords(text: string, from: number): string {
+function tailWords(text: string, from: number, stopAtAbout = true): string {
   const after = text.slice(from, from + 160);
   const phrase = /^[^,;:()“”"]{0,140}/.exec(after)?.[0] ?? "";
   const words = phrase.replace(/\.(?!\d)[\s\S]*$/, "").split(/\s+/).filter(Boolean);
   const out: string[] = [];
-  for (const w of words) {
-    if (/^\d/.test(w) || TAIL_STOP.test(w) || out.length >= 7) break;
+  for (const [i, w] of words.entries()) {
+    const numberOfName = /^\d/.test(w) && /^(?:năm|sao|tuổi)$/iu.test(words[i + 1] ?? "");
+    if ((/^\d/.test(w) && !numberOfName) || TAIL_STOP.test(w) || out.length >= 7) break;
+    if (TAIL_QUALIFIER.test(w) && /^\d/.test(words[i + 1] ?? "")) break;
+    if (stopAtAbout && /^về$/iu.test(w)) break;
     out.push(w);
   }
   return out.join(" ");
@@ -472,8 +541,8 @@ function textOffset(q: Quantity): number | null {
 }
 
 /** The subject at the start of the sentence: "Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) xếp thứ …" → "Chỉ số năng lực cạnh tranh cấp tỉnh (PCI)". */
-function sentenceSubject(text: string, at: number): string {
-  const start = Math.max(sentenceBreak(text.slice(0, at)), text.lastIndexOf(";", at)) + 1;
+function sentenceSubject(text: string, at: number, acrossColon = false): string {
+  const start = Math.max(sentenceBreak(text.slice(0, at)), text.lastIndexOf(";", at), acrossColon ? -1 : text.lastIndexOf(":", at)) + 1;
   const clause = text.slice(start, at).trim();
   const firstPart = clause.split(/,\s/)[0] ?? "";
   const verb = /\s(?:xếp|đạt|tăng|giảm|có|là|được|đã|chiếm|còn|xảy ra)\s/iu.exec(` ${firstPart} `);
@@ -487,9 +556,17 @@ function sentenceBreak(s: string): number {
   return last;
 }
 
+/** The last `n` words, not counting connectors ("và", "-") that join them. */
 function lastWords(s: string, n: number): string {
   const words = s.split(/\s+/).filter(Boolean);
-  return words.slice(Math.max(0, words.length - n)).join(" ");
+  let count = 0;
+  let from = words.length;
+  while (from > 0 && count < n) {
+    from--;
+    if (!/^(?:và|-|,)$/iu.test(words[from]!)) count++;
+  }
+  while (from < words.length && /^(?:và|-|,)$/iu.test(words[from]!)) from++;
+  return words.slice(from).join(" ");
 }
 
 function lastWord(before: string): string {
