@@ -7,7 +7,9 @@
 // Each paragraph is read left to right. The last quantity of the current clause (per bracket depth) is the
 // one a following qualifier may attach to, provided nothing but a comma or "và" stands between them.
 import type { Indicator, Located } from "../types.ts";
+import { matchNamedBodyAt } from "./bodies.ts";
 import { quotedRanges } from "./deadlines.ts";
+import { tokenize } from "./tokens.ts";
 import type { Para } from "./document.ts";
 import { parseVietnameseNumber } from "./numbers.ts";
 import { CLASSIFIERS, correctUnit, countNounAt, isClassAfter, isDurationAfter, unitAfter, type UnitKind } from "./units.ts";
@@ -133,15 +135,15 @@ function quantitiesIn(para: Para, docPeriod: string | null): Quantity[] {
     let unitText = unit ? correctUnit(unit.unit) : null;
     let kind: UnitKind = unit?.kind ?? "count";
     const inherited = !unitText;
+    const owner = depth > 0 ? bracketOwner(text, frames, depth, ev.at) : null;
     if (!unitText) {
       // A breakdown in brackets of a count ("kỷ luật 02 tổ chức đảng (01 khiển trách; 01 cảnh cáo)") counts the same noun.
-      const owner = depth > 0 ? bracketOwner(text, frames, depth, ev.at) : null;
       if (!standsAlone(after) && !owner) continue;
       unitText = owner ? owner.unit : inheritedUnit(text, ev.at, out);
       kind = "count";
       if (!unitText) continue;
     }
-    const q = makeQuantity(para, text, ev.at, unitEnd, value, unitText, kind, depth, period, verb, "own", inherited, out);
+    const q = makeQuantity(para, text, ev.at, unitEnd, value, unitText, kind, depth, period, verb, "own", inherited, out, owner);
     if (/^(?:tăng|giảm)$/iu.test(verb)) {
       q.base = baseOf(q, out, text, ev.at);
       q.isChange = true;
@@ -366,11 +368,12 @@ function makeQuantity(
   role: Role,
   inherited: boolean,
   previous: readonly Quantity[],
+  owner: Quantity | null = null,
 ): Quantity {
   const headOut = { value: "" };
   const tailOut = { value: "" };
   const q: Quantity = {
-    label: labelOf({ text, at, unitEnd, unit, kind, verb, role, inherited, previous, headOut, tailOut }),
+    label: labelOf({ text, at, unitEnd, unit, kind, verb, role, inherited, previous, headOut, tailOut, owner }),
     value,
     unit,
     planPercent: null,
@@ -413,19 +416,30 @@ interface LabelContext {
   previous: readonly Quantity[];
   headOut: { value: string };
   tailOut: { value: string };
+  /** The quantity right before the bracket this one stands in, if any. */
+  owner: Quantity | null;
 }
 
 /** What is measured: the words before the number in its clause and the noun phrase after it, in the paper's words. */
 function labelOf(c: LabelContext): string {
   const { text, at, unitEnd, kind, verb } = c;
   const direction = /^(?:tăng|giảm)$/iu.test(verb) ? verb.toLocaleLowerCase("vi") : "";
-  let head = headWords(text, at, kind === "count" && !c.inherited ? 3 : 9);
+  let head = headWords(text, at, kind === "count" && !c.inherited && !startsWithBody(headStretch(text, at)) ? 3 : 9);
+  // A breakdown in brackets ("04 đề tài (03 cấp tỉnh, …)", "(kế hoạch là 88,84 triệu đồng)") is read with what it breaks down.
+  if (c.owner && (c.inherited ? !head : head.split(" ").length <= 2 && c.owner.unit === c.unit)) {
+    const words = c.inherited ? tailWords(text, unitEnd) : "";
+    const label = dedupeWords([head, c.owner.label, words].filter(Boolean).join(" "));
+    c.headOut.value = head;
+    return label;
+  }
+  // "Ban Thường vụ Tỉnh ủy thành lập 14 đoàn kiểm tra": the bodies set up belong to the subject.
+  const setUpBy = kind === "count" && /(?:^|\s)thành lập\s{1,3}$/iu.test(text.slice(Math.max(0, at - 20), at)) ? clauseBody(text, at) : null;
   const prevQ = previousInSentence(text, at, c.previous);
   if (prevQ && prevQ.kind !== "percent" && COORDINATED.test(text.slice(Math.max(0, at - 80), at)) && (!head || /\d/.test(headStretch(text, at)))) {
     head = HEADS.get(prevQ) ?? head;
   }
   // Counts name their noun: "125 đảng viên" → "đảng viên …"; a classifier gives way to its noun ("194 căn nhà" → "nhà").
-  const countNoun = kind === "count" && !c.inherited && !CLASSIFIERS.has(c.unit.toLocaleLowerCase("vi")) ? c.unit : "";
+  const countNoun = kind === "count" && !c.inherited ? c.unit : "";
   const tail = [countNoun, tailWords(text, unitEnd, kind !== "percent")].filter(Boolean).join(" ");
   if (!head) {
     const prev = previousInSentence(text, at, c.previous);
@@ -434,6 +448,10 @@ function labelOf(c: LabelContext): string {
     else if (kind === "percent") head = sentenceSubject(text, at, true);
     else if (!tail && kind === "measure") head = c.unit;
     else if (!tail) head = sentenceSubject(text, at);
+  }
+  if (setUpBy) {
+    c.headOut.value = head;
+    return dedupeWords(`${tail} của ${setUpBy}`);
   }
   const parts = [head];
   if (c.inherited) parts.push(c.unit);
@@ -538,6 +556,27 @@ const LOCAL_OFFSET = new WeakMap<Quantity, number>();
 
 function textOffset(q: Quantity): number | null {
   return LOCAL_OFFSET.get(q) ?? null;
+}
+
+/** The stretch before a number opens with a body name ("Ban cán sự đảng Ủy ban nhân dân tỉnh 05 đồng chí"). */
+function startsWithBody(stretch: string): boolean {
+  const s = stretch.trim();
+  if (!s) return false;
+  const tokens = tokenize(s);
+  const m = tokens.length > 0 ? matchNamedBodyAt(tokens, 0) : null;
+  return !!m && m.to >= tokens.length - 1;
+}
+
+/** The body that is the subject of the clause of `at` ("Ban Nội chính Tỉnh ủy thành lập …"). */
+function clauseBody(text: string, at: number): string | null {
+  const start = Math.max(sentenceBreak(text.slice(0, at)), text.lastIndexOf(";", at)) + 1;
+  const clause = text.slice(start, at);
+  const tokens = tokenize(clause);
+  for (let i = 0; i < Math.min(tokens.length, 6); i++) {
+    const m = matchNamedBodyAt(tokens, i);
+    if (m && !m.generic) return clause.slice(tokens[m.from]!.start, tokens[m.to - 1]!.end);
+  }
+  return null;
 }
 
 /** The subject at the start of the sentence: "Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) xếp thứ …" → "Chỉ số năng lực cạnh tranh cấp tỉnh (PCI)". */
