@@ -149,7 +149,7 @@ function quantitiesIn(para: Para, docPeriod: string | null): Quantity[] {
       q.isChange = true;
       // "tăng 61 doanh nghiệp so cùng kỳ" of "230 doanh nghiệp tạm ngưng hoạt động": what the change is about.
       if (!headWords(text, ev.at, 4)) {
-        const since = /^[^,;.]{0,40}?so\s(?:với\s)?cùng kỳ/iu.test(text.slice(unitEnd)) ? " so cùng kỳ" : "";
+        const since = /^[^,;.]{0,40}?so\s(?:với\s)?cùng kỳ/iu.test(text.slice(unitEnd, unitEnd + 120).replace(/\([^()]{0,60}\)/g, "")) ? " so cùng kỳ" : "";
         const about = q.base
           ? q.base.label
           : kind === "count" && !RANK_UNITS.test(unitText)
@@ -534,7 +534,7 @@ function tailWords(text: string, from: number, stopAtAbout = true): string {
     const numberOfName = /^\d/.test(w) && /^(?:năm|sao|tuổi)$/iu.test(words[i + 1] ?? "");
     if ((/^\d/.test(w) && !numberOfName) || TAIL_STOP.test(w) || out.length >= 7) break;
     if (TAIL_QUALIFIER.test(w) && /^\d/.test(words[i + 1] ?? "")) break;
-    if (stopAtAbout && /^về$/iu.test(w)) break;
+    if (stopAtAbout && /^về$/iu.test(w) && /^(?:số|việc|tiền)$/iu.test(words[i + 1] ?? "")) break;
     out.push(w);
   }
   return out.join(" ");
