@@ -329,6 +329,12 @@ function isAllCaps(s: string): boolean {
   return letters >= 2;
 }
 
+/** An all-caps line that reads as a heading ("II. CÔNG TÁC XÂY DỰNG ĐẢNG"), not a wrapped "IV/2025." or "UBND tỉnh". */
+function isHeadingLike(s: string): boolean {
+  const words = s.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w) && !/^[IVXLC]+[/.-]?\d/u.test(w));
+  return words.length >= 2;
+}
+
 /** The usual width of a full body line: the 75th percentile of line lengths. */
 function lineWidth(lines: Line[]): number {
   const lengths = lines.map((l) => l.text.length).filter((n) => n >= 20);
@@ -361,7 +367,7 @@ function jointBetween(a: Line, b: Line, width: number, blanksMatter: boolean): J
     return TERMINAL_END.test(at) || SOFT_END.test(at) || short || isAllCaps(at) ? "break" : "space";
   }
   if (TERMINAL_END.test(at)) return "break";
-  if (isAllCaps(at) || isAllCaps(bt)) return "break";
+  if (isAllCaps(at) || (isAllCaps(bt) && isHeadingLike(bt))) return "break";
   if (short && !SOFT_END.test(at)) return "break";
   return "space";
 }

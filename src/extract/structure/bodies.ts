@@ -27,7 +27,8 @@ const CAPITALISED_HEADS = [
 /** Heads matched in any case. */
 const HEADS = [
   // Party organs
-  "ban cán sự đảng", "ban cán sự", "bcs đảng", "bcsđ", "đảng đoàn", "đảng ủy", "ban thường vụ", "btv", "thường trực",
+  "ban cán sự đảng", "ban cán sự", "bcs đảng", "bcsđ", "đảng đoàn", "đảng ủy", "đảng ủy các cơ quan đảng",
+  "đảng ủy khối các cơ quan", "đảng ủy khối doanh nghiệp", "ban thường vụ", "btv", "thường trực",
   "ban chấp hành", "bch", "ủy ban kiểm tra", "ubkt", "ban tổ chức", "ban tuyên giáo và dân vận", "ban tuyên giáo", "ban dân vận",
   "ban nội chính", "ban kinh tế", "ban xây dựng đảng", "ban chính sách, chiến lược", "ban đối ngoại", "ban bảo vệ chăm sóc sức khỏe cán bộ", "văn phòng", "vptu",
   "tỉnh ủy", "huyện ủy", "thị ủy", "thành ủy", "quận ủy", "bộ chính trị", "ban bí thư", "trường chính trị",
@@ -51,7 +52,7 @@ const PLACE_WORDS = ["thành phố", "thị xã", "huyện", "quận", "xã", "p
 const LEVELS = [
   "tỉnh ủy", "tu", "huyện ủy", "thị ủy", "thành ủy", "quận ủy", "trung ương", "tw", "trung ương đảng", "đảng bộ tỉnh",
   "tỉnh", "huyện", "thị xã", "thành phố", "xã", "phường", "thị trấn", "quận", "cấp tỉnh", "cấp huyện", "cấp xã", "đảng",
-  "việt nam", "tỉnh đoàn",
+  "việt nam", "tỉnh đoàn", "khu vực",
 ];
 /** Complements that make a name an open class. */
 const GENERIC_COMPLEMENTS = [
@@ -128,6 +129,8 @@ function headAt(tokens: readonly Token[], i: number): { length: number; describe
   const phrase = phraseOf(tokens, i, length);
   // A bare "Ban"/"Ủy ban" is only a head when what follows names it ("Ban Tổ chức" is in the lexicon).
   if ((phrase === "ban" || phrase === "ủy ban") && any === 0) return null;
+  // "Báo cáo …" is a verb, not the newspaper "Báo Hậu Giang".
+  if (phrase === "báo" && tokens[i + 1]?.lower === "cáo") return null;
   return { length, described: DESCRIBED_HEADS.has(phrase) };
 }
 

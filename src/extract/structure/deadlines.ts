@@ -62,7 +62,7 @@ const VERB_ALTERNATION = TASK_VERBS.map((v) => v.replace(/ /g, String.raw`\s{1,4
 // "vùng thường xuyên bị ảnh hưởng" or "trực tiếp và thường xuyên các đảng đoàn".
 const NOT_AFTER_ADVERB = String.raw`bị|được|của|và|các|những|tỉnh|huyện|xã|thị|thành|trong|trên|với|hơn|nhất|là|có`;
 const PERIODIC_PHRASE = new RegExp(
-  String.raw`(?<![\p{L}\p{M}])(?<!giáo dục\s{1,4}|và\s{1,4})(?:(thường xuyên)(?=\s{1,4}(?!(?:${NOT_AFTER_ADVERB})(?![\p{L}\p{M}]))\p{Ll})|((?:hằng|hàng)\s{1,4}(?:năm|quý|tháng|tuần))(?=\s{0,4},|\s{1,4}(?:${VERB_ALTERNATION})(?![\p{L}\p{M}]))|(định kỳ(?:\s{1,4}(?:hằng|hàng)\s{1,4}(?:năm|quý|tháng|tuần))?)(?=\s{1,4}(?:mỗi|\d|${VERB_ALTERNATION})(?![\p{L}\p{M}])|\s{0,4}[,;.]))`,
+  String.raw`(?<![\p{L}\p{M}])(?<!giáo dục\s{1,4}|và\s{1,4})(?:(thường xuyên)(?=\s{1,4}(?!(?:${NOT_AFTER_ADVERB})(?![\p{L}\p{M}]))\p{Ll})|(?<=(?:thực hiện|tiến hành|làm|tổ chức|duy trì)\s{1,4})(thường xuyên)(?=\s{0,4}[.;,)]|\s{0,4}$)|((?:hằng|hàng)\s{1,4}(?:năm|quý|tháng|tuần))(?=\s{0,4},|\s{1,4}(?:${VERB_ALTERNATION})(?![\p{L}\p{M}]))|(định kỳ(?:\s{1,4}(?:hằng|hàng)\s{1,4}(?:năm|quý|tháng|tuần))?)(?=\s{1,4}(?:mỗi|\d|${VERB_ALTERNATION})(?![\p{L}\p{M}])|\s{0,4}[,;.]))`,
   "giu",
 );
 
@@ -179,7 +179,7 @@ export function findDeadlinePhrases(text: string, year: number | null): Deadline
     push(m.index, m[0], prepIsBefore(m[1]!) ? endOfYear(y - 1) : endOfYear(y));
   }
   for (const m of text.matchAll(PERIODIC_PHRASE)) {
-    const phrase = (m[1] ?? m[2] ?? m[3] ?? "").replace(/\s+/g, " ");
+    const phrase = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? "").replace(/\s+/g, " ");
     if (phrase) push(m.index, phrase, null);
   }
   return dropContained(out.sort((a, b) => a.start - b.start || b.end - a.end));

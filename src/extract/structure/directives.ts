@@ -26,27 +26,27 @@ export interface DirectiveContext {
 
 export function findDirectives(model: DocModel, ctx: DirectiveContext, opts: ExtractOptions = {}): LocatedDirective[] {
   const canonical = knownBodyMatcher(opts.bodies);
-  const bodyParas = model.paras.filter((p) => p.region === "body");
-  const outline = buildOutline(bodyParas);
+  const bodyParts = model.parts.filter((p) => (p.kind === "para" ? p.para.region : p.table.region) === "body");
+  const outline = buildOutline(bodyParts);
   const defaultTask = ctx.kind !== "BC";
-  const romanParts = outline.root.children.some((c) => c.kind === "roman" && c.children.some((k) => k.kind === "number"));
+  const romanParts = outline.root.children.some((c) => c.kind === "roman" && (c.children.some((k) => k.kind === "number") || c.tables.length > 0));
   const found: Array<{ at: number; d: LocatedDirective }> = [];
   const emit = (ordinal: string, paras: Para[]) => {
     const d = directiveFromParas(ordinal, paras, ctx, canonical);
     if (d) found.push({ at: paras[0]!.start, d });
   };
-  walk(outline.root, defaultTask, romanParts, emit);
-  for (const table of model.tables) {
-    if (table.region !== "body") continue;
-    for (const d of directivesFromTable(table, ctx, canonical)) found.push({ at: d.span.start, d });
-  }
+  const emitTable = (prefix: string, table: Table, task: boolean) => {
+    for (const d of directivesFromTable(table, prefix, task, ctx, canonical)) found.push({ at: d.span.start, d });
+  };
+  for (const table of outline.root.tables) emitTable("", table, defaultTask);
+  walk(outline.root, defaultTask, romanParts, emit, emitTable);
   return found.sort((a, b) => a.at - b.at).map((f) => f.d);
 }
 
 // ---------------------------------------------------------------------------
 // Which parts give tasks
 
-const RESULT_HEADING = /^(?:về\s+)?(?:những\s+|một số\s+|các\s+)?(?:kết quả|ưu điểm|tồn tại|hạn chế|khó khăn|nguyên nhân|đánh giá|bài học|tình hình|thuận lợi|thành tích|khuyết điểm|yếu kém|đặc điểm)/iu;
+const RESULT_HEADING = /^(?:về\s+)?(?:những\s+|một số\s+|các\s+)?(?:kết quả|ưu điểm|tồn tại|hạn chế|khó khăn|nguyên nhân|đánh giá|bài học|tình hình|thuận lợi|thành tích|khuyết điểm|yếu kém|đặc điểm|mục đích|quan điểm|căn cứ|sự cần thiết)/iu;
 const RESULT_IN_HEADING = /kết quả (?:thực hiện|đạt được)|đánh giá chung|tồn tại, hạn chế/iu;
 const TASK_HEADING = /nhiệm vụ|giải pháp|phương hướng|kiến nghị|đề xuất|đề nghị|kết luận|tổ chức thực hiện|phân công|chỉ tiêu chủ yếu/iu;
 const RESULT_LEAD_IN = /hạn chế|tồn tại|khó khăn|yếu kém|khuyết điểm|nguyên nhân|ưu điểm|thành tích|(?:đạt được|đã đạt|đạt) (?:những|các|một số|nhiều) kết quả|kết quả (?:như sau|sau|nổi bật|đạt được)/iu;
@@ -80,16 +80,19 @@ function walk(
   inheritedTask: boolean,
   romanParts: boolean,
   emit: (ordinal: string, paras: Para[]) => void,
+  emitTable: (prefix: string, table: Table, task: boolean) => void,
 ): void {
   for (const [i, child] of node.children.entries()) {
     const cue = headingCue(child) ?? (node.parent === null ? leadInCue(child.leadIn) : null);
     const task = cue === null ? inheritedTask : cue === "task";
     const isLast = i === node.children.length - 1;
+    for (const table of child.tables) emitTable(ordinalOf(child, romanParts), table, task);
     if (child.children.length === 0) {
-      if (task) emit(ordinalOf(child, romanParts), leafParas(child, isLast));
+      // A title whose content is a table ("II. NHIỆM VỤ TRỌNG TÂM" + table) is not itself a task.
+      if (task && !(child.tables.length > 0 && isTitleOnly(child.para))) emit(ordinalOf(child, romanParts), leafParas(child, isLast));
       continue;
     }
-    walk(child, task, romanParts, emit);
+    walk(child, task, romanParts, emit, emitTable);
     if (task) {
       const own = child.trailing.filter((p) => isAssignment(p.text));
       if (own.length > 0) emit(ordinalOf(child, romanParts), own);
@@ -285,7 +288,7 @@ function clauseLeads(tokens: Token[], i: number): BodyMatch[] {
     return out;
   }
   const subject = bodyList(tokens, j, true);
-  if (subject.bodies.length > 0 && subject.valid) out.push(...subject.bodies);
+  if (subject.bodies.length > 0 && subject.valid && !decides(tokens, subject.end)) out.push(...subject.bodies);
   return out;
 }
 
@@ -293,7 +296,7 @@ function clauseLeads(tokens: Token[], i: number): BodyMatch[] {
  * A list of bodies joined by ", " / "và" / "nòng cốt là", possibly mixed with words of collective
  * subjects. As a subject (`asSubject`) it must be followed by a predicate, and persons make it invalid.
  */
-function bodyList(tokens: Token[], start: number, asSubject: boolean): { bodies: BodyMatch[]; valid: boolean } {
+function bodyList(tokens: Token[], start: number, asSubject: boolean): { bodies: BodyMatch[]; valid: boolean; end: number } {
   const bodies: BodyMatch[] = [];
   let k = start;
   let sectorsAllowed = false;
@@ -301,7 +304,7 @@ function bodyList(tokens: Token[], start: number, asSubject: boolean): { bodies:
     const t = tokens[k]!;
     if (k > start && !/^(?: {1,3}|, | - )$/.test(t.gap)) break;
     if (PERSON_WORDS.has(`${t.lower} ${tokens[k + 1]?.lower ?? ""}`) || PERSON_WORDS.has(t.lower) || PERSON_WORDS.has(threeWords(tokens, k))) {
-      if (asSubject) return { bodies: [], valid: false };
+      if (asSubject) return { bodies: [], valid: false, end: k };
       break;
     }
     const link = matchWords(tokens, k, LIST_LINKS);
@@ -316,6 +319,8 @@ function bodyList(tokens: Token[], start: number, asSubject: boolean): { bodies:
       k = m.to;
       continue;
     }
+    // Right after a body name, a plain word is its predicate ("Ban Thường vụ Tỉnh ủy thống nhất …").
+    if (bodies.length > 0 && bodies[bodies.length - 1]!.to === k && plainGap(t.gap)) break;
     if (k > start && isPredicateStart(tokens, k)) break;
     if (GENERIC_VOCABULARY.has(t.lower)) {
       k++;
@@ -323,10 +328,17 @@ function bodyList(tokens: Token[], start: number, asSubject: boolean): { bodies:
     }
     break;
   }
-  if (!asSubject) return { bodies, valid: bodies.length > 0 };
+  if (!asSubject) return { bodies, valid: bodies.length > 0, end: k };
   const next = tokens[k];
   const valid = !!next && plainGap(next.gap) && !isCapitalized(next.text) && !NOT_PREDICATES.has(next.lower) && !/^\d/.test(next.text);
-  return { bodies, valid: valid || (!!next && isPredicateStart(tokens, k) && plainGap(next.gap)) };
+  return { bodies, valid: valid || (!!next && isPredicateStart(tokens, k) && plainGap(next.gap)), end: k };
+}
+
+/** "Ban Thường vụ Tỉnh ủy thống nhất chủ trương …": the subject decides; it is not given a task. */
+const DECISION_VERBS = [["thống", "nhất"], ["đồng", "ý"], ["nhất", "trí"], ["ghi", "nhận"], ["chấp", "thuận"], ["kết", "luận"], ["biểu", "dương"], ["hoan", "nghênh"], ["đánh", "giá", "cao"], ["cơ", "bản", "thống", "nhất"], ["thông", "báo"]];
+
+function decides(tokens: Token[], k: number): boolean {
+  return matchWords(tokens, k, DECISION_VERBS) > 0;
 }
 
 function threeWords(tokens: Token[], k: number): string {
@@ -364,6 +376,7 @@ function partnersAfter(tokens: Token[], i: number): BodyMatch[] {
       j = m.to;
       continue;
     }
+    if (isPredicateStart(tokens, j)) break;
     if (GENERIC_VOCABULARY.has(t.lower)) {
       j++;
       continue;
@@ -399,10 +412,12 @@ function findColumns(row: Cell[]): Columns | null {
   };
 }
 
-function directivesFromTable(table: Table, ctx: DirectiveContext, canonical: (s: string) => string): LocatedDirective[] {
+function directivesFromTable(table: Table, prefix: string, task: boolean, ctx: DirectiveContext, canonical: (s: string) => string): LocatedDirective[] {
   const headerAt = table.rows.findIndex((r) => findColumns(r) !== null);
   if (headerAt < 0) return [];
   const cols = findColumns(table.rows[headerAt]!)!;
+  // Outside a part that gives tasks, only a table that names who leads each row is a task table.
+  if (!task && !table.rows[headerAt]!.some((c) => /chủ trì|chịu trách nhiệm/iu.test(c.text))) return [];
   const cell = (row: Cell[], i: number) => (i >= 0 ? row[i] : undefined);
   const out: LocatedDirective[] = [];
   let group = "";
@@ -425,7 +440,7 @@ function directivesFromTable(table: Table, ctx: DirectiveContext, canonical: (s:
     const partners = uniqueNames(bodiesInCell(cell(row, cols.partner)?.text ?? "").map(canonical)).filter((n) => !leadKeys.has(bodyKey(n)));
     const { deadline, deadlineText } = parseDeadlineCell(timeText, ctx.year);
     out.push({
-      ordinal: groups && group ? `${group}.${stt}` : stt,
+      ordinal: groups && group ? `${group}.${stt}` : prefix && stt ? `${prefix}.${stt}` : stt,
       text: content.text,
       leads,
       partners,
@@ -440,17 +455,26 @@ function directivesFromTable(table: Table, ctx: DirectiveContext, canonical: (s:
 /** Bodies listed in a table cell: recognised names, else the comma-separated pieces that are not open classes. */
 export function bodiesInCell(text: string): string[] {
   if (!text.trim()) return [];
-  const pieces = text.split(/\s*[;\n]\s*|\s*,\s*(?=\p{Lu})|\s+và\s+(?=\p{Lu})/u).map((s) => s.trim()).filter(Boolean);
   const out: string[] = [];
-  for (const piece of pieces) {
+  for (const piece of text.split(/\s*[;\n]\s*/u).map((s) => s.trim()).filter(Boolean)) {
     const tokens = tokenize(piece);
-    const list = bodyList(tokens, 0, false);
-    if (list.bodies.length > 0) {
-      for (const m of list.bodies) if (!m.generic) out.push(piece.slice(tokens[m.from]!.start, tokens[m.to - 1]!.end));
+    const found: BodyMatch[] = [];
+    let covered = 0;
+    for (let i = 0; i < tokens.length; i++) {
+      const list = bodyList(tokens, i, false);
+      if (list.bodies.length === 0) continue;
+      found.push(...list.bodies);
+      for (const m of list.bodies) covered += m.to - m.from;
+      i = Math.max(i, list.end - 1);
+    }
+    if (found.length > 0 && covered >= tokens.length / 2) {
+      for (const m of found) if (!m.generic) out.push(piece.slice(tokens[m.from]!.start, tokens[m.to - 1]!.end));
       continue;
     }
-    if (/^(?:các|những|cơ quan|đơn vị)\b/iu.test(piece) || !/^\p{Lu}/u.test(piece)) continue;
-    out.push(piece.replace(/[.,;]+$/, ""));
+    for (const part of piece.split(/\s*,\s*/u)) {
+      if (/^(?:các|những|cơ quan|đơn vị)\b/iu.test(part) || !/^\p{Lu}/u.test(part)) continue;
+      out.push(part.replace(/[.,;]+$/, ""));
+    }
   }
   return out;
 }

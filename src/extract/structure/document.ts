@@ -20,6 +20,8 @@ export interface Para {
 
 export interface Cell {
   text: string;
+  /** The cell's own lines (a header cell holds issuer, "*" and number on separate lines). */
+  lines: string[];
   start: number;
   end: number;
 }
@@ -82,7 +84,8 @@ export function buildModel(blocks: readonly Block[], footnotes: readonly string[
         for (const [k, raw] of row.entries()) {
           if (k > 0) line += TABLE_CELL_SEPARATOR;
           const text = clean(raw);
-          cells.push({ text, start: offset + line.length, end: offset + line.length + text.length });
+          const lines = raw.split(/\n/).map(clean).filter(Boolean);
+          cells.push({ text, lines, start: offset + line.length, end: offset + line.length + text.length });
           line += text;
         }
         push(line);

@@ -46,7 +46,7 @@ function headLines(model: DocModel): string[] {
     if (part.kind === "para") {
       if (part.para.region === "head") out.push(fullText(part.para));
     } else if (part.table.region === "head") {
-      for (const row of part.table.rows) for (const cell of row) for (const line of cell.text.split(/\s{2,}|\n/)) if (line.trim()) out.push(line.trim());
+      for (const row of part.table.rows) for (const cell of row) for (const line of cell.lines) out.push(line);
     }
   }
   return out;

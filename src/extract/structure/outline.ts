@@ -3,7 +3,7 @@
 // their paragraph; a numbered item runs to the next item of the same or a higher level. A title-only
 // item ("1.3. Phương hướng, nhiệm vụ") whose content was a list is closed by the next unlabelled
 // paragraph, which then belongs to the item above it (002: "Giao Văn phòng Tỉnh ủy …" ends item 1).
-import type { Para } from "./document.ts";
+import type { Para, Part, Table } from "./document.ts";
 import { isRomanNumeral } from "./numbers.ts";
 
 export interface OutlineNode {
@@ -16,6 +16,8 @@ export interface OutlineNode {
   body: Para[];
   /** Unlabelled paragraphs after the children. */
   trailing: Para[];
+  /** Tables written under this item (a task table under "II. NHIỆM VỤ TRỌNG TÂM"). */
+  tables: Table[];
   parent: OutlineNode | null;
   /** The free paragraph that introduced the list this node opens (root lists only). */
   leadIn: Para | null;
@@ -29,7 +31,8 @@ export interface Outline {
   free: Para[];
 }
 
-const CLOSING = /^(?:Trên đây là|Trên đây\b|Nơi nhận)/u;
+// "Trên đây là …", "Nơi nhận", "Văn phòng Tỉnh ủy thông báo để các cơ quan … thực hiện": the paper's closing.
+const CLOSING = /^(?:Trên đây là|Trên đây\b|Nơi nhận|[^.;:]{3,60}\sthông báo (?:để|đến)\s)/u;
 
 export function isClosingParagraph(text: string): boolean {
   return CLOSING.test(text);
@@ -85,13 +88,19 @@ interface StackEntry {
   depth: number;
 }
 
-export function buildOutline(paras: readonly Para[]): Outline {
+export function buildOutline(parts: readonly Part[]): Outline {
   const root = newNode(null, "root", "", null, null);
   const free: Para[] = [];
   const stack: StackEntry[] = [{ node: root, rank: -1, depth: 0 }];
   let leadIn: Para | null = null;
 
-  for (const para of paras) {
+  for (const part of parts) {
+    if (part.kind === "table") {
+      while (stack.length > 1 && isBullet(stack[stack.length - 1]!.node)) stack.pop();
+      stack[stack.length - 1]!.node.tables.push(part.table);
+      continue;
+    }
+    const para = part.para;
     if (isClosingParagraph(para.text) && !para.label) {
       stack.length = 1;
       free.push(para);
@@ -137,5 +146,5 @@ function findSameKind(stack: StackEntry[], kind: LabelKind, depth: number): numb
 }
 
 function newNode(para: Para | null, kind: LabelKind, number: string, parent: OutlineNode | null, leadIn: Para | null): OutlineNode {
-  return { para, kind, number, children: [], body: [], trailing: [], parent, leadIn };
+  return { para, kind, number, children: [], body: [], trailing: [], tables: [], parent, leadIn };
 }
