@@ -26,7 +26,7 @@ const PLAN_WORDS = /^\s{0,3}(?:%\s{0,3})?(?:so\s{1,3}với\s{1,3})?(?:kế hoạ
 const SAME_PERIOD = /^\s{0,3}(?:%\s{0,3})?so\s{1,3}(?:với\s{1,3})?cùng kỳ/iu;
 const ROAD_OR_PLACE_BEFORE = /(?:^|\s)(?:tỉnh|huyện|lộ|đường|khu|cụm|cầu|kênh|đoạn|khóa|kỳ|tuyến|ấp|tổ|số nhà|nghiệp vụ)\s$/iu;
 const TRAILING_FUNCTION_WORDS = /(?:\s(?:là|đạt|được|có|ước|thực hiện|trên|hơn|khoảng|gần|còn|với|của|cho|từ|đến|tới|nay|mới|thêm|tổng|ít nhất|tối thiểu|tối đa|chỉ|lên|xuống|ra|vào|và|đã|tại|ở|tăng|giảm|vượt|bằng|chiếm|tỷ lệ|ước đạt|xảy ra))+$/iu;
-const LEADING_FUNCTION_WORDS = /^(?:(?:trong đó|trong|đã|có|và|với|trên|hơn|khoảng|gần|ước|từ|đến nay|đến|nay|thì|mà|nhưng|song|riêng|cụ thể|đồng thời|là|toàn tỉnh|toàn|được|qua|đó|số lượng|theo đó)\s)+/iu;
+const LEADING_FUNCTION_WORDS = /^(?:(?:trong đó|trong|đã|có|và|với|trên|hơn|khoảng|gần|ước|từ|đến nay|đến|nay|thì|mà|nhưng|song|riêng|cụ thể|đồng thời|là|toàn tỉnh|toàn|được|qua|đó|số lượng|theo đó|phấn đấu)\s)+/iu;
 
 interface Quantity extends LocatedIndicator {
   kind: UnitKind;
@@ -114,7 +114,9 @@ function quantitiesIn(para: Para, docPeriod: string | null): Quantity[] {
     const unitEnd = ev.end + (unit?.length ?? (/^\s{0,2}%/.exec(after)?.[0].length ?? 0));
 
     if (percentLike) {
-      const role = percentRole(verb, plan, same);
+      // "chưa đạt 30% kế hoạch vốn" states a shortfall: the percentage stands on its own.
+      const negated = /(?:chưa|không)\s{1,3}(?:đạt|bằng|vượt)\s{1,3}(?:trên\s{1,3}|hơn\s{1,3})?$/iu.test(before);
+      const role = negated ? "own" : percentRole(verb, plan, same);
       if (role !== "own") {
         const host = qualifierHost(text, frames, depth, ev.at, role);
         if (host === "drop") continue;
@@ -457,7 +459,7 @@ function labelOf(c: LabelContext): string {
   if (c.inherited) parts.push(c.unit);
   else if (kind === "count" && tail) parts.push(tail);
   else if (kind === "measure" && tail && (!head || tail.split(" ").length <= 3)) parts.push(tail);
-  else if (kind === "percent" && !head && tail) parts.push(tail);
+  else if (kind === "percent" && tail && (!head || /^\s{0,2}%\s{1,3}\p{Ll}/u.test(text.slice(at + 1, at + 40).replace(/^[\d.,]+/, "")))) parts.push(tail);
   if (direction && c.role !== "plan") parts.push(direction);
   // "tỷ lệ giải ngân vốn đạt 100% kế hoạch" with nothing to qualify: the words stay in the label.
   if ((c.role === "plan" || c.role === "planOver") && kind === "percent") parts.push(`${c.role === "plan" ? "đạt" : "vượt"} kế hoạch`);
@@ -487,6 +489,7 @@ function headWords(text: string, at: number, max: number): string {
   for (const m of stretch.matchAll(LABEL_CUT)) last = m.index + m[0].length;
   if (last >= 0) stretch = stretch.slice(last);
   let head = stretch
+    .replace(/(?:^|\s)(?:đến hết|đến|trong|trước|hết)\s{1,3}(?:quý|tháng|năm)\s{1,3}\S+/giu, " ")
     .replace(/\d{4}\s?-\s?\d{4}|\S*\d\S*/gu, " ")
     .replace(/(?:^|\s)(?:năm|ngày|niên vụ)(?=\s|$)/giu, " ")
     .replace(/\s+/g, " ")
