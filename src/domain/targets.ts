@@ -14,7 +14,9 @@
 // 3. "% kế hoạch" is the figure over the plan of its year (or term): 4,25 tỷ USD against 5 tỷ USD is
 //    85%. For a lower-is-better target it is plan / figure (so that above 100% is always good:
 //    150 accidents against a ceiling of 200 is 133%); it is left out when plan or figure is not
-//    positive.
+//    positive, and for a part of the year of an accumulating lower-is-better target (118 accidents
+//    by June against a ceiling of 220 for the year is not "186% of plan"; its status still says
+//    whether the year's ceiling is on track).
 // 4. Status compares the figure with what the plan expects by the end of the period. An accumulating
 //    target is expected to have reached the share of its year plan that earlier years had reached by
 //    the same month (average of up to 3 preceding years with a full-year figure; months without a
@@ -618,7 +620,8 @@ export function assessPeriod(rule: TargetRule, plans: Plans, index: FigureIndex,
     expectedShare: plan === null ? null : share.value,
     shareMethod: plan === null ? null : share.method,
     expected: finite(expected),
-    percentOfPlan: actual && plan !== null ? finite(percentOfPlan(rule.direction, actual.value, plan)) : null,
+    percentOfPlan:
+      actual && plan !== null && !(rule.direction === "decrease" && rule.accumulates && share.value < 1) ? finite(percentOfPlan(rule.direction, actual.value, plan)) : null,
     ratio: ratio === null ? null : ratio,
     lastYear,
     change: finite(change),

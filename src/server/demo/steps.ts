@@ -7,6 +7,7 @@ import { hashPassword } from "../auth/passwords.ts";
 import type { Db } from "../db/schema.ts";
 import { newId } from "../ids.ts";
 import type { Role } from "../policy.ts";
+import { loadDemoTargets } from "../targets/demo.ts";
 import { importTree } from "../units/transfer.ts";
 
 // The demo a newcomer sees on first start: two provinces as the seed papers knew
@@ -102,4 +103,8 @@ export interface DemoStep {
   run(db: Db): Promise<void>;
 }
 
-export const DEMO_STEPS: DemoStep[] = [{ label: "Tỉnh, cây tổ chức và tài khoản trình diễn", run: loadFoundation }];
+export const DEMO_STEPS: DemoStep[] = [
+  { label: "Tỉnh, cây tổ chức và tài khoản trình diễn", run: loadFoundation },
+  // Targets attach the figures of confirmed demo papers when they exist: keep this after the papers' step.
+  { label: "Chỉ tiêu nghị quyết năm 2024 (Tiền Giang, Hậu Giang) và số liệu", run: loadDemoTargets },
+];

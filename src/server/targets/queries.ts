@@ -213,8 +213,12 @@ export function periodOptions(r: ResolutionRow): { code: string; label: string; 
 
 const DEFAULT_KIND_RANK: Record<string, number> = { year: 0, nine_months: 1, half: 2, quarter: 3, month: 4 };
 
-/** The period a table opens on: the latest one with an approved figure (the longest among those ending together), else the first year's. */
+/**
+ * The period a table opens on: a congress resolution's term; otherwise the latest period with an
+ * approved figure (the longest among those ending together), else the year.
+ */
 export async function defaultPeriod(db: Queryable, provinceId: number, r: ResolutionRow): Promise<string> {
+  if (r.kind === "congress") return resolutionScope(r).term.code;
   const rows = await db
     .selectFrom("target_assessments")
     .select("period")
