@@ -243,11 +243,21 @@ function extractMidPageFootnotes(lines: Line[], footnotes: string[]): Line[] {
   const body: Line[] = [];
   let expected = 1;
   let markerSeenSince = 0;
+  // Whether a glued marker for `expected` was seen since the last note: updated line by line, so that
+  // looking for note starts stays linear.
+  let markerSeen = false;
+  const pushBody = (line: Line) => {
+    body.push(line);
+    if (!markerSeen) {
+      const re = gluedMarker(expected);
+      markerSeen = re.test(line.text);
+    }
+  };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const start = noteStart(line.text, expected, body, markerSeenSince);
+    const start = noteStart(line.text, expected, markerSeen);
     if (start === null) {
-      body.push(line);
+      pushBody(line);
       continue;
     }
     const parts = [start.text];
@@ -257,7 +267,7 @@ function extractMidPageFootnotes(lines: Line[], footnotes: string[]): Line[] {
       const prev = parts[parts.length - 1]!;
       if (next.indented) break;
       if (/[.!?]["”)]?$/.test(prev) && /^\p{Ll}/u.test(next.text)) break;
-      if (noteStart(next.text, expected + 1, body, body.length) !== null) break;
+      if (MID_NOTE_BRACKETED.test(next.text) && noteStart(next.text, expected + 1, false) !== null) break;
       if (splitLabel(next.text).label && /[.!?:]$/.test(prev)) break;
       parts.push(next.text);
     }
@@ -265,36 +275,31 @@ function extractMidPageFootnotes(lines: Line[], footnotes: string[]): Line[] {
     footnotes.push(parts.join(" ").replace(/\s+/g, " ").trim());
     expected = start.number + 1;
     markerSeenSince = body.length;
+    markerSeen = false;
     i = j - 1;
   }
   return body;
 }
 
-function noteStart(
-  text: string,
-  expected: number,
-  body: Line[],
-  since: number,
-): { number: number; text: string; glued: boolean } | null {
+function noteStart(text: string, expected: number, markerSeen: boolean): { number: number; text: string; glued: boolean } | null {
   let m = MID_NOTE_BRACKETED.exec(text);
   if (m && Number(m[1]) === expected) return { number: expected, text: m[2]!, glued: false };
   m = MID_NOTE_BARE.exec(text);
-  if (m && Number(m[1]) === expected && hasGluedMarker(body, since, expected)) return { number: expected, text: m[2]!, glued: true };
+  if (m && Number(m[1]) === expected && markerSeen) return { number: expected, text: m[2]!, glued: true };
   return null;
 }
 
-function gluedMarker(n: number): RegExp {
-  // "cùng kỳ1;" — the note number glued to the word it follows.
-  return new RegExp(String.raw`(?<=[\p{L}\p{M})”"%])${n}(?=[\s;,.:)]|$)`, "gu");
-}
+const GLUED_MARKERS = new Map<number, RegExp>();
 
-function hasGluedMarker(body: Line[], since: number, n: number): boolean {
-  const re = gluedMarker(n);
-  for (let k = Math.max(0, since); k < body.length; k++) {
-    re.lastIndex = 0;
-    if (re.test(body[k]!.text)) return true;
+function gluedMarker(n: number): RegExp {
+  // "cùng kỳ1;", "98,7%1." — the note number glued to the word it follows.
+  let re = GLUED_MARKERS.get(n);
+  if (!re) {
+    re = new RegExp(String.raw`(?<=[\p{L}\p{M})”"%])${n}(?=[\s;,.:)]|$)`, "gu");
+    if (GLUED_MARKERS.size < 1000) GLUED_MARKERS.set(n, re);
   }
-  return false;
+  re.lastIndex = 0;
+  return re;
 }
 
 function removeGluedMarker(body: Line[], since: number, n: number): void {
@@ -392,7 +397,9 @@ function joinBodyLines(lines: Line[]): string[] {
     } else {
       current += ` ${line.text}`;
     }
-    previous = { ...line, text: current };
+    // The next joint is judged on this physical line (its width, its last character), which also keeps
+    // the work per line constant however long the paragraph grows.
+    previous = joint === "marker" ? { ...line, text: line.text.slice(1) || "." } : line;
   }
   out.push(current);
   return out.map(cleanParagraph);

@@ -94,8 +94,17 @@ export function quotedRanges(text: string): Range[] {
   return out;
 }
 
-function inside(ranges: Range[], at: number): boolean {
-  for (const r of ranges) if (at > r.start && at < r.end) return true;
+/** Whether `at` lies strictly inside one of the sorted, disjoint ranges (binary search). */
+export function inside(ranges: readonly Range[], at: number): boolean {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = ranges[mid]!;
+    if (at <= r.start) hi = mid - 1;
+    else if (at >= r.end) lo = mid + 1;
+    else return true;
+  }
   return false;
 }
 

@@ -115,7 +115,7 @@ function quantitiesIn(para: Para, docPeriod: string | null): Quantity[] {
 
     if (percentLike) {
       // "chưa đạt 30% kế hoạch vốn" states a shortfall: the percentage stands on its own.
-      const negated = /(?:chưa|không)\s{1,3}(?:đạt|bằng|vượt)\s{1,3}(?:trên\s{1,3}|hơn\s{1,3})?$/iu.test(before);
+      const negated = /(?:chưa|không)\s{1,3}(?:đạt|bằng|vượt)\s{1,3}(?:trên\s{1,3}|hơn\s{1,3})?$/iu.test(before.slice(-30));
       const role = negated ? "own" : percentRole(verb, plan, same);
       if (role !== "own") {
         const host = qualifierHost(text, frames, depth, ev.at, role);
@@ -185,9 +185,27 @@ function shareCoordinatedTails(text: string, quantities: Quantity[]): void {
 }
 
 // ---------------------------------------------------------------------------
+// Looking back is bounded: a sentence longer than this is read from the window's start. This keeps the
+// work per figure constant on any input (one endless line, megabytes of figures).
+
+const WINDOW = 400;
+
+/** Where the sentence (or clause, with `alsoSemicolon`) holding `at` starts, looking back at most WINDOW characters. */
+function sentenceStartBefore(text: string, at: number, alsoSemicolon = true, alsoColon = false): number {
+  const floor = Math.max(0, at - WINDOW);
+  for (let i = at - 1; i >= floor; i--) {
+    const c = text.charCodeAt(i);
+    if ((alsoSemicolon && c === 0x3b) || (alsoColon && c === 0x3a)) return i + 1;
+    if ((c === 0x2e || c === 0x21 || c === 0x3f) && /\s/.test(text[i + 1] ?? "") && !/\d/.test(text[i - 1] ?? "")) return i + 1;
+  }
+  return floor;
+}
+
+// ---------------------------------------------------------------------------
 // What is not a fact
 
-function isExcluded(raw: string, denominator: string | null, before: string, after: string, verb: string): boolean {
+function isExcluded(raw: string, denominator: string | null, longBefore: string, after: string, verb: string): boolean {
+  const before = longBefore.slice(-48);
   const plain = /^\d+$/.test(raw);
   const n = Number(raw.replace(/\./g, "").replace(",", "."));
   const unit = unitAfter(after);
@@ -215,8 +233,17 @@ function isExcluded(raw: string, denominator: string | null, before: string, aft
   return false;
 }
 
+/** Whether `at` lies inside one of the sorted, disjoint ranges (binary search). */
 function insideQuotes(ranges: Array<{ start: number; end: number }>, at: number): boolean {
-  for (const r of ranges) if (at > r.start && at < r.end) return true;
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = ranges[mid]!;
+    if (at <= r.start) hi = mid - 1;
+    else if (at >= r.end) lo = mid + 1;
+    else return true;
+  }
   return false;
 }
 
@@ -275,7 +302,7 @@ function qualifierHost(text: string, frames: Frame[], depth: number, at: number,
 }
 
 function attachable(text: string, f: Frame, at: number): Quantity | null {
-  if (!f.current) return null;
+  if (!f.current || at - f.lastEnd > WINDOW) return null;
   const between = text.slice(f.lastEnd, at);
   // Only a comma, "và", or a remark in brackets ("(kế hoạch là 88,84 triệu đồng)") may stand between.
   return /^[\s,]*(?:\([^()]{0,200}\)[\s,]*)?(?:(?:và|đồng thời|,)\s{0,3})?$/u.test(between) ? f.current : null;
@@ -284,14 +311,16 @@ function attachable(text: string, f: Frame, at: number): Quantity | null {
 /** The quantity written right before the bracket that `at` is in: "163 đảng viên (tăng 40 …)". */
 function bracketOwner(text: string, frames: Frame[], depth: number, at: number): Quantity | null {
   const outer = frames[depth - 1];
+  if (!outer?.current || at - outer.lastEnd > WINDOW) return null;
   const open = text.lastIndexOf("(", at);
-  if (!outer?.current || open < 0) return null;
+  if (open < outer.lastEnd) return null;
   return /^\s{0,2}$/.test(text.slice(outer.lastEnd, open)) ? outer.current : null;
 }
 
 /** A sentence end, ";" or ":" between two offsets ends the clause. */
 function clauseBreak(text: string, from: number, to: number): boolean {
   if (to <= from) return false;
+  if (to - from > WINDOW) return true;
   return /[;:]|\.(?!\d)|\n/.test(text.slice(from, to));
 }
 
@@ -314,7 +343,7 @@ function nounPhraseEnd(text: string, from: number): number {
 
 /** "số vụ giảm 16", "Số tổ chức cơ sở đảng … có 77/505": the noun after "số" earlier in the sentence; else the unit of the previous count of the sentence. */
 function inheritedUnit(text: string, at: number, previous: Quantity[]): string | null {
-  const sentenceStart = Math.max(text.lastIndexOf(". ", at), 0);
+  const sentenceStart = sentenceStartBefore(text, at, false);
   const sentence = text.slice(sentenceStart, at);
   const numberWords = [...sentence.matchAll(/(?<![\p{L}\p{M}])(?:tổng\s)?số\s(?!lượng)/giu)];
   const last = numberWords[numberWords.length - 1];
@@ -324,10 +353,9 @@ function inheritedUnit(text: string, at: number, previous: Quantity[]): string |
   }
   for (let i = previous.length - 1; i >= 0; i--) {
     const q = previous[i]!;
-    if (q.span.start < 0) continue;
+    const local = textOffset(q);
+    if (local === null || local < sentenceStart) break;
     if (q.kind !== "count") continue;
-    const between = text.slice(q.span.end - (q.span.end - q.span.start), at);
-    if (/\.(?!\d)\s/.test(between.slice(0, Math.max(0, between.length)))) break;
     return q.unit;
   }
   return null;
@@ -338,14 +366,15 @@ function baseOf(change: Quantity, previous: Quantity[], text: string, at: number
   let best: Quantity | null = null;
   let bestScore = -1;
   const words = new Set(change.label.toLocaleLowerCase("vi").split(/\s+/));
-  const sentenceStart = Math.max(sentenceBreak(text.slice(0, at)), text.lastIndexOf(";", at));
-  for (const q of previous) {
-    if (q.unit.toLocaleLowerCase("vi") !== change.unit.toLocaleLowerCase("vi") || q.base || q.isChange) continue;
+  const sentenceStart = sentenceStartBefore(text, at);
+  for (let i = previous.length - 1; i >= 0; i--) {
+    const q = previous[i]!;
     const local = textOffset(q);
-    if (local === null || local <= sentenceStart) continue;
+    if (local === null || local < sentenceStart) break;
+    if (q.unit.toLocaleLowerCase("vi") !== change.unit.toLocaleLowerCase("vi") || q.base || q.isChange) continue;
     let score = 0;
     for (const w of q.label.toLocaleLowerCase("vi").split(/\s+/)) if (words.has(w)) score++;
-    if (score >= bestScore) {
+    if (score > bestScore) {
       best = q;
       bestScore = score;
     }
@@ -477,8 +506,12 @@ function dedupeWords(s: string): string {
 
 function headStretch(text: string, at: number): string {
   const before = text.slice(Math.max(0, at - 200), at);
-  const colon = /([^;(.]{1,160}):\s{0,2}$/u.exec(before);
-  if (colon) return /\d/.test(colon[1]!) ? "" : colon[1]!;
+  const colonAt = /:\s{0,2}$/.test(before.slice(-3)) ? before.lastIndexOf(":") : -1;
+  if (colonAt >= 0) {
+    const from = Math.max(before.lastIndexOf(";", colonAt), before.lastIndexOf("(", colonAt), before.lastIndexOf(".", colonAt), colonAt - 160) + 1;
+    const label = before.slice(from, colonAt);
+    return /\d/.test(label) ? "" : label;
+  }
   return before.slice(clauseCut(before) + 1);
 }
 
@@ -545,12 +578,13 @@ function tailWords(text: string, from: number, stopAtAbout = true): string {
 
 /** The quantity before `at` in the same sentence, if any. */
 function previousInSentence(text: string, at: number, previous: readonly Quantity[]): Quantity | null {
-  const sentenceStart = Math.max(sentenceBreak(text.slice(0, at)), text.lastIndexOf(";", at));
+  const sentenceStart = sentenceStartBefore(text, at);
   for (let i = previous.length - 1; i >= 0; i--) {
     const q = previous[i]!;
-    if (!q.text || q.kind === "percent") continue;
     const local = textOffset(q);
-    if (local !== null && local > sentenceStart && local < at) return q;
+    if (local === null || local < sentenceStart) break;
+    if (q.kind === "percent" || local >= at) continue;
+    return q;
   }
   return null;
 }
@@ -572,7 +606,7 @@ function startsWithBody(stretch: string): boolean {
 
 /** The body that is the subject of the clause of `at` ("Ban Nội chính Tỉnh ủy thành lập …"). */
 function clauseBody(text: string, at: number): string | null {
-  const start = Math.max(sentenceBreak(text.slice(0, at)), text.lastIndexOf(";", at)) + 1;
+  const start = sentenceStartBefore(text, at);
   const clause = text.slice(start, at);
   const tokens = tokenize(clause);
   for (let i = 0; i < Math.min(tokens.length, 6); i++) {
@@ -584,7 +618,7 @@ function clauseBody(text: string, at: number): string | null {
 
 /** The subject at the start of the sentence: "Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) xếp thứ …" → "Chỉ số năng lực cạnh tranh cấp tỉnh (PCI)". */
 function sentenceSubject(text: string, at: number, acrossColon = false): string {
-  const start = Math.max(sentenceBreak(text.slice(0, at)), text.lastIndexOf(";", at), acrossColon ? -1 : text.lastIndexOf(":", at)) + 1;
+  const start = sentenceStartBefore(text, at, true, !acrossColon);
   const clause = text.slice(start, at).trim();
   const firstPart = clause.split(/,\s/)[0] ?? "";
   const verb = /\s(?:xếp|đạt|tăng|giảm|có|là|được|đã|chiếm|còn|xảy ra)\s/iu.exec(` ${firstPart} `);
@@ -592,11 +626,6 @@ function sentenceSubject(text: string, at: number, acrossColon = false): string 
   return lastWords(subject.replace(LEADING_FUNCTION_WORDS, ""), 9);
 }
 
-function sentenceBreak(s: string): number {
-  let last = -1;
-  for (const m of s.matchAll(/[.!?](?=\s)/g)) last = m.index;
-  return last;
-}
 
 /** The last `n` words, not counting connectors ("và", "-") that join them. */
 function lastWords(s: string, n: number): string {
@@ -611,20 +640,32 @@ function lastWords(s: string, n: number): string {
   return words.slice(from).join(" ");
 }
 
+const LETTER = /[\p{L}\p{M}]/u;
+
+/** The last word of `before`, skipping at most three spaces or brackets after it ("tăng (" → "tăng"). */
 function lastWord(before: string): string {
-  return /([\p{L}\p{M}]+)[\s(]{0,3}$/u.exec(before)?.[1] ?? "";
+  const w = lastWordWithGap(before);
+  return w.replace(/[\s(]+$/u, "");
 }
 
 function lastWordWithGap(before: string): string {
-  return /[\p{L}\p{M}]+[\s(]{0,3}$/u.exec(before)?.[0] ?? "";
+  let end = before.length;
+  let skipped = 0;
+  while (end > 0 && skipped < 3 && /[\s(]/.test(before[end - 1]!)) {
+    end--;
+    skipped++;
+  }
+  let start = end;
+  while (start > 0 && end - start < 40 && LETTER.test(before[start - 1]!)) start--;
+  return start === end ? "" : before.slice(start);
 }
 
 /** The clause of the figure: between the nearest ";" or sentence end around it, at most 300 characters. */
 function clauseAround(text: string, at: number): string {
-  let start = 0;
-  for (const m of text.slice(0, at).matchAll(/;\s|[.!?]\s(?=\p{Lu})/gu)) start = m.index + m[0].length;
-  const restMatch = /;|[.!?](?=\s\p{Lu}|$)/u.exec(text.slice(at));
-  let end = restMatch ? at + restMatch.index + (restMatch[0] === ";" ? 0 : 1) : text.length;
+  let start = sentenceStartBefore(text, at);
+  while (start < at && /\s/.test(text[start]!)) start++;
+  const restMatch = /;|[.!?](?=\s\p{Lu}|$)/u.exec(text.slice(at, at + WINDOW));
+  let end = restMatch ? at + restMatch.index + (restMatch[0] === ";" ? 0 : 1) : Math.min(text.length, at + WINDOW);
   if (end - start > 300) {
     start = Math.max(start, text.lastIndexOf(",", Math.max(start, at - 150)) + 1);
     end = Math.min(end, start + 300);
