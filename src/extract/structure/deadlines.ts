@@ -26,26 +26,26 @@ const PREP = String.raw`(?:hoàn thành\s{1,4})?(?:trước|chậm nhất(?:\s{1
 const YEAR = String.raw`(\d{4})`;
 
 const DAY_PHRASE = new RegExp(
-  String.raw`(?<![\p{L}\p{M}])(${PREP})\s{1,4}(?:ngày\s{1,4})?(\d{1,2})[/.-](\d{1,2})(?:[/.-]${YEAR})?(?![\d/])`,
+  String.raw`(${PREP})\s{1,4}(?:ngày\s{1,4})?(\d{1,2})[/.-](\d{1,2})(?:[/.-]${YEAR})?(?![\d/])`,
   "giu",
 );
 const WORDED_DAY_PHRASE = new RegExp(
-  String.raw`(?<![\p{L}\p{M}])(${PREP})\s{1,4}ngày\s{1,4}(\d{1,2})\s{1,4}tháng\s{1,4}(\d{1,2})(?:\s{1,4}năm\s{1,4}${YEAR})?(?!\d)`,
+  String.raw`(${PREP})\s{1,4}ngày\s{1,4}(\d{1,2})\s{1,4}tháng\s{1,4}(\d{1,2})(?:\s{1,4}năm\s{1,4}${YEAR})?(?!\d)`,
   "giu",
 );
 const MONTH_PHRASE = new RegExp(
-  String.raw`(?<![\p{L}\p{M}])(${PREP})\s{1,4}(?:trong\s{1,4})?tháng\s{1,4}(\d{1,2})(?:(?:[/-]|\s{1,4}năm\s{1,4})${YEAR})?(?![\d/]|\s{1,4}(?:đầu|cuối|qua|tới))`,
+  String.raw`(${PREP})\s{1,4}(?:trong\s{1,4})?tháng\s{1,4}(\d{1,2})(?:(?:[/-]|\s{1,4}năm\s{1,4})${YEAR})?(?![\d/]|\s{1,4}(?:đầu|cuối|qua|tới))`,
   "giu",
 );
 const QUARTER_PHRASE = new RegExp(
-  String.raw`(?<![\p{L}\p{M}])(${PREP})\s{1,4}(?:trong\s{1,4})?quý\s{1,4}(IV|III|II|I|[1-4])(?:(?:\s{0,2}[/-]\s{0,2}|\s{1,4}năm\s{1,4})${YEAR})?(?![\p{L}\d])`,
+  String.raw`(${PREP})\s{1,4}(?:trong\s{1,4})?quý\s{1,4}(IV|III|II|I|[1-4])(?:(?:\s{0,2}[/-]\s{0,2}|\s{1,4}năm\s{1,4})${YEAR})?(?![\p{L}\d])`,
   "giu",
 );
 const PART_OF_YEAR_PHRASE = new RegExp(
-  String.raw`(?<![\p{L}\p{M}])(${PREP})\s{1,4}(0?\d|1[01]|sáu|ba|chín)\s{1,4}tháng\s{1,4}(đầu|cuối)\s{1,4}năm(?:\s{1,4}${YEAR})?(?!\d)`,
+  String.raw`(${PREP})\s{1,4}(0?\d|1[01]|sáu|ba|chín)\s{1,4}tháng\s{1,4}(đầu|cuối)\s{1,4}năm(?:\s{1,4}${YEAR})?(?!\d)`,
   "giu",
 );
-const YEAR_PHRASE = new RegExp(String.raw`(?<![\p{L}\p{M}])(${PREP})\s{1,4}(cuối\s{1,4})?năm(?:\s{1,4}${YEAR})?(?![\d\p{L}])`, "giu");
+const YEAR_PHRASE = new RegExp(String.raw`(${PREP})\s{1,4}(cuối\s{1,4})?năm(?:\s{1,4}${YEAR})?(?![\d\p{L}])`, "giu");
 
 // Periodic tasks: "thường xuyên theo dõi", "hằng năm tổ chức", "định kỳ báo cáo".
 const TASK_VERBS = [
@@ -62,12 +62,16 @@ const VERB_ALTERNATION = TASK_VERBS.map((v) => v.replace(/ /g, String.raw`\s{1,4
 // "vùng thường xuyên bị ảnh hưởng" or "trực tiếp và thường xuyên các đảng đoàn".
 const NOT_AFTER_ADVERB = String.raw`bị|được|của|và|các|những|tỉnh|huyện|xã|thị|thành|trong|trên|với|hơn|nhất|là|có`;
 const PERIODIC_PHRASE = new RegExp(
-  String.raw`(?<![\p{L}\p{M}])(?<!giáo dục\s{1,4}|và\s{1,4})(?:(thường xuyên)(?=\s{1,4}(?!(?:${NOT_AFTER_ADVERB})(?![\p{L}\p{M}]))\p{Ll})|(?<=(?:thực hiện|tiến hành|làm|tổ chức|duy trì)\s{1,4})(thường xuyên)(?=\s{0,4}[.;,)]|\s{0,4}$)|((?:hằng|hàng)\s{1,4}(?:năm|quý|tháng|tuần))(?=\s{0,4},|\s{1,4}(?:${VERB_ALTERNATION})(?![\p{L}\p{M}]))|(định kỳ(?:\s{1,4}(?:hằng|hàng)\s{1,4}(?:năm|quý|tháng|tuần))?)(?=\s{1,4}(?:mỗi|\d|${VERB_ALTERNATION})(?![\p{L}\p{M}])|\s{0,4}[,;.]))`,
+  String.raw`(?<!giáo dục\s{1,4}|và\s{1,4})(?:(thường xuyên)(?=\s{1,4}(?!(?:${NOT_AFTER_ADVERB})(?![\p{L}\p{M}]))\p{Ll})|(?<=(?:thực hiện|tiến hành|làm|tổ chức|duy trì)\s{1,4})(thường xuyên)(?=\s{0,4}[.;,)]|\s{0,4}$)|((?:hằng|hàng)\s{1,4}(?:năm|quý|tháng|tuần))(?=\s{0,4},|\s{1,4}(?:${VERB_ALTERNATION})(?![\p{L}\p{M}]))|(định kỳ(?:\s{1,4}(?:hằng|hàng)\s{1,4}(?:năm|quý|tháng|tuần))?)(?=\s{1,4}(?:mỗi|\d|${VERB_ALTERNATION})(?![\p{L}\p{M}])|\s{0,4}[,;.]))`,
   "giu",
 );
 
 // "tầm nhìn đến năm 2050", "giai đoạn 2021 - 2025 đến năm 2030": the horizon of a plan, not a deadline.
 const HORIZON_BEFORE = /(?:tầm nhìn|định hướng|giai đoạn|thời kỳ|từ(?:\s{1,4}năm)?\s{1,4}\d{4})\s{0,4}$/iu;
+
+const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
+/** Cheap filter: a paragraph without these has no deadline phrase. */
+const MAY_HAVE_DEADLINE = /\d|quý|thường xuyên|hằng|hàng|định kỳ/iu;
 
 interface Range {
   start: number;
@@ -113,7 +117,7 @@ function quarterNumber(s: string): number | null {
 }
 
 function monthsWord(s: string): number | null {
-  const w = s.toLocaleLowerCase("vi");
+  const w = s.toLowerCase();
   if (w === "sáu") return 6;
   if (w === "ba") return 3;
   if (w === "chín") return 9;
@@ -144,9 +148,13 @@ function withoutVerb(phrase: string): string {
  * such phrases are kept with a null date.
  */
 export function findDeadlinePhrases(text: string, year: number | null): DeadlinePhrase[] {
+  if (!MAY_HAVE_DEADLINE.test(text)) return [];
   const quotes = quotedRanges(text);
   const out: DeadlinePhrase[] = [];
   const push = (start: number, phrase: string, deadline: IsoDate | null) => {
+    // Phrases start at a word: checked here rather than by a look-behind, which would keep the
+    // engine from skipping quickly to the first letters of the prepositions.
+    if (start > 0 && LETTER_OR_MARK.test(text[start - 1]!)) return;
     if (inside(quotes, start)) return;
     out.push({ start, end: start + phrase.length, deadline, deadlineText: withoutVerb(phrase) });
   };
@@ -177,7 +185,7 @@ export function findDeadlinePhrases(text: string, year: number | null): Deadline
     const y = yearOr(m[4]);
     const months = monthsWord(m[2]!);
     if (months === null) continue;
-    const end = y === null ? null : m[3]!.toLocaleLowerCase("vi") === "đầu" ? endOfMonth(y, months) : endOfYear(y);
+    const end = y === null ? null : m[3]!.toLowerCase() === "đầu" ? endOfMonth(y, months) : endOfYear(y);
     push(m.index, m[0], end);
   }
   for (const m of text.matchAll(YEAR_PHRASE)) {
@@ -253,7 +261,7 @@ export function parseDeadlineCell(cell: string, year: number | null): DeadlineRe
     const months = monthsWord(m[1]!);
     const y = Number(m[3]);
     if (months !== null) {
-      const end = m[2]!.toLocaleLowerCase("vi") === "đầu" ? endOfMonth(y, months) : endOfYear(y);
+      const end = m[2]!.toLowerCase() === "đầu" ? endOfMonth(y, months) : endOfYear(y);
       return { deadline: end, deadlineText: raw };
     }
   }

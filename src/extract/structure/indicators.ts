@@ -157,7 +157,7 @@ function quantitiesIn(para: Para, docPeriod: string | null): Quantity[] {
           : kind === "count" && !RANK_UNITS.test(unitText)
             ? `${unitText} ${tailWords(text, unitEnd)}`
             : sentenceSubject(text, ev.at);
-        if (about) q.label = dedupeWords(`${about} ${verb.toLocaleLowerCase("vi")}${since}`);
+        if (about) q.label = dedupeWords(`${about} ${verb.toLowerCase()}${since}`);
       }
     }
     out.push(q);
@@ -258,7 +258,7 @@ function standsAlone(after: string): boolean {
 type Role = "plan" | "planOver" | "change" | "ratio" | "own";
 
 function percentRole(verb: string, plan: boolean, same: boolean): Role {
-  const v = verb.toLocaleLowerCase("vi");
+  const v = verb.toLowerCase();
   if ((v === "đạt" || v === "bằng") && plan) return "plan";
   if (v === "vượt" && plan) return "planOver";
   if (v === "bằng" && same) return "ratio";
@@ -270,7 +270,7 @@ function applyQualifier(q: Quantity, role: Role, value: number, verb: string): v
   if (role === "plan") q.planPercent = value;
   else if (role === "planOver") q.planPercent = round(100 + value);
   else if (role === "ratio") q.changePercent = round(value - 100);
-  else if (role === "change") q.changePercent = verb.toLocaleLowerCase("vi") === "giảm" ? -value : value;
+  else if (role === "change") q.changePercent = verb.toLowerCase() === "giảm" ? -value : value;
 }
 
 function round(x: number): number {
@@ -349,7 +349,7 @@ function inheritedUnit(text: string, at: number, previous: Quantity[]): string |
   const last = numberWords[numberWords.length - 1];
   if (last) {
     const noun = countNounAt(sentence.slice(last.index + last[0].length));
-    if (noun) return noun.toLocaleLowerCase("vi") === noun ? noun : noun;
+    if (noun) return noun.toLowerCase() === noun ? noun : noun;
   }
   for (let i = previous.length - 1; i >= 0; i--) {
     const q = previous[i]!;
@@ -365,15 +365,15 @@ function inheritedUnit(text: string, at: number, previous: Quantity[]): string |
 function baseOf(change: Quantity, previous: Quantity[], text: string, at: number): Quantity | null {
   let best: Quantity | null = null;
   let bestScore = -1;
-  const words = new Set(change.label.toLocaleLowerCase("vi").split(/\s+/));
+  const words = new Set(change.label.toLowerCase().split(/\s+/));
   const sentenceStart = sentenceStartBefore(text, at);
   for (let i = previous.length - 1; i >= 0; i--) {
     const q = previous[i]!;
     const local = textOffset(q);
     if (local === null || local < sentenceStart) break;
-    if (q.unit.toLocaleLowerCase("vi") !== change.unit.toLocaleLowerCase("vi") || q.base || q.isChange) continue;
+    if (q.unit.toLowerCase() !== change.unit.toLowerCase() || q.base || q.isChange) continue;
     let score = 0;
-    for (const w of q.label.toLocaleLowerCase("vi").split(/\s+/)) if (words.has(w)) score++;
+    for (const w of q.label.toLowerCase().split(/\s+/)) if (words.has(w)) score++;
     if (score > bestScore) {
       best = q;
       bestScore = score;
@@ -454,7 +454,7 @@ interface LabelContext {
 /** What is measured: the words before the number in its clause and the noun phrase after it, in the paper's words. */
 function labelOf(c: LabelContext): string {
   const { text, at, unitEnd, kind, verb } = c;
-  const direction = /^(?:tăng|giảm)$/iu.test(verb) ? verb.toLocaleLowerCase("vi") : "";
+  const direction = /^(?:tăng|giảm)$/iu.test(verb) ? verb.toLowerCase() : "";
   let head = headWords(text, at, kind === "count" && !c.inherited && !startsWithBody(headStretch(text, at)) ? 3 : 9);
   // A breakdown in brackets ("04 đề tài (03 cấp tỉnh, …)", "(kế hoạch là 88,84 triệu đồng)") is read with what it breaks down.
   if (c.owner && (c.inherited ? !head : head.split(" ").length <= 2 && c.owner.unit === c.unit)) {
@@ -501,7 +501,7 @@ function labelOf(c: LabelContext): string {
 /** "tăng tăng" → "tăng". */
 function dedupeWords(s: string): string {
   const words = s.split(/\s+/).filter(Boolean);
-  return words.filter((w, i) => i === 0 || w.toLocaleLowerCase("vi") !== words[i - 1]!.toLocaleLowerCase("vi")).join(" ");
+  return words.filter((w, i) => i === 0 || w.toLowerCase() !== words[i - 1]!.toLowerCase()).join(" ");
 }
 
 function headStretch(text: string, at: number): string {

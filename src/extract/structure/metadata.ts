@@ -162,7 +162,7 @@ const LOWER_IN_NAMES = new Set(["ủy", "uỷ", "ban", "nhân", "dân", "tỉnh"
 
 /** "TỈNH ỦY HẬU GIANG" → "Tỉnh ủy Hậu Giang"; "ĐẢNG ỦY XÃ TÂN PHÚ" → "Đảng ủy xã Tân Phú". */
 export function normalCaseBody(caps: string): string {
-  const words = caps.toLocaleLowerCase("vi").split(/\s+/).filter(Boolean);
+  const words = caps.toLowerCase().split(/\s+/).filter(Boolean);
   // Words after the last level word ("tỉnh", "huyện", "xã", "ủy") are a proper name.
   let properFrom = words.length;
   for (let i = words.length - 1; i >= 0; i--) {
@@ -179,12 +179,13 @@ export function normalCaseBody(caps: string): string {
 const MAJOR_WORDS = new Set(["đảng"]);
 
 function capitalise(w: string): string {
-  return w.charAt(0).toLocaleUpperCase("vi") + w.slice(1);
+  return w.charAt(0).toUpperCase() + w.slice(1);
 }
 
 /** Without header: the body the text names as speaking ("Văn phòng Tỉnh ủy thông báo", "Tỉnh ủy kết luận:"), else the subject of the opening sentence. */
 function speakingBody(body: Para[]): string | null {
   for (const p of body) {
+    if (!/thông báo|kết luận/u.test(p.text)) continue;
     const tokens = tokenize(p.text);
     for (let i = 0; i < tokens.length; i++) {
       const m = matchNamedBodyAt(tokens, i);
@@ -255,7 +256,7 @@ function looksLikePersonName(s: string): boolean {
   const words = s.trim().split(/\s+/);
   if (words.length < 2 || words.length > 5) return false;
   if (!words.every((w) => isCapitalized(w) && !isAllCapsWord(w) && !/\d/.test(w))) return false;
-  return SURNAMES.has(words[0]!.toLocaleLowerCase("vi"));
+  return SURNAMES.has(words[0]!.toLowerCase());
 }
 
 function signerOf(tail: string[]): DocumentMeta["signer"] {
@@ -294,7 +295,7 @@ const POSITION_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
 
 /** "PHÓ BÍ THƯ" → "Phó Bí thư", "CHÁNH VĂN PHÒNG" → "Chánh Văn phòng". */
 export function normalCasePosition(caps: string): string {
-  let s = caps.toLocaleLowerCase("vi").replace(/\s+/g, " ").trim();
+  let s = caps.toLowerCase().replace(/\s+/g, " ").trim();
   for (const [re, word] of POSITION_WORDS) s = s.replace(re, word);
   return capitalise(s);
 }
@@ -309,7 +310,7 @@ function classificationOf(head: string[], body: Para[]): Extraction["classificat
   for (const line of lines) {
     const m = CLASSIFICATION.exec(line.trim());
     if (!m) continue;
-    const level = m[1]!.toLocaleLowerCase("vi");
+    const level = m[1]!.toLowerCase();
     return level === "tuyệt mật" ? "Tuyệt mật" : level === "tối mật" ? "Tối mật" : "Mật";
   }
   return null;

@@ -74,7 +74,7 @@ export function parseScaledAmount(raw: string): number | null {
   if (!m) return null;
   const base = parseVietnameseNumber(m[1]!);
   if (base === null) return null;
-  const rest = m[2]!.toLocaleLowerCase("vi").trim();
+  const rest = m[2]!.toLowerCase().trim();
   for (const [word, factor] of MULTIPLIERS) {
     if (rest === word || rest.startsWith(`${word} `)) return base * factor;
   }

@@ -17,12 +17,12 @@ const TYPE_WORDS = [
 ];
 const TYPE_SOURCE = TYPE_WORDS.map((w) => {
   const [first, ...rest] = w;
-  return `[${first}${first!.toLocaleLowerCase("vi")}]${rest.join("")}`;
+  return `[${first}${first!.toLowerCase()}]${rest.join("")}`;
 }).join("|");
 
 // A citation: type word, optional "số", then a symbol or (after "số") a bare number.
 const CITATION = new RegExp(
-  String.raw`(?<![\p{L}\p{M}])(${TYPE_SOURCE})(?:\s{1,3}(?:liên tịch|chung))?\s{1,3}((?:số\s{1,3}){0,2})(${SYMBOL_SOURCE}|\d{1,5}(?![\d/.,-]\d|[-/]\p{L}))`,
+  String.raw`(${TYPE_SOURCE})(?:\s{1,3}(?:liên tịch|chung))?\s{1,3}((?:số\s{1,3}){0,2})(${SYMBOL_SOURCE}|\d{1,5}(?![\d/.,-]\d|[-/]\p{L}))`,
   "gu",
 );
 const BARE_SYMBOL = new RegExp(String.raw`(?<![\p{L}\p{M}\d/-])(${SYMBOL_SOURCE})(?![\p{L}\d])`, "gu");
@@ -74,6 +74,7 @@ function citationsIn(para: Para): Raw[] {
   const out: Raw[] = [];
   const covered: Array<[number, number]> = [];
   for (const m of text.matchAll(CITATION)) {
+    if (m.index > 0 && /[\p{L}\p{M}]/u.test(text[m.index - 1]!)) continue;
     const typeWord = m[1]!;
     const hasSo = m[2]!.length > 0;
     const symbol = m[3]!;

@@ -23,7 +23,7 @@ export function tokenize(text: string, offset = 0): Token[] {
     const word = m[0];
     out.push({
       text: word,
-      lower: word.toLocaleLowerCase("vi"),
+      lower: word.toLowerCase(),
       start: offset + m.index,
       end: offset + m.index + word.length,
       gap: text.slice(last, m.index),
@@ -33,18 +33,25 @@ export function tokenize(text: string, offset = 0): Token[] {
   return out;
 }
 
+// Case is read with the locale-independent toLowerCase/toUpperCase: Vietnamese letters have no
+// locale-specific case rules, and the locale-aware versions are several times slower.
+
 export function isCapitalized(word: string): boolean {
   const c = word.charAt(0);
-  return c !== c.toLocaleLowerCase("vi") && c === c.toLocaleUpperCase("vi");
+  if (c >= "A" && c <= "Z") return true;
+  if (c < "\u00C0") return false;
+  return c !== c.toLowerCase() && c === c.toUpperCase();
 }
 
 export function isLowerWord(word: string): boolean {
   const c = word.charAt(0);
-  return c !== c.toLocaleUpperCase("vi") && c === c.toLocaleLowerCase("vi");
+  if (c >= "a" && c <= "z") return true;
+  if (c < "\u00C0") return false;
+  return c !== c.toUpperCase() && c === c.toLowerCase();
 }
 
 export function isAllCapsWord(word: string): boolean {
-  return /\p{L}/u.test(word) && word === word.toLocaleUpperCase("vi") && word !== word.toLocaleLowerCase("vi");
+  return /\p{L}/u.test(word) && word === word.toUpperCase() && word !== word.toLowerCase();
 }
 
 /** The gap holds only spaces: the two tokens belong to one phrase. */
@@ -60,7 +67,7 @@ export class PhraseLexicon {
   constructor(phrases: readonly string[]) {
     let max = 0;
     for (const p of phrases) {
-      const words = p.toLocaleLowerCase("vi").split(/\s+/).filter(Boolean);
+      const words = p.toLowerCase().split(/\s+/).filter(Boolean);
       if (words.length === 0) continue;
       max = Math.max(max, words.length);
       let level = this.root;

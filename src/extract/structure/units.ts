@@ -44,22 +44,7 @@ export const CLASSIFIERS = new Set(["căn", "con", "cây", "đợt", "điểm", 
 export const TIME_UNITS = ["năm", "tháng", "ngày", "tuần", "giờ", "phút", "giây", "quý", "thập kỷ", "thế kỷ", "năm tuổi"];
 
 /** Denominators of rates: "thuê bao/100 dân", "bác sĩ/vạn dân", "tiêu chí/xã", "đồng/phần", "ngày/tháng". */
-const RATE_SOURCE = String.raw`\/\s{0,2}(?:\d{1,5}\s{1,2})?(?:vạn dân|nghìn dân|ngàn dân|dân|xã|phần|tháng|năm|ha|người|hộ|lượt|ngày|km2|km)`;
-
-function alternation(words: readonly string[]): string {
-  return [...words]
-    .sort((a, b) => b.length - a.length)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&").replace(/ /g, String.raw`\s{1,3}`))
-    .join("|");
-}
-
-const END = String.raw`(?![\p{L}\p{M}\d])`;
-const MEASURE_AFTER = new RegExp(String.raw`^\s{1,3}(?:${alternation(MEASURES)})(?:${RATE_SOURCE})?${END}`, "iu");
-const RATE_NOUN_AFTER = new RegExp(String.raw`^\s{1,3}(?:${alternation(COUNT_NOUNS)}|\p{L}{1,7}\s\p{L}{1,7}|\p{L}{1,7})${RATE_SOURCE}${END}`, "iu");
-const COUNT_AFTER = new RegExp(String.raw`^\s{1,3}(?:${alternation(COUNT_NOUNS)})${END}`, "iu");
-const TIME_AFTER = new RegExp(String.raw`^\s{1,3}(?:${alternation(TIME_UNITS)})${END}`, "iu");
-const CLASS_AFTER = /^\s{1,3}sao(?![\p{L}\p{M}])/iu;
-const QUOTED_NOUN_AFTER = new RegExp(String.raw`^\s{1,3}[“"]\s{0,2}(${alternation(COUNT_NOUNS)})${END}`, "iu");
+const DENOMINATORS = ["vạn dân", "nghìn dân", "ngàn dân", "dân", "xã", "phần", "tháng", "năm", "ha", "người", "hộ", "lượt", "ngày", "km2", "km"];
 
 export type UnitKind = "percent" | "measure" | "count";
 
@@ -71,44 +56,163 @@ export interface UnitMatch {
   length: number;
 }
 
+// Units are looked up word by word in tries (lower case), which is much faster than running long
+// alternations of regular expressions at every number.
+class WordTrie {
+  private readonly root = new Map<string, TrieNode>();
+
+  constructor(phrases: readonly string[]) {
+    for (const p of phrases) {
+      let level = this.root;
+      let node: TrieNode | undefined;
+      for (const w of p.toLowerCase().split(" ")) {
+        node = level.get(w);
+        if (!node) {
+          node = { end: false, next: new Map() };
+          level.set(w, node);
+        }
+        level = node.next;
+      }
+      node!.end = true;
+    }
+  }
+
+  /** Number of words of the longest phrase at words[i]. */
+  longest(words: readonly Word[], i: number): number {
+    let level = this.root;
+    let best = 0;
+    for (let k = i; k < words.length; k++) {
+      const node = level.get(words[k]!.lower);
+      if (!node) break;
+      if (node.end) best = k - i + 1;
+      level = node.next;
+    }
+    return best;
+  }
+}
+
+interface TrieNode {
+  end: boolean;
+  next: Map<string, TrieNode>;
+}
+
+interface Word {
+  text: string;
+  lower: string;
+  /** Offset just after the word in the scanned string. */
+  end: number;
+  /** Spaces before the word. */
+  spaces: number;
+}
+
+const MEASURE_TRIE = new WordTrie(MEASURES);
+const COUNT_TRIE = new WordTrie(COUNT_NOUNS);
+const TIME_TRIE = new WordTrie(TIME_UNITS);
+const DENOMINATOR_TRIE = new WordTrie(DENOMINATORS);
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+
+/** Up to `max` words after a number: letters, marks and digits; "/" as a word of its own; stops at other punctuation. */
+function wordsOf(s: string, max: number): Word[] {
+  const out: Word[] = [];
+  let i = 0;
+  while (out.length < max && i < s.length) {
+    let spaces = 0;
+    while (i < s.length && s[i] === " ") {
+      i++;
+      spaces++;
+    }
+    if (i >= s.length) break;
+    if (s[i] === "/") {
+      out.push({ text: "/", lower: "/", end: i + 1, spaces });
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < s.length && i - start < 24 && WORD_CHAR.test(s[i]!)) i++;
+    if (i === start) break;
+    const text = s.slice(start, i);
+    out.push({ text, lower: text.toLowerCase(), end: i, spaces });
+  }
+  return out;
+}
+
+function joined(words: readonly Word[], from: number, to: number): string {
+  let out = "";
+  for (let k = from; k < to; k++) {
+    const w = words[k]!;
+    out += k > from && w.text !== "/" && words[k - 1]!.text !== "/" ? ` ${w.text}` : w.text;
+  }
+  return out;
+}
+
+/** "/100 dân", "/vạn dân", "/xã" after a unit: the number of words it takes, or 0. */
+function rateLength(words: readonly Word[], i: number): number {
+  if (words[i]?.text !== "/" || words[i]!.spaces > 2) return 0;
+  let k = i + 1;
+  if (words[k] && /^\d{1,5}$/.test(words[k]!.text)) k++;
+  const d = DENOMINATOR_TRIE.longest(words, k);
+  return d > 0 ? k + d - i : 0;
+}
+
 /** The unit written right after a number, given the text that follows it; null when there is none. */
 export function unitAfter(after: string): UnitMatch | null {
   const percent = /^\s{0,2}%/.exec(after);
   if (percent) return { unit: "%", kind: "percent", length: percent[0].length };
-  const count = COUNT_AFTER.exec(after);
-  const measure = MEASURE_AFTER.exec(after);
-  // "đồng chí" is a count, not the currency "đồng": the longer reading wins.
-  if (measure && (!count || measure[0].length >= count[0].length)) return { unit: clean(measure[0]), kind: "measure", length: measure[0].length };
-  const rate = RATE_NOUN_AFTER.exec(after);
-  if (rate) return { unit: clean(rate[0]), kind: "measure", length: rate[0].length };
-  if (count) {
-    const word = clean(count[0]);
-    const first = word.split(" ")[0]!;
-    // "căn nhà", "con heo": the classifier is the unit, the noun goes to the label.
-    if (CLASSIFIERS.has(first.toLocaleLowerCase("vi"))) return { unit: first, kind: "count", length: count[0].indexOf(first) + first.length };
-    return { unit: word, kind: "count", length: count[0].length };
+  const words = wordsOf(after, 8);
+  const first = words[0];
+  if (!first || first.spaces < 1 || first.spaces > 3) {
+    return quotedNounAfter(after);
   }
-  const quoted = QUOTED_NOUN_AFTER.exec(after);
-  if (quoted) return { unit: clean(quoted[1]!).toLocaleLowerCase("vi"), kind: "count", length: quoted[0].length };
+  const measure = MEASURE_TRIE.longest(words, 0);
+  const count = COUNT_TRIE.longest(words, 0);
+  // "đồng chí" is a count, not the currency "đồng": the longer reading wins.
+  if (measure > 0 && measure >= count) {
+    const rate = rateLength(words, measure);
+    const n = measure + rate;
+    return { unit: joined(words, 0, n), kind: "measure", length: words[n - 1]!.end };
+  }
+  // Rates of nouns: "thuê bao/100 dân", "bác sĩ/vạn dân", "giường bệnh/vạn dân".
+  for (const nounWords of [count, 2, 1]) {
+    if (nounWords <= 0) continue;
+    const rate = rateLength(words, nounWords);
+    if (rate > 0) return { unit: joined(words, 0, nounWords + rate), kind: "measure", length: words[nounWords + rate - 1]!.end };
+  }
+  if (count > 0) {
+    const firstLower = first.lower;
+    // "căn nhà", "con heo": the classifier is the unit, the noun goes to the label.
+    if (CLASSIFIERS.has(firstLower)) return { unit: first.text, kind: "count", length: first.end };
+    return { unit: joined(words, 0, count), kind: "count", length: words[count - 1]!.end };
+  }
   return null;
 }
 
+/** "1.400 “Nhà đại đoàn kết”": the counted noun opens a quotation. */
+function quotedNounAfter(after: string): UnitMatch | null {
+  const q = /^\s{1,3}[“"]\s{0,2}/.exec(after);
+  if (!q) return null;
+  const words = wordsOf(after.slice(q[0].length), 6);
+  const count = COUNT_TRIE.longest(words, 0);
+  if (count === 0) return null;
+  return { unit: joined(words, 0, count).toLowerCase(), kind: "count", length: q[0].length + words[count - 1]!.end };
+}
+
 export function isDurationAfter(after: string): boolean {
-  return TIME_AFTER.test(after) && !/^\s{1,3}\S{1,12}\//u.test(after);
+  const words = wordsOf(after, 4);
+  if (!words[0] || words[0].spaces < 1 || words[0].spaces > 3) return false;
+  const t = TIME_TRIE.longest(words, 0);
+  return t > 0 && words[t]?.text !== "/";
 }
 
 export function isClassAfter(after: string): boolean {
-  return CLASS_AFTER.test(after);
+  const words = wordsOf(after, 1);
+  return !!words[0] && words[0].spaces >= 1 && words[0].spaces <= 3 && words[0].lower === "sao";
 }
 
 /** The counted noun of "số <noun>" / "tổng số <noun>", used for numbers written without a unit. */
 export function countNounAt(text: string): string | null {
-  const m = COUNT_AFTER.exec(` ${text}`);
-  return m ? clean(m[0]) : null;
-}
-
-function clean(s: string): string {
-  return s.replace(/\s+/g, " ").trim();
+  const words = wordsOf(` ${text}`, 6);
+  const count = COUNT_TRIE.longest(words, 0);
+  return count > 0 ? joined(words, 0, count) : null;
 }
 
 /** "tỷ động" (typo) → "tỷ đồng". */
