@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { Resvg } from "@resvg/resvg-js";
 import * as echarts from "echarts";
 import { formatNumber } from "../../domain/format.ts";
@@ -49,13 +50,31 @@ function svgOf(option: echarts.EChartsCoreOption, width: number, height: number)
   }
 }
 
+// Times-compatible fonts where Linux, Windows and macOS keep them. Loading a few files is much
+// faster than scanning every system font for each chart; without any, resvg scans the system.
+const FONT_FILES: [family: string, files: string[]][] = [
+  ["Tinos", ["Regular", "Bold", "Italic", "BoldItalic"].map((s) => `/usr/share/fonts/truetype/croscore/Tinos-${s}.ttf`)],
+  ["Liberation Serif", ["Regular", "Bold", "Italic", "BoldItalic"].map((s) => `/usr/share/fonts/truetype/liberation2/LiberationSerif-${s}.ttf`)],
+  ["Liberation Serif", ["Regular", "Bold", "Italic", "BoldItalic"].map((s) => `/usr/share/fonts/truetype/liberation/LiberationSerif-${s}.ttf`)],
+  ["Times New Roman", ["times", "timesbd", "timesi", "timesbi"].map((s) => `C:\\Windows\\Fonts\\${s}.ttf`)],
+  ["Times New Roman", ["Times New Roman", "Times New Roman Bold", "Times New Roman Italic", "Times New Roman Bold Italic"].map((s) => `/System/Library/Fonts/Supplemental/${s}.ttf`)],
+];
+
+let fontOptions: { fontFiles?: string[]; loadSystemFonts: boolean; defaultFontFamily: string; serifFamily: string } | null = null;
+
+function fonts() {
+  if (!fontOptions) {
+    const found = FONT_FILES.map(([family, files]) => [family, files.filter((f) => existsSync(f))] as const).find(([, files]) => files.length);
+    fontOptions = found
+      ? { fontFiles: [...found[1]], loadSystemFonts: false, defaultFontFamily: found[0], serifFamily: found[0] }
+      : { loadSystemFonts: true, defaultFontFamily: DEFAULT_FONT, serifFamily: DEFAULT_FONT };
+  }
+  return fontOptions;
+}
+
 /** SVG → PNG at `scale` × the SVG's size. */
 export function svgToPng(svg: string, scale = 2): Uint8Array {
-  const resvg = new Resvg(svg, {
-    fitTo: { mode: "zoom", value: scale },
-    background: "#ffffff",
-    font: { loadSystemFonts: true, defaultFontFamily: DEFAULT_FONT, serifFamily: DEFAULT_FONT },
-  });
+  const resvg = new Resvg(svg, { fitTo: { mode: "zoom", value: scale }, background: "#ffffff", font: fonts() });
   return new Uint8Array(resvg.render().asPng());
 }
 

@@ -14,7 +14,6 @@ import {
   TableLayoutType,
   TableRow,
   TextRun,
-  VerticalAlignTable,
   WidthType,
 } from "docx";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
@@ -46,8 +45,6 @@ const ALIGN: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> =
 
 const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" } as const;
 const NO_BORDERS = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER };
-const THIN = { style: BorderStyle.SINGLE, size: 4, color: "000000" } as const;
-const THIN_BORDERS = { top: THIN, bottom: THIN, left: THIN, right: THIN, insideHorizontal: THIN, insideVertical: THIN };
 
 interface RunStyle {
   size?: number;
@@ -117,65 +114,103 @@ function heading(path: number[], title: string): Paragraph {
   return bodyParagraph([run(text, { bold: depth <= 3, italic: depth >= 3 })], { keepNext: true, before: depth === 1 ? 6 : 0 });
 }
 
-function tableCellParagraphs(cell: Cell, column: { align?: Align }, size: number, header: boolean): Paragraph {
-  const obj = typeof cell === "object" && cell !== null ? cell : null;
-  const align = header ? "center" : (obj?.align ?? column.align ?? (typeof cell === "number" ? "right" : "left"));
-  return new Paragraph({
-    alignment: ALIGN[align],
-    spacing: { before: 30, after: 30, line: 240 },
-    children: [run(cellText(cell), { size, bold: header || obj?.bold, italic: obj?.italic })],
-  });
+// Tables are written as WordprocessingML directly: a report's annex has thousands of rows, and
+// building them as library objects costs seconds. The body holds a marker paragraph where each
+// table goes; renderDocx puts the table's XML in its place.
+
+const JC: Record<Align, string> = { left: "left", center: "center", right: "right", justify: "both" };
+
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;")).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
 }
 
-function table(block: TableBlock): Table {
+function cellXml(cell: Cell, width: number, span: number, align: Align, size: number, bold: boolean, italic: boolean): string {
+  const text = cellText(cell);
+  const rPr = `<w:rPr>${bold ? "<w:b/><w:bCs/>" : ""}${italic ? "<w:i/><w:iCs/>" : ""}<w:sz w:val="${pt(size)}"/><w:szCs w:val="${pt(size)}"/></w:rPr>`;
+  const runs = text
+    .split("\n")
+    .map((line, i) => `<w:r>${rPr}${i ? "<w:br/>" : ""}<w:t xml:space="preserve">${escapeXml(line)}</w:t></w:r>`)
+    .join("");
+  return (
+    `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ""}<w:vAlign w:val="center"/></w:tcPr>` +
+    `<w:p><w:pPr><w:spacing w:before="30" w:after="30" w:line="240" w:lineRule="auto"/><w:jc w:val="${JC[align]}"/></w:pPr>${text ? runs : ""}</w:p></w:tc>`
+  );
+}
+
+/** A table as WordprocessingML: thin borders, a header row repeated on every page, rows kept whole. */
+export function tableXml(block: TableBlock): string {
   const size = block.size ?? 12;
   const total = block.columns.reduce((s, c) => s + c.width, 0);
   const widths = block.columns.map((c) => Math.round((c.width / total) * TEXT_WIDTH));
-  const cellOf = (cell: Cell, col: number, header: boolean, bold = false) => {
-    const span = typeof cell === "object" && cell !== null ? (cell.colSpan ?? 1) : 1;
-    const width = widths.slice(col, col + span).reduce((s, w) => s + w, 0);
-    const c = bold && typeof cell !== "object" ? { text: cellText(cell), bold: true, align: typeof cell === "number" ? ("right" as const) : undefined } : cell;
-    return {
-      span,
-      cell: new TableCell({
-        width: { size: width, type: WidthType.DXA },
-        columnSpan: span > 1 ? span : undefined,
-        verticalAlign: VerticalAlignTable.CENTER,
-        margins: { left: 80, right: 80 },
-        children: [tableCellParagraphs(bold && c && typeof c === "object" ? { ...c, bold: true } : c, block.columns[col] ?? {}, size, header)],
-      }),
-    };
-  };
-  const rowOf = (cells: Cell[], header: boolean, bold = false) => {
-    const out: TableCell[] = [];
+  const border = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`;
+  const parts: string[] = [
+    `<w:tbl><w:tblPr><w:tblW w:w="${TEXT_WIDTH}" w:type="dxa"/><w:tblBorders>${["top", "left", "bottom", "right", "insideH", "insideV"].map(border).join("")}</w:tblBorders>` +
+      `<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="80" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>`,
+    `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join("")}</w:tblGrid>`,
+  ];
+  const row = (cells: Cell[], header: boolean, bold: boolean) => {
     let col = 0;
+    let xml = `<w:tr><w:trPr><w:cantSplit/>${header ? "<w:tblHeader/>" : ""}</w:trPr>`;
     for (const cell of cells) {
       if (col >= widths.length) break;
-      const { span, cell: c } = cellOf(cell, col, header, bold);
-      out.push(c);
+      const obj = typeof cell === "object" && cell !== null ? cell : null;
+      const span = Math.max(1, Math.min(obj?.colSpan ?? 1, widths.length - col));
+      const width = widths.slice(col, col + span).reduce((a, w) => a + w, 0);
+      const align: Align = header ? "center" : (obj?.align ?? block.columns[col]?.align ?? (typeof cell === "number" ? "right" : "left"));
+      xml += cellXml(cell, width, span, align, size, header || bold || Boolean(obj?.bold), Boolean(obj?.italic));
       col += span;
     }
-    return new TableRow({ tableHeader: header, cantSplit: true, children: out });
+    // A short row is padded so that every row covers the grid.
+    for (; col < widths.length; col++) xml += cellXml(null, widths[col]!, 1, "left", size, false, false);
+    return `${xml}</w:tr>`;
   };
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    borders: THIN_BORDERS,
-    rows: [
-      rowOf(
-        block.columns.map((c) => c.title),
-        true,
-      ),
-      ...block.rows.map((r) => rowOf(r, false)),
-      ...(block.totalRows ?? []).map((r) => rowOf(r, false, true)),
-    ],
-  });
+  parts.push(
+    row(
+      block.columns.map((c) => c.title),
+      true,
+      true,
+    ),
+  );
+  for (const r of block.rows) parts.push(row(r, false, false));
+  for (const r of block.totalRows ?? []) parts.push(row(r, false, true));
+  parts.push("</w:tbl>");
+  return parts.join("");
+}
+
+/** Tables waiting to be put in place of their marker paragraphs. */
+class TableSlots {
+  readonly xml = new Map<string, string>();
+
+  marker(block: TableBlock): Paragraph {
+    const key = `\u27e6DONDOC-TABLE-${this.xml.size + 1}\u27e7`;
+    this.xml.set(key, tableXml(block));
+    return new Paragraph({ children: [new TextRun(key)] });
+  }
+
+  /** Replaces each marker paragraph of document.xml by its table. */
+  fill(documentXml: string): string {
+    let out = documentXml;
+    for (const [key, xml] of this.xml) {
+      const at = out.indexOf(key);
+      if (at < 0) throw new Error(`table marker ${key} not found`);
+      const open = Math.max(out.lastIndexOf("<w:p>", at), out.lastIndexOf("<w:p ", at));
+      const close = out.indexOf("</w:p>", at) + "</w:p>".length;
+      out = out.slice(0, open) + xml + out.slice(close);
+    }
+    return out;
+  }
 }
 
 const PX_PER_MM = 96 / 25.4;
 
-function blocks(list: Block[], notes: Footnotes, path: number[], counters: { tables: number; figures: number }): (Paragraph | Table)[] {
+interface Context {
+  notes: Footnotes;
+  tables: TableSlots;
+  counters: { tables: number; figures: number };
+}
+
+function blocks(list: Block[], ctx: Context, path: number[]): (Paragraph | Table)[] {
+  const { notes, counters } = ctx;
   const out: (Paragraph | Table)[] = [];
   let sectionIndex = 0;
   for (const block of list) {
@@ -196,7 +231,7 @@ function blocks(list: Block[], notes: Footnotes, path: number[], counters: { tab
         sectionIndex++;
         const here = [...path, sectionIndex];
         out.push(heading(here, block.title));
-        out.push(...blocks(block.blocks, notes, here, counters));
+        out.push(...blocks(block.blocks, ctx, here));
         break;
       }
       case "table":
@@ -211,7 +246,7 @@ function blocks(list: Block[], notes: Footnotes, path: number[], counters: { tab
             }),
           );
         }
-        out.push(table(block));
+        out.push(ctx.tables.marker(block));
         out.push(
           new Paragraph({
             alignment: AlignmentType.LEFT,
@@ -329,7 +364,7 @@ function closingBlock(doc: PartyDocument): Table {
   return borderless([CLOSING_LEFT, TEXT_WIDTH - CLOSING_LEFT], [left, right]);
 }
 
-function annexBlocks(annexes: Annex[], notes: Footnotes, counters: { tables: number; figures: number }): (Paragraph | Table)[] {
+function annexBlocks(annexes: Annex[], ctx: Context): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   annexes.forEach((a, k) => {
     out.push(
@@ -342,7 +377,7 @@ function annexBlocks(annexes: Annex[], notes: Footnotes, counters: { tables: num
     );
     out.push(centred(a.title, { bold: true }, a.subtitle ? 0 : 10));
     if (a.subtitle) out.push(centred(a.subtitle, { italic: true }, 10));
-    out.push(...blocks(a.blocks, notes, [], counters));
+    out.push(...blocks(a.blocks, ctx, []));
   });
   return out;
 }
@@ -353,13 +388,13 @@ function pageHeader(): Header {
   });
 }
 
-/** Builds the docx object of a Party paper (exposed for tests that look at its parts). */
-export function buildDocument(doc: PartyDocument): Document {
-  const notes = new Footnotes();
-  const counters = { tables: 0, figures: 0 };
-  const body = blocks(doc.body, notes, [], counters);
-  const annexes = annexBlocks(doc.annexes ?? [], notes, counters);
-  return new Document({
+/** Builds the docx object of a Party paper; its tables are filled in by `renderDocx`. */
+export function buildDocument(doc: PartyDocument): { document: Document; tables: TableSlots } {
+  const ctx: Context = { notes: new Footnotes(), tables: new TableSlots(), counters: { tables: 0, figures: 0 } };
+  const notes = ctx.notes;
+  const body = blocks(doc.body, ctx, []);
+  const annexes = annexBlocks(doc.annexes ?? [], ctx);
+  const document = new Document({
     title: doc.properties.title,
     subject: doc.properties.subject,
     creator: doc.properties.creator,
@@ -394,6 +429,7 @@ export function buildDocument(doc: PartyDocument): Document {
       },
     ],
   });
+  return { document, tables: ctx.tables };
 }
 
 /** A fixed instant as Office writes it in core.xml: 2024-12-31T17:00:00Z. */
@@ -406,7 +442,7 @@ function w3cdtf(d: Date): string {
  * numbered from 1 in each file, and the zip is rewritten with a fixed date. (The library draws random ids only for hyperlinks, comments and text
  * boxes, which the model does not use; a test checks that two generations are identical.)
  */
-export function normalizeDocx(bytes: Uint8Array, created: Date): Uint8Array {
+export function normalizeDocx(bytes: Uint8Array, created: Date, tables?: TableSlots): Uint8Array {
   const files = unzipSync(bytes);
   const stamp = w3cdtf(created);
   const out: Record<string, [Uint8Array, { mtime: Date; level: 6 }]> = {};
@@ -416,6 +452,9 @@ export function normalizeDocx(bytes: Uint8Array, created: Date): Uint8Array {
     let data = files[name]!;
     if (name === "docProps/core.xml") {
       data = strToU8(strFromU8(data).replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:)/g, `$1${stamp}$2`));
+    } else if (name === "word/document.xml" && tables?.xml.size) {
+      const text = tables.fill(strFromU8(data));
+      data = strToU8(text.includes("<wp:docPr ") ? text.replace(/<wp:docPr id="\d+"/g, () => `<wp:docPr id="${++drawing}"`) : text);
     } else if (name.startsWith("word/") && name.endsWith(".xml")) {
       // Drawing ids come from a counter that lives as long as the process: number them per file.
       const text = strFromU8(data);
@@ -428,8 +467,9 @@ export function normalizeDocx(bytes: Uint8Array, created: Date): Uint8Array {
 
 /** The .docx file of a Party paper; the same model always gives the same bytes. */
 export async function renderDocx(doc: PartyDocument): Promise<Uint8Array> {
-  const bytes = await Packer.toBuffer(buildDocument(doc));
-  return normalizeDocx(new Uint8Array(bytes), doc.properties.created);
+  const { document, tables } = buildDocument(doc);
+  const bytes = await Packer.toBuffer(document);
+  return normalizeDocx(new Uint8Array(bytes), doc.properties.created, tables);
 }
 
 export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
