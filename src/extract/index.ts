@@ -10,6 +10,7 @@ import { findIndicators } from "./structure/indicators.ts";
 import { readMetadata } from "./structure/metadata.ts";
 import { findReferences } from "./structure/references.ts";
 import type { Block, ExtractOptions, Extraction, ReadDocument } from "./types.ts";
+import { append } from "./structure/append.ts";
 
 export { toPaperJson } from "./types.ts";
 export type { ExtractOptions, Extraction, PaperJson, ReadDocument } from "./types.ts";
@@ -27,7 +28,7 @@ export function extract(doc: ReadDocument, opts: ExtractOptions = {}): Extractio
     const layout = layoutText(doc.text);
     blocks = layout.blocks;
     footnotes = mergeFootnotes(layout.footnotes, doc.footnotes);
-    warnings.push(...layout.warnings);
+    append(warnings, layout.warnings);
     normalise = false;
   }
   const model = buildModel(blocks, footnotes, normalise);

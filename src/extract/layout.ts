@@ -9,6 +9,7 @@
 // lines are kept one per paragraph; body lines are re-joined into paragraphs. Every step scans lines
 // with bounded patterns, so the work is linear in the size of the text.
 import type { Block } from "./types.ts";
+import { append } from "./structure/append.ts";
 
 export interface Layout {
   blocks: Block[];
@@ -41,7 +42,7 @@ export function layoutText(raw: string): Layout {
   const body = extractMidPageFootnotes(withoutPageFurniture(lines.slice(regions.bodyStart, regions.tailStart)), footnotes);
   for (const text of joinBodyLines(body)) blocks.push(paragraph(text));
   for (const line of lines.slice(regions.tailStart, regions.notesStart)) blocks.push(paragraph(line.text));
-  footnotes.push(...readEndNotes(lines.slice(regions.notesStart)));
+  append(footnotes, readEndNotes(lines.slice(regions.notesStart)));
   return { blocks: blocks.filter((b) => b.kind !== "paragraph" || b.text.length > 0), footnotes, warnings: [] };
 }
 

@@ -15,6 +15,7 @@ import { chooseDeadline, findDeadlinePhrases, parseDeadlineCell, quotedRanges, t
 import type { Cell, DocModel, Para, Table } from "./document.ts";
 import { buildOutline, isBullet, isTitleOnly, type OutlineNode } from "./outline.ts";
 import { isCapitalized, plainGap, tokenize, type Token } from "./tokens.ts";
+import { append } from "./append.ts";
 
 export type LocatedDirective = Directive & Located;
 
@@ -162,9 +163,9 @@ function directiveFromParas(ordinal: string, paras: Para[], ctx: DirectiveContex
   const phrases: DeadlinePhrase[] = [];
   for (const p of paras) {
     const found = responsibleBodies(p.text);
-    leads.push(...found.leads);
-    partners.push(...found.partners);
-    phrases.push(...findDeadlinePhrases(p.text, ctx.year));
+    append(leads, found.leads);
+    append(partners, found.partners);
+    append(phrases, findDeadlinePhrases(p.text, ctx.year));
   }
   const span: Span = { start: paras[0]!.start, end: paras[paras.length - 1]!.end };
   const { deadline, deadlineText } = chooseDeadline(phrases);
@@ -463,7 +464,7 @@ export function bodiesInCell(text: string): string[] {
     for (let i = 0; i < tokens.length; i++) {
       const list = bodyList(tokens, i, false);
       if (list.bodies.length === 0) continue;
-      found.push(...list.bodies);
+      append(found, list.bodies);
       for (const m of list.bodies) covered += m.to - m.from;
       i = Math.max(i, list.end - 1);
     }

@@ -667,7 +667,9 @@ function clauseAround(text: string, at: number): string {
   const restMatch = /;|[.!?](?=\s\p{Lu}|$)/u.exec(text.slice(at, at + WINDOW));
   let end = restMatch ? at + restMatch.index + (restMatch[0] === ";" ? 0 : 1) : Math.min(text.length, at + WINDOW);
   if (end - start > 300) {
-    start = Math.max(start, text.lastIndexOf(",", Math.max(start, at - 150)) + 1);
+    const from = Math.max(start, at - 150);
+    const comma = text.slice(from, at).lastIndexOf(",");
+    start = comma >= 0 ? from + comma + 1 : from;
     end = Math.min(end, start + 300);
   }
   return text.slice(start, end).replace(/\s+/g, " ").trim();

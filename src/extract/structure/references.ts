@@ -8,6 +8,7 @@ import { findDates } from "./dates.ts";
 import type { Para } from "./document.ts";
 import { kindOfSymbol, kindOfWord, SYMBOL_SOURCE } from "./symbols.ts";
 import { tokenize } from "./tokens.ts";
+import { append } from "./append.ts";
 
 export type LocatedReference = Reference & Located;
 
@@ -39,7 +40,7 @@ interface Raw extends LocatedReference {
 /** References cited in the body paragraphs and the footnotes. `ownSymbol` (the paper's number) is left out. */
 export function findReferences(paras: readonly Para[], ownSymbol: string | null): LocatedReference[] {
   const raws: Raw[] = [];
-  for (const para of paras) raws.push(...citationsIn(para));
+  for (const para of paras) append(raws, citationsIn(para));
   // "Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW ngày 12/12/2013 của Bộ Chính trị": share.
   for (let i = raws.length - 2; i >= 0; i--) {
     const a = raws[i]!;
@@ -71,6 +72,8 @@ export function findReferences(paras: readonly Para[], ownSymbol: string | null)
 
 function citationsIn(para: Para): Raw[] {
   const text = para.text;
+  // Every citation has a number.
+  if (!/\d/.test(text)) return [];
   const out: Raw[] = [];
   const covered: Array<[number, number]> = [];
   for (const m of text.matchAll(CITATION)) {
@@ -85,10 +88,12 @@ function citationsIn(para: Para): Raw[] {
     out.push(raw);
     covered.push([start, raw.span.end - para.start]);
   }
-  // Symbols cited without a type word: "theo 35-CT/TW".
+  // Symbols cited without a type word: "theo 35-CT/TW". Both lists are in text order: one pointer.
+  let c = 0;
   for (const m of text.matchAll(BARE_SYMBOL)) {
     const at = m.index;
-    if (covered.some(([s, e]) => at >= s && at < e)) continue;
+    while (c < covered.length && covered[c]![1] <= at) c++;
+    if (c < covered.length && at >= covered[c]![0]) continue;
     const symbol = m[1]!;
     const kind = kindOfSymbol(symbol);
     if (!kind) continue;
