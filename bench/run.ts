@@ -2,6 +2,7 @@
 // PGlite and PostgreSQL. Options: --only NAME[,NAME] (foundation, extract, …),
 // --engine pglite|postgres (default both).
 import { parseArgs } from "node:util";
+import { benchExtract } from "./extract.ts";
 import { benchFoundation } from "./foundation.ts";
 import type { Engine } from "./lib/databases.ts";
 import { benchTargets } from "./targets.ts";
@@ -12,6 +13,7 @@ const engines: Engine[] = values.engine ? [values.engine as Engine] : ["pglite",
 
 const BENCHES: { name: string; run: () => Promise<void> }[] = [
   { name: "foundation", run: () => benchFoundation(engines) },
+  { name: "extract", run: () => benchExtract() },
   { name: "targets", run: () => benchTargets(engines) },
 ];
 

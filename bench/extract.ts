@@ -1,0 +1,109 @@
+// Throughput of the structure-extraction engine (`extractText`): the five seed papers repeated to at
+// least 50 MB, against one linear scan of the same bytes (UTF-8 decoding and counting line breaks);
+// and hostile inputs of 1, 4 and 16 MB, whose time must grow linearly (×4 per step).
+// Run: `node bench/extract.ts` or `npm run bench -- --only extract`.
+import { readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { extractText } from "../src/extract/index.ts";
+import { printTable, type Row } from "./lib/stats.ts";
+
+const SEEDS = resolve(import.meta.dirname, "../../shared/seeds");
+const TARGET_BYTES = 50 * 1000 * 1000;
+const MB = 1024 * 1024;
+
+/** CPU seconds of this process (user + system): steadier than wall time on a shared machine. */
+function cpuSeconds(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+}
+
+function timed<T>(fn: () => T): { value: T; cpu: number; wall: number } {
+  const c = cpuSeconds();
+  const w = performance.now();
+  const value = fn();
+  return { value, cpu: cpuSeconds() - c, wall: (performance.now() - w) / 1000 };
+}
+
+/** The cheapest linear pass over the same bytes: decode them and count the line breaks. */
+function linearScan(bytes: Uint8Array): number {
+  const text = new TextDecoder("utf-8").decode(bytes);
+  let lines = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lines++;
+  return lines;
+}
+
+function repeatTo(unit: string, size: number): string {
+  return unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+}
+
+const HOSTILE: Array<[string, string]> = [
+  ["một dòng văn bản dài vô tận", "Ban Cán sự đảng Ủy ban nhân dân tỉnh chủ trì, phối hợp với Sở Tài chính trước ngày 30/6/2025 đạt 9.003 tỷ đồng, tăng 6,8% "],
+  ["chữ số liên tiếp", "1234567890"],
+  ["đánh số lồng nhau", "1.1.1.1.1.1.1.1.1.1.1 "],
+  ["“phối hợp với” lặp lại", "phối hợp với "],
+];
+
+export async function benchExtract(): Promise<void> {
+  const seeds = readdirSync(SEEDS)
+    .filter((f) => f.endsWith(".txt"))
+    .sort()
+    .map((f) => readFileSync(join(SEEDS, f), "utf8"));
+  if (seeds.length === 0) throw new Error(`không thấy văn bản mẫu trong ${SEEDS}`);
+  const seedBytes = seeds.map((s) => new TextEncoder().encode(s));
+  const perRound = seedBytes.reduce((n, b) => n + b.length, 0);
+  const rounds = Math.ceil(TARGET_BYTES / perRound);
+
+  // Warm up, then measure.
+  for (const s of seeds) extractText(s);
+  const run = timed(() => {
+    let items = 0;
+    for (let r = 0; r < rounds; r++) for (const s of seeds) items += extractText(s).indicators.length;
+    return items;
+  });
+  const scan = timed(() => {
+    let lines = 0;
+    for (let r = 0; r < rounds; r++) for (const b of seedBytes) lines += linearScan(b);
+    return lines;
+  });
+  const total = perRound * rounds;
+  const rows: Row[] = [
+    {
+      "công việc": "extractText (5 văn bản mẫu)",
+      MB: (total / 1e6).toFixed(1),
+      "giây CPU": run.cpu.toFixed(2),
+      "MB/s (CPU)": (total / 1e6 / run.cpu).toFixed(1),
+      "MB/s (thực)": (total / 1e6 / run.wall).toFixed(1),
+    },
+    {
+      "công việc": "quét tuyến tính (giải mã UTF-8 + đếm dòng)",
+      MB: (total / 1e6).toFixed(1),
+      "giây CPU": scan.cpu.toFixed(2),
+      "MB/s (CPU)": (total / 1e6 / scan.cpu).toFixed(1),
+      "MB/s (thực)": (total / 1e6 / scan.wall).toFixed(1),
+    },
+  ];
+  printTable(`Thông lượng trích xuất (mục tiêu ≥ 20 MB/s mỗi lõi); chậm hơn quét tuyến tính ${(run.cpu / scan.cpu).toFixed(0)} lần`, rows);
+
+  const hostileRows: Row[] = [];
+  for (const [name, unit] of HOSTILE) {
+    let previous: number | null = null;
+    for (const size of [1, 4, 16]) {
+      const text = repeatTo(unit, size * MB);
+      const t = timed(() => extractText(text));
+      hostileRows.push({
+        "đầu vào": name,
+        MB: size,
+        "giây CPU": t.cpu.toFixed(2),
+        "MB/s": (size / t.cpu).toFixed(2),
+        "so với cỡ trước": previous === null ? "—" : `×${(t.cpu / previous).toFixed(1)} (tuyến tính: ×4)`,
+      });
+      previous = t.cpu;
+    }
+  }
+  printTable("Đầu vào bất thường: thời gian phải tăng tuyến tính theo kích thước", hostileRows);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await benchExtract();
+}
