@@ -219,9 +219,24 @@ function describedEnd(tokens: readonly Token[], j: number): number {
     if (genericComplement.longestAt(tokens, j) > 0) break;
     j++;
   }
-  // Do not end on a comma-joined fragment that is a level followed by nothing: keep what was read.
+  // A remit ends with the level the body works at ("Ban Chỉ huy Quân sự xã", "… tiêu cực tỉnh"): what
+  // follows the last level word is already the predicate.
+  let lastLevelEnd = -1;
+  for (let k = start; k < j; k++) {
+    const l = DESCRIPTION_LEVEL.longestAt(tokens, k);
+    if (l > 0) {
+      lastLevelEnd = k + l;
+      k += l - 1;
+    }
+  }
+  if (lastLevelEnd > start && lastLevelEnd < j) {
+    const name = properNameLength(tokens, lastLevelEnd);
+    return Math.min(j, lastLevelEnd + (name > 0 && plainGap(tokens[lastLevelEnd]!.gap) ? name : 0));
+  }
   return j;
 }
+
+const DESCRIPTION_LEVEL = new PhraseLexicon(["tỉnh", "huyện", "xã", "phường", "thị trấn", "quận", "thành phố", "thị xã", "trung ương", "đảng"]);
 
 // ---------------------------------------------------------------------------
 // Plurals anchored to one body: "Các ban Đảng của Tỉnh ủy", "Các cơ quan tham mưu, giúp việc Tỉnh ủy".

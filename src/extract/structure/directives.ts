@@ -233,7 +233,7 @@ export function responsibleBodies(text: string): Bodies {
     }
   }
   const name = (m: BodyMatch) => text.slice(tokens[m.from]!.start, tokens[m.to - 1]!.end);
-  return { leads: leads.filter((m) => !m.generic).map(name), partners: partners.filter((m) => !m.generic).map(name) };
+  return { leads: uniqueNames(leads.filter((m) => !m.generic).map(name)), partners: uniqueNames(partners.filter((m) => !m.generic).map(name)) };
 }
 
 /** Tokens whose bodies give no task now: quotations, and the content of a rule being decided ("nội dung: …"). */

@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { layoutText, splitLabel } from "./layout.ts";
+import type { Block } from "./types.ts";
+
+function paragraphs(blocks: Block[]): string[] {
+  return blocks.map((b) => (b.kind === "paragraph" ? `${b.label ? `${b.label} ` : ""}${b.text}` : "[bảng]"));
+}
+
+describe("splitLabel", () => {
+  it.each([
+    ["1. Rà soát các chỉ tiêu", "1.", "Rà soát các chỉ tiêu"],
+    ["1.1. Công tác dân vận", "1.1.", "Công tác dân vận"],
+    ["2.3 Giao Sở Tài chính", "2.3", "Giao Sở Tài chính"],
+    ["II. NHIỆM VỤ TRỌNG TÂM", "II.", "NHIỆM VỤ TRỌNG TÂM"],
+    ["a) Tổ chức hội nghị", "a)", "Tổ chức hội nghị"],
+    ["- Kinh tế tăng trưởng", "-", "Kinh tế tăng trưởng"],
+    ["+ Chi bộ ấp", "+", "Chi bộ ấp"],
+    ["(1) Nội dung kiểm tra", "(1)", "Nội dung kiểm tra"],
+  ])("%s", (text, label, rest) => {
+    expect(splitLabel(text)).toEqual({ label, rest });
+  });
+
+  it.each(["2010) tăng 6,18%", "IV/2025.", "Ngày 02/10/2024, Ban Thường vụ", "1 Tổng kim ngạch", "IIII. x"])("no label in %j", (text) => {
+    expect(splitLabel(text).label).toBeNull();
+  });
+});
+
+describe("layoutText", () => {
+  it("re-joins hard-wrapped lines of a PDF copy with a blank line after each line", () => {
+    const text = [
+      "Ngày 05/3/2026, Ban Thường vụ Đảng ủy xã tổ chức hội nghị sơ kết công tác quý I",
+      "",
+      "năm 2026 và thống nhất các nhiệm vụ trọng tâm quý II như sau:",
+      "",
+      "1. Ban Xây dựng Đảng Đảng ủy xã chủ trì, phối hợp với Văn phòng Đảng ủy hướng dẫn",
+      "",
+      "các chi bộ tổ chức sinh hoạt chuyên đề.",
+      "",
+      "2. Ủy ban nhân dân xã chỉ đạo hoàn thành giải phóng mặt bằng trong quý II/2026.",
+    ].join("\n");
+    expect(paragraphs(layoutText(text).blocks)).toEqual([
+      "Ngày 05/3/2026, Ban Thường vụ Đảng ủy xã tổ chức hội nghị sơ kết công tác quý I năm 2026 và thống nhất các nhiệm vụ trọng tâm quý II như sau:",
+      "1. Ban Xây dựng Đảng Đảng ủy xã chủ trì, phối hợp với Văn phòng Đảng ủy hướng dẫn các chi bộ tổ chức sinh hoạt chuyên đề.",
+      "2. Ủy ban nhân dân xã chỉ đạo hoàn thành giải phóng mặt bằng trong quý II/2026.",
+    ]);
+  });
+
+  it("keeps head lines apart and splits a two-column header", () => {
+    const text = "ĐẢNG ỦY XÃ TÂN PHÚ      ĐẢNG CỘNG SẢN VIỆT NAM\nSố 12-BC/ĐU\nBÁO CÁO\nkết quả quý I\n-----\nNội dung báo cáo.";
+    const p = paragraphs(layoutText(text).blocks);
+    expect(p.slice(0, 6)).toEqual(["ĐẢNG ỦY XÃ TÂN PHÚ", "ĐẢNG CỘNG SẢN VIỆT NAM", "Số 12-BC/ĐU", "BÁO CÁO", "kết quả quý I", "-----"]);
+  });
+
+  it("takes a footnote out of the middle of a page and removes its glued marker", () => {
+    const text = [
+      "Kinh tế tiếp tục tăng trưởng, thu ngân sách đạt kế hoạch và tăng so cùng kỳ1; các lĩnh vực văn hóa",
+      "1 Thu nội địa tăng 12%; thu xuất nhập khẩu giảm 3%.",
+      " xã hội được quan tâm.",
+    ].join("\n");
+    const { blocks, footnotes } = layoutText(text);
+    expect(footnotes).toEqual(["Thu nội địa tăng 12%; thu xuất nhập khẩu giảm 3%."]);
+    expect(paragraphs(blocks)).toEqual([
+      "Kinh tế tiếp tục tăng trưởng, thu ngân sách đạt kế hoạch và tăng so cùng kỳ; các lĩnh vực văn hóa xã hội được quan tâm.",
+    ]);
+  });
+
+  it("removes broken markers [⏎] and reads end notes opened by [�], several paragraphs each", () => {
+    const text = [
+      "Công tác kiểm tra được tăng cường[",
+      "]. Kỷ luật 3 đảng viên.",
+      "Nơi nhận:",
+      "- Lưu VPTU.",
+      "[\uFFFD] Kiểm tra 12 tổ chức đảng.",
+      "Giám sát 4 tổ chức đảng.",
+      "[\uFFFD] Khiển trách 1 đảng viên.",
+    ].join("\n");
+    const { blocks, footnotes } = layoutText(text);
+    expect(paragraphs(blocks)[0]).toBe("Công tác kiểm tra được tăng cường. Kỷ luật 3 đảng viên.");
+    expect(footnotes).toEqual(["Kiểm tra 12 tổ chức đảng. Giám sát 4 tổ chức đảng.", "Khiển trách 1 đảng viên."]);
+  });
+
+  it("drops page numbers, keeps a split document symbol whole and strips Markdown emphasis", () => {
+    const text = "Thực hiện Quy chế số 20-\nQC/TU của Ban Thường vụ (*nhất là ở cơ sở*).\n2\n**Trên đây là báo cáo.**";
+    expect(paragraphs(layoutText(text).blocks)).toEqual(["Thực hiện Quy chế số 20-QC/TU của Ban Thường vụ (nhất là ở cơ sở).", "Trên đây là báo cáo."]);
+  });
+});

@@ -1,0 +1,132 @@
+import { describe, expect, it } from "vitest";
+import { extract, extractText } from "../index.ts";
+import { bodiesInCell, responsibleBodies } from "./directives.ts";
+import { knownBodyMatcher, matchNamedBodyAt } from "./bodies.ts";
+import { tokenize } from "./tokens.ts";
+
+function bodiesIn(text: string): string[] {
+  const tokens = tokenize(text);
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const m = matchNamedBodyAt(tokens, i);
+    if (!m) continue;
+    out.push(`${m.generic ? "*" : ""}${text.slice(tokens[m.from]!.start, tokens[m.to - 1]!.end)}`);
+    i = m.to - 1;
+  }
+  return out;
+}
+
+describe("body names", () => {
+  it.each([
+    ["Ban Cán sự đảng Ủy ban nhân dân tỉnh chịu trách nhiệm", ["Ban Cán sự đảng Ủy ban nhân dân tỉnh"]],
+    ["Đảng đoàn Hội đồng nhân dân tỉnh, Văn phòng Tỉnh ủy", ["Đảng đoàn Hội đồng nhân dân tỉnh", "Văn phòng Tỉnh ủy"]],
+    ["Sở Giáo dục và Đào tạo chủ trì", ["Sở Giáo dục và Đào tạo"]],
+    ["Huyện ủy Châu Thành và Đảng ủy xã Tân Phú", ["Huyện ủy Châu Thành", "Đảng ủy xã Tân Phú"]],
+    ["UBND tỉnh, BCS đảng UBND tỉnh", ["UBND tỉnh", "BCS đảng UBND tỉnh"]],
+    ["Ủy ban Kiểm tra Đảng ủy xã kiểm tra", ["Ủy ban Kiểm tra Đảng ủy xã"]],
+    ["Ban Tuyên giáo và Dân vận Thành ủy", ["Ban Tuyên giáo và Dân vận Thành ủy"]],
+    ["Kho bạc Nhà nước khu vực XIX", ["Kho bạc Nhà nước khu vực XIX"]],
+    ["Các cơ quan tham mưu, giúp việc Tỉnh ủy thực hiện", ["Các cơ quan tham mưu, giúp việc Tỉnh ủy"]],
+    ["ủy ban nhân dân các cấp cần", ["*ủy ban nhân dân các cấp"]],
+    ["Báo cáo kết quả về Sở Nội vụ", ["Sở Nội vụ"]],
+  ])("%s", (text, expected) => {
+    expect(bodiesIn(text)).toEqual(expected);
+  });
+
+  it("matches names to the organisation tree and returns the canonical name", () => {
+    const canonical = knownBodyMatcher([{ id: "1", names: ["Ủy ban nhân dân tỉnh", "UBND tỉnh"] }, { id: "2", names: ["Văn phòng Tỉnh ủy"] }]);
+    expect(canonical("UBND tỉnh")).toBe("Ủy ban nhân dân tỉnh");
+    expect(canonical("Ủy ban nhân dân  tỉnh,")).toBe("Ủy ban nhân dân tỉnh");
+    expect(canonical("VPTU")).toBe("Văn phòng Tỉnh ủy");
+    expect(canonical("Sở Y tế")).toBe("Sở Y tế");
+  });
+});
+
+describe("leads and partners", () => {
+  it.each([
+    ["Sở Tài chính chủ trì, phối hợp với Sở Xây dựng và Kho bạc Nhà nước tỉnh thẩm định.", ["Sở Tài chính"], ["Sở Xây dựng", "Kho bạc Nhà nước tỉnh"]],
+    ["Giao Văn phòng Tỉnh ủy theo dõi, tổng hợp.", ["Văn phòng Tỉnh ủy"], []],
+    ["Tiếp tục lãnh đạo, chỉ đạo Đảng đoàn Hội đồng nhân dân tỉnh nâng cao chất lượng giám sát.", ["Đảng đoàn Hội đồng nhân dân tỉnh"], []],
+    ["Đảng ủy Công an tỉnh lãnh đạo Công an tỉnh mở đợt cao điểm.", ["Đảng ủy Công an tỉnh"], []],
+    ["Ngành Công an, Quân sự, Biên phòng phải phối hợp chặt chẽ.", ["Ngành Công an", "Quân sự", "Biên phòng"], []],
+    ["Ngành công an cần phối hợp với quân sự, bộ đội biên phòng.", ["Ngành công an"], ["quân sự", "bộ đội biên phòng"]],
+    ["Các cấp ủy, chính quyền, các ngành cần tập trung chỉ đạo.", [], []],
+    ["Các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy phụ trách địa bàn chịu trách nhiệm.", [], []],
+    ["Ban Thường vụ Tỉnh ủy thống nhất chủ trương bổ sung vốn.", [], []],
+    ["Chủ động phối hợp với các bộ, ngành Trung ương.", [], []],
+    ["Công an xã phối hợp với Ban Chỉ huy Quân sự xã tuần tra.", ["Công an xã"], ["Ban Chỉ huy Quân sự xã"]],
+    ["(Riêng huyện Tân Phú, Ủy ban nhân dân tỉnh cần hỗ trợ thêm.)", ["huyện Tân Phú", "Ủy ban nhân dân tỉnh"], []],
+    ["Lưu ý bổ sung nội dung: Thường trực Tỉnh ủy lãnh đạo trực tiếp các đảng đoàn.", [], []],
+    ["Thực hiện theo Công văn số 12 của Ban Tổ chức Tỉnh ủy.", [], []],
+  ])("%s", (text, leads, partners) => {
+    const found = responsibleBodies(text);
+    expect(found.leads).toEqual(leads);
+    expect(found.partners).toEqual(partners);
+  });
+
+  it("reads the bodies of a table cell, one per body, without open classes", () => {
+    expect(bodiesInCell("Văn phòng Thành ủy;\nĐảng ủy các cơ quan Đảng thành phố")).toEqual(["Văn phòng Thành ủy", "Đảng ủy các cơ quan Đảng thành phố"]);
+    expect(bodiesInCell("Sở Xây dựng;\nỦy ban nhân dân các xã, phường có dự án đi qua")).toEqual(["Sở Xây dựng"]);
+    expect(bodiesInCell("Sở Tài chính, Ban Quản lý các khu công nghiệp tỉnh")).toEqual(["Sở Tài chính", "Ban Quản lý các khu công nghiệp tỉnh"]);
+  });
+});
+
+describe("directives of a paper", () => {
+  const paper = [
+    "THÔNG BÁO",
+    "kết luận của Ban Thường vụ về công tác quý I",
+    "-----",
+    "Ngày 10/4/2026, Ban Thường vụ họp và kết luận như sau:",
+    "1. Kết quả đạt được",
+    "- Thu ngân sách đạt 1.200 tỷ đồng, tăng 8% so cùng kỳ.",
+    "- Kết nạp 120 đảng viên.",
+    "2. Nhiệm vụ thời gian tới",
+    "2.1. Sở Tài chính chủ trì, phối hợp với Sở Nội vụ rà soát biên chế, hoàn thành trước ngày 30/6/2026.",
+    "2.2. Giao Văn phòng Tỉnh ủy theo dõi, đôn đốc; báo cáo trong quý III.",
+    "Trên đây là kết luận của Ban Thường vụ.",
+  ].join("\n");
+
+  it("takes the items of the part that gives tasks, not the results", () => {
+    const x = extractText(paper);
+    expect(x.directives.map((d) => [d.ordinal, d.leads, d.partners, d.deadline])).toEqual([
+      ["2.1", ["Sở Tài chính"], ["Sở Nội vụ"], "2026-06-30"],
+      ["2.2", ["Văn phòng Tỉnh ủy"], [], "2026-09-30"],
+    ]);
+    const first = x.directives[0]!;
+    expect(x.text.slice(first.span.start, first.span.end)).toBe(first.text);
+  });
+
+  it("reads a task table under its part, with group rows and a generic partner left out", () => {
+    const x = extract({
+      format: "docx",
+      footnotes: [],
+      warnings: [],
+      blocks: [
+        { kind: "paragraph", text: "CHƯƠNG TRÌNH" },
+        { kind: "paragraph", text: "công tác quý II năm 2026" },
+        { kind: "paragraph", text: "-----" },
+        { kind: "paragraph", text: "NHIỆM VỤ TRỌNG TÂM", label: "I." },
+        {
+          kind: "table",
+          rows: [
+            ["STT", "Nội dung công việc", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"],
+            ["A. CÔNG TÁC XÂY DỰNG ĐẢNG", "", "", "", ""],
+            ["1", "Kiện toàn đội ngũ cán bộ cấp xã", "Ban Tổ chức Tỉnh ủy", "Sở Nội vụ; Ủy ban nhân dân các xã", "Quý II/2026"],
+            ["2", "Theo dõi việc thực hiện kết luận", "Văn phòng Tỉnh ủy", "Các ban đảng Tỉnh ủy", "Thường xuyên"],
+          ],
+        },
+      ],
+    });
+    expect(x.directives.map((d) => [d.ordinal, d.text, d.leads, d.partners, d.deadline, d.deadlineText])).toEqual([
+      ["I.1", "Kiện toàn đội ngũ cán bộ cấp xã", ["Ban Tổ chức Tỉnh ủy"], ["Sở Nội vụ"], "2026-06-30", "Quý II/2026"],
+      ["I.2", "Theo dõi việc thực hiện kết luận", ["Văn phòng Tỉnh ủy"], ["Các ban đảng Tỉnh ủy"], null, "Thường xuyên"],
+    ]);
+  });
+
+  it("replaces names found in the organisation tree by their canonical name", () => {
+    const x = extractText("KẾT LUẬN\nhội nghị\n-----\nHội nghị kết luận:\n1. Giao UBND tỉnh chủ trì triển khai.", {
+      bodies: [{ id: "u", names: ["Ủy ban nhân dân tỉnh", "UBND tỉnh"] }],
+    });
+    expect(x.directives[0]!.leads).toEqual(["Ủy ban nhân dân tỉnh"]);
+  });
+});
