@@ -5,7 +5,8 @@ import { loadConfig } from "../src/server/config.ts";
 import type { Db } from "../src/server/db/schema.ts";
 import { newId } from "../src/server/ids.ts";
 import { refreshResolution } from "../src/server/targets/assess.ts";
-import { resolutionSummary, resolutionTable } from "../src/server/targets/queries.ts";
+import { editValue, resolutionSummary, resolutionTable } from "../src/server/targets/queries.ts";
+import { recordAudit } from "../src/server/audit/audit.ts";
 import { benchDatabase, type Engine } from "./lib/databases.ts";
 import { measure, printTable, type Row, summary } from "./lib/stats.ts";
 
@@ -171,6 +172,23 @@ export async function benchTargets(engines: Engine[]): Promise<void> {
         await s2.arrayBuffer();
       }, 100, 5);
       rows.push({ engine, scale, operation: "số liệu mới → tình trạng và tóm tắt (PATCH + GET, HTTP)", ...summary(update) });
+
+      // The same without HTTP: the write transaction (figure, audit, assessments) and the summary query.
+      const officeRow = await db.selectFrom("users").select(["id", "full_name"]).where("username", "=", officeUser!).executeTakeFirstOrThrow();
+      const viewer = { provinceId: 1, userId: officeRow.id, ownUnits: new Set<string>(), office: true, enters: true, unitRole: false };
+      const service = await measure(async () => {
+        const v = values[k++ % values.length]!;
+        const s = state.get(v.id)!;
+        const next = s.value === v.value ? v.value * 0.01 : v.value;
+        const after = await db.transaction().execute(async (tx) => {
+          const r = await editValue(tx, viewer, v.id, { version: s.version, value: next, reason: "Đo hiệu năng" });
+          await recordAudit(tx, { provinceId: 1, actor: { id: officeRow.id, name: officeRow.full_name }, action: "target_value.update", objectType: "target_value", objectId: v.id, before: r.before, after: r.after });
+          return r.after;
+        });
+        state.set(v.id, { version: after.version, value: after.value });
+        await resolutionSummary(db, 1, resolutionId, "2024-Q3");
+      }, 100, 5);
+      rows.push({ engine, scale, operation: "số liệu mới → tóm tắt (giao dịch ghi + truy vấn, không qua HTTP)", ...summary(service) });
     } finally {
       await handle.close();
     }

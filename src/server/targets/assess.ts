@@ -1,6 +1,6 @@
 import { type Insertable, type Selectable, sql } from "kysely";
-import { type Period, parsePeriodCode, termOfYear, termYears, WITHIN_YEAR_KINDS, type WithinYearKind } from "../../domain/periods.ts";
-import { type Assessment, assessedPeriods, assessPeriod, figuresInUse, indexFigures, type StoredValue, type TargetRule } from "../../domain/targets.ts";
+import { type Period, parsePeriodCode, TERM_YEARS, termOfYear, termYears, WITHIN_YEAR_KINDS, type WithinYearKind } from "../../domain/periods.ts";
+import { type Assessment, assessedPeriods, assessPeriod, figuresInUse, indexFigures, type StoredValue, type TargetRule, type ValueBasis } from "../../domain/targets.ts";
 import type { Queryable } from "../db/schema.ts";
 import type { ResolutionKind, TargetAssessmentsTable, TargetsTable } from "./tables.ts";
 
@@ -133,6 +133,28 @@ function sameRow(stored: Record<string, unknown>, row: AssessmentRow): boolean {
   return true;
 }
 
+interface LoadedTarget {
+  id: string;
+  resolution_id: string;
+  direction: TargetRule["direction"];
+  accumulates: boolean;
+  threshold: number | null;
+  period_kinds: string[];
+  measure_unit: string;
+  term_basis: TargetRule["termBasis"];
+  kind: ResolutionKind;
+  term: string | null;
+  year: number | null;
+  plans: unknown;
+  figures: unknown;
+  stored: unknown;
+}
+
+/** json columns arrive parsed from pg and PGlite alike; text only if a driver leaves them so. */
+function asJson<T>(v: unknown): T {
+  return (typeof v === "string" ? JSON.parse(v) : v) as T;
+}
+
 export interface RefreshOptions {
   /**
    * The earliest year whose figures changed: periods ending before it cannot move (a period reads
@@ -151,48 +173,32 @@ export async function refreshAssessments(db: Queryable, provinceId: number, targ
   if (!targetIds.length) return;
   for (let i = 0; i < targetIds.length; i += 500) {
     const ids = targetIds.slice(i, i + 500);
-    const targets = await db
-      .selectFrom("targets as t")
-      .innerJoin("resolutions as r", (j) => j.onRef("r.province_id", "=", "t.province_id").onRef("r.id", "=", "t.resolution_id"))
-      .select(["t.id", "t.resolution_id", "t.direction", "t.accumulates", "t.threshold", "t.period_kinds", "t.measure_unit", "t.term_basis", "r.kind", "r.term", "r.year"])
-      .where("t.province_id", "=", provinceId)
-      .where("t.id", "in", ids)
-      .execute();
-    const plans = await db.selectFrom("target_plans").select(["target_id", "period", "value"]).where("province_id", "=", provinceId).where("target_id", "in", ids).execute();
-    const values = await db
-      .selectFrom("target_values")
-      .select(["target_id", "period", "basis", "value", "status"])
-      .where("province_id", "=", provinceId)
-      .where("target_id", "in", ids)
-      .where("status", "!=", "draft")
-      .execute();
-    const storedRows = await db.selectFrom("target_assessments").selectAll().where("province_id", "=", provinceId).where("target_id", "in", ids).execute();
-    const stored = new Map<string, Record<string, unknown>>(storedRows.map((r) => [`${r.target_id}|${r.period}`, r]));
-    const plansOf = new Map<string, Map<string, number>>();
-    for (const p of plans) {
-      const m = plansOf.get(p.target_id) ?? new Map<string, number>();
-      m.set(p.period, p.value);
-      plansOf.set(p.target_id, m);
-    }
-    const valuesOf = new Map<string, StoredValue[]>();
-    for (const v of values) {
-      const list = valuesOf.get(v.target_id) ?? [];
-      list.push({ period: v.period, basis: v.basis, value: v.value, status: v.status });
-      valuesOf.set(v.target_id, list);
-    }
+    // One round trip: each target with its resolution, plans, counted figures and stored assessments.
+    const { rows: targets } = await sql<LoadedTarget>`
+      select t.id, t.resolution_id, t.direction, t.accumulates, t.threshold, t.period_kinds, t.measure_unit, t.term_basis, r.kind, r.term, r.year,
+        coalesce((select json_agg(json_build_array(p.period, p.value)) from target_plans p
+                  where p.province_id = t.province_id and p.target_id = t.id), '[]') as plans,
+        coalesce((select json_agg(json_build_array(v.period, v.basis, v.value, v.status)) from target_values v
+                  where v.province_id = t.province_id and v.target_id = t.id and v.status <> 'draft'), '[]') as figures,
+        coalesce((select json_agg(a) from target_assessments a
+                  where a.province_id = t.province_id and a.target_id = t.id${options.fromYear !== undefined ? sql` and left(a.period, 4)::int >= ${options.fromYear - TERM_YEARS}` : sql``}), '[]') as stored
+      from targets t join resolutions r on r.province_id = t.province_id and r.id = t.resolution_id
+      where t.province_id = ${provinceId} and t.id in (${sql.join(ids)})`.execute(db);
     const rows: AssessmentRow[] = [];
     for (const t of targets) {
       const { years, term } = resolutionScope(t);
-      const figures = valuesOf.get(t.id) ?? [];
+      const parsed = asJson<[string, ValueBasis, number, StoredValue["status"]][]>(t.figures);
+      const figures: StoredValue[] = parsed.map(([period, basis, value, status]) => ({ period, basis, value, status }));
       const pending = new Map<string, number>();
       for (const v of figures) if (v.status === "submitted") pending.set(v.period, (pending.get(v.period) ?? 0) + 1);
       const rule = ruleOf(t);
-      const planMap = plansOf.get(t.id) ?? new Map<string, number>();
+      const planMap = new Map<string, number>(asJson<[string, number][]>(t.plans));
+      const stored = new Map<string, Record<string, unknown>>(asJson<Record<string, unknown>[]>(t.stored).map((r) => [r.period as string, r]));
       const index = indexFigures(figuresInUse(figures));
       for (const period of assessedPeriods(years, t.kind === "congress" ? term : null)) {
         if (options.fromYear !== undefined && period.year < options.fromYear) continue;
         const row = toRow(provinceId, t.resolution_id, t.id, assessPeriod(rule, planMap, index, period, term), pending.get(period.code) ?? 0);
-        const old = stored.get(`${t.id}|${row.period}`);
+        const old = stored.get(row.period);
         if (!old || !sameRow(old, row)) rows.push(row);
       }
     }

@@ -760,22 +760,33 @@ export async function insertValue(tx: Tx, viewer: Viewer, t: TargetRow & { resol
 
 /** The value, locked, if the caller may change it (404 otherwise) and the version matches (409 otherwise). */
 async function lockValue(tx: Tx, viewer: Viewer, id: string, version: number) {
-  const row = await findValue(tx, viewer.provinceId, id, true);
-  const t = await findTarget(tx, viewer.provinceId, row.target_id);
-  if (row.status === "draft" && !mayseeDrafts(viewer, t.owner_unit_id)) throw notFound("Không tìm thấy số liệu.");
+  // The figure (locked) and its target's owner in one round trip.
+  const found = await tx
+    .selectFrom("target_values as v")
+    .innerJoin("targets as t", (j) => j.onRef("t.province_id", "=", "v.province_id").onRef("t.id", "=", "v.target_id"))
+    .selectAll("v")
+    .select("t.owner_unit_id")
+    .where("v.province_id", "=", viewer.provinceId)
+    .where("v.id", "=", id)
+    .forUpdate("v")
+    .executeTakeFirst();
+  if (!found) throw notFound("Không tìm thấy số liệu.");
+  const { owner_unit_id, ...row } = found;
+  if (row.status === "draft" && !mayseeDrafts(viewer, owner_unit_id)) throw notFound("Không tìm thấy số liệu.");
   if (row.version !== version) throw staleEdit(await valueView(tx, viewer.provinceId, row));
-  return { row, target: t };
+  return { row, target: { owner_unit_id } };
 }
 
 export async function editValue(
   tx: Tx,
   viewer: Viewer,
   id: string,
-  input: { version: number; value?: number; source?: string | null; cutoffOn?: string | null; note?: string | null; submit?: boolean },
+  input: { version: number; value?: number; source?: string | null; cutoffOn?: string | null; note?: string | null; submit?: boolean; reason?: string | null },
 ): Promise<{ before: ValueRow; after: ValueRow }> {
   const { row, target } = await lockValue(tx, viewer, id, input.version);
   if (!mayEnter(viewer, target.owner_unit_id)) throw notFound("Không tìm thấy số liệu.");
   if (row.status === "approved" && !viewer.office) throw badRequest("Số liệu đã được Văn phòng duyệt; đơn vị không sửa được. Hãy đề nghị Văn phòng điều chỉnh hoặc nhập số liệu chính thức.");
+  if (row.status === "approved" && input.value !== undefined && input.value !== row.value && !input.reason) throw badRequest("Điều chỉnh số liệu đã duyệt cần ghi lý do.");
   const now = new Date();
   let status = row.status;
   if (!viewer.office && input.submit !== undefined) status = input.submit ? "submitted" : "draft";

@@ -35,7 +35,6 @@ import {
   findResolution,
   findTarget,
   findTargetForEntry,
-  findValue,
   insertResolution,
   insertTarget,
   insertValue,
@@ -423,11 +422,7 @@ export const targetRoutes = [
       const viewer = await viewerOf(ctx);
       const { reason, ...input } = body;
       const { after } = await ctx.transaction(async (tx, audit) => {
-        const current = await findValue(tx, ctx.user.provinceId, params.id);
-        if (viewer.office && current.status === "approved" && input.value !== undefined && input.value !== current.value && !reason) {
-          throw badRequest("Điều chỉnh số liệu đã duyệt cần ghi lý do.");
-        }
-        const r = await editValue(tx, viewer, params.id, input);
+        const r = await editValue(tx, viewer, params.id, { ...input, reason: reason ?? null });
         await audit({ action: "target_value.update", objectType: "target_value", objectId: params.id, before: r.before, after: r.after, reason: reason ?? null });
         return r;
       });
