@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { FIELDS, formatScoreTable, poolScores, prf, scorePaper, type Scores } from "./accuracy.ts";
+import { dice, FIELDS, formatScoreTable, jaccard, poolScores, prf, scorePaper, wordTokens, type Scores } from "./accuracy.ts";
 import { extract, extractText } from "./index.ts";
 import { toPaperJson, type PaperJson, type ReadDocument } from "./types.ts";
 
@@ -57,5 +57,66 @@ describe("extraction accuracy against the gold files", () => {
     if (skipped.length > 0) console.log(`Bỏ qua (chưa có bộ đọc): ${skipped.join(", ")}`);
     const failing = FIELDS.filter((f) => prf(pooled[f]).f1 < MIN_F1).map((f) => `${f} ${(prf(pooled[f]).f1 * 100).toFixed(1)}%`);
     expect(failing, `fields below F1 ${MIN_F1}`).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// The scoring protocol itself
+
+function paper(partial: Partial<PaperJson>): PaperJson {
+  return {
+    document: { kind: null, symbol: null, date: null, title: null, issuer: null, signer: { name: null, position: null } },
+    directives: [],
+    indicators: [],
+    references: [],
+    footnotes: [],
+    ...partial,
+  };
+}
+
+const dir = (text: string, leads: string[] = [], deadline: string | null = null) => ({ ordinal: "1", text, leads, partners: [], deadline, deadlineText: null });
+const ind = (value: number, unit: string, label: string, planPercent: number | null = null) => ({ label, value, unit, planPercent, changePercent: null, period: null, text: "" });
+
+describe("scoring protocol", () => {
+  it("compares document fields after folding; null = null is not counted", () => {
+    const gold = paper({ document: { kind: "TB", symbol: null, date: "2024-10-02", title: "Kết luận", issuer: "Tỉnh ủy Hậu Giang", signer: { name: null, position: "Phó Bí thư" } } });
+    const got = paper({ document: { kind: "TB", symbol: "1-TB/TU", date: null, title: "kết luận.", issuer: "TỈNH ỦY HẬU GIANG", signer: { name: null, position: "Bí thư" } } });
+    const s = scorePaper(got, gold);
+    expect(s["document.kind"]).toEqual({ tp: 1, fp: 0, fn: 0 });
+    expect(s["document.symbol"]).toEqual({ tp: 0, fp: 1, fn: 0 });
+    expect(s["document.date"]).toEqual({ tp: 0, fp: 0, fn: 1 });
+    expect(s["document.title"]).toEqual({ tp: 1, fp: 0, fn: 0 });
+    expect(s["document.issuer"]).toEqual({ tp: 1, fp: 0, fn: 0 });
+    expect(s["document.signer.name"]).toEqual({ tp: 0, fp: 0, fn: 0 });
+    expect(s["document.signer.position"]).toEqual({ tp: 0, fp: 1, fn: 1 });
+  });
+
+  it("aligns directives by token overlap and compares leads as sets", () => {
+    const gold = paper({ directives: [dir("Sở Tài chính chủ trì rà soát biên chế các xã", ["Sở Tài chính", "Sở Nội vụ"], "2026-06-30"), dir("Tổ chức hội nghị tổng kết năm")] });
+    const got = paper({ directives: [dir("Sở Tài chính chủ trì rà soát biên chế các xã.", ["sở tài chính", "Văn phòng"], "2026-06-30"), dir("Một việc khác hẳn")] });
+    const s = scorePaper(got, gold);
+    expect(s.directive).toEqual({ tp: 1, fp: 1, fn: 1 });
+    expect(s["directive.leads"]).toEqual({ tp: 1, fp: 1, fn: 1 });
+    expect(s["directive.deadline"]).toEqual({ tp: 1, fp: 0, fn: 0 });
+  });
+
+  it("aligns indicators by value and unit, and checks labels by token overlap", () => {
+    const gold = paper({ indicators: [ind(125, "đảng viên", "đảng viên bị xóa tên"), ind(9003, "tỷ đồng", "tổng thu ngân sách", 102.3)] });
+    const got = paper({ indicators: [ind(125, "Đảng viên", "xóa tên đảng viên"), ind(9003, "tỷ đồng", "chi đầu tư", 102.3), ind(3, "ha", "x")] });
+    const s = scorePaper(got, gold);
+    expect(s.indicator).toEqual({ tp: 2, fp: 1, fn: 0 });
+    expect(s["indicator.planPercent"]).toEqual({ tp: 1, fp: 0, fn: 0 });
+    expect(s["indicator.label"]).toEqual({ tp: 1, fp: 2, fn: 1 });
+  });
+
+  it("measures overlap with Jaccard (directives) and Dice (labels)", () => {
+    expect(jaccard(wordTokens("a b c"), wordTokens("a b d"))).toBeCloseTo(0.5);
+    expect(dice(wordTokens("Đảng viên bị xóa tên"), wordTokens("xóa tên đảng viên"))).toBeCloseTo(8 / 9);
+  });
+
+  it("computes precision, recall and F1", () => {
+    expect(prf({ tp: 9, fp: 1, fn: 3 })).toMatchObject({ precision: 0.9, recall: 0.75 });
+    expect(prf({ tp: 0, fp: 0, fn: 0 }).f1).toBe(1);
+    expect(prf({ tp: 0, fp: 2, fn: 0 }).f1).toBe(0);
   });
 });

@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { extractText } from "../index.ts";
+import { unitAfter } from "./units.ts";
+
+function facts(text: string) {
+  return extractText(text).indicators.map((i) => [i.value, i.unit, i.planPercent, i.changePercent]);
+}
+
+describe("units", () => {
+  it.each([
+    [" tỷ đồng, đạt", "tỷ đồng"],
+    [" ngàn tỷ đồng và", "ngàn tỷ đồng"],
+    [" triệu USD", "triệu USD"],
+    ["%", "%"],
+    [" %", "%"],
+    [" tấn/ha, sản lượng", "tấn/ha"],
+    [" thuê bao/100 dân", "thuê bao/100 dân"],
+    [" bác sĩ/vạn dân", "bác sĩ/vạn dân"],
+    [" đồng/phần", "đồng/phần"],
+    [" đảng viên mới", "đảng viên"],
+    [" tổ chức cơ sở đảng", "tổ chức cơ sở đảng"],
+    [" căn nhà", "căn"],
+    [" con heo", "con"],
+    [" đồng chí", "đồng chí"],
+    [" hợp tác xã", "hợp tác xã"],
+  ])("%j → %s", (after, unit) => {
+    expect(unitAfter(after)?.unit).toBe(unit);
+  });
+
+  it("finds no unit after a bare number", () => {
+    expect(unitAfter(", cảnh cáo")).toBeNull();
+    expect(unitAfter(" khiển trách")).toBeNull();
+  });
+});
+
+describe("indicators", () => {
+  it("attaches plan and change percentages to the quantity they qualify", () => {
+    expect(facts("tổng thu ngân sách 9.003 tỷ đồng, đạt 102,3% kế hoạch, tăng 23,4%; tổng chi 12.448 tỷ đồng, vượt 3,35% kế hoạch, giảm 2% so cùng kỳ.")).toEqual([
+      [9003, "tỷ đồng", 102.3, 23.4],
+      [12448, "tỷ đồng", 103.35, -2],
+    ]);
+  });
+
+  it("reads 'bằng X so cùng kỳ', 'bằng cùng kỳ' and percentages written without %", () => {
+    expect(facts("thu xuất nhập khẩu 503 tỷ đồng, bằng 88,4 so cùng kỳ, đạt 71,86% dự toán.")).toEqual([[503, "tỷ đồng", 71.86, -11.6]]);
+    expect(facts("Rau màu xuống giống 29.280 ha, đạt 108,4% so với kế hoạch, bằng cùng kỳ năm 2023.")).toEqual([[29280, "ha", 108.4, 0]]);
+    expect(facts("tổng thu đạt 7.520 tỷ đồng, tăng 23,52 so cùng kỳ.")).toEqual([[7520, "tỷ đồng", null, 23.52]]);
+  });
+
+  it("keeps a percentage with nothing to qualify as its own indicator", () => {
+    const x = extractText("Tốc độ tăng trưởng kinh tế tăng 6,18%; tỷ lệ giải ngân đạt 100% kế hoạch.");
+    expect(x.indicators.map((i) => [i.value, i.unit, i.planPercent, i.changePercent])).toEqual([
+      [6.18, "%", null, null],
+      [100, "%", null, null],
+    ]);
+    expect(x.indicators[0]!.label).toMatch(/tốc độ tăng trưởng kinh tế/iu);
+  });
+
+  it("gives a share its own indicator and takes the numerator of X/Y", () => {
+    expect(facts("kết nạp 1.293/1.150 đảng viên mới, đạt 112,43% chỉ tiêu; có 77/505 tổ chức cơ sở đảng, chiếm 15,24%.")).toEqual([
+      [1293, "đảng viên", 112.43, null],
+      [77, "tổ chức cơ sở đảng", null, null],
+      [15.24, "%", null, null],
+    ]);
+  });
+
+  it("attaches a bracketed change after an absolute change to the base quantity", () => {
+    expect(facts("Phát hiện 470 vụ phạm tội, giảm 20 vụ (giảm 4,1%) so với cùng kỳ.")).toEqual([
+      [470, "vụ", null, -4.1],
+      [20, "vụ", null, null],
+    ]);
+  });
+
+  it("gives numbers without a unit the noun of their sentence or list", () => {
+    expect(facts("thi hành kỷ luật 163 đảng viên, bằng các hình thức: khiển trách 90, cảnh cáo 32; kỷ luật 02 tổ chức đảng (01 khiển trách; 01 cảnh cáo).")).toEqual([
+      [163, "đảng viên", null, null],
+      [90, "đảng viên", null, null],
+      [32, "đảng viên", null, null],
+      [2, "tổ chức đảng", null, null],
+      [1, "tổ chức đảng", null, null],
+      [1, "tổ chức đảng", null, null],
+    ]);
+  });
+
+  it("leaves out dates, years, terms, symbols, ordinals, durations, names and quotes", () => {
+    const text = [
+      "Ngày 02/10/2024 và đợt 3/2, 19/5, nhiệm kỳ 2020 - 2025, năm 2024, Chỉ thị 35-CT/TW, chỉ tiêu số 02,",
+      "cơn bão số 3, Cầu Rạch Miễu 2, xếp thứ 19/63, lần thứ 2, sau 05 năm thực hiện, chưa đủ 06 tháng,",
+      "kỷ niệm 80 năm Ngày thành lập, “Gia đình 05 không, 03 sạch”, giai đoạn 1, sản phẩm 4 sao, Ban Chỉ đạo 35 tỉnh,",
+      "bệnh viện đa khoa 1.000 giường, (1) nội dung.",
+    ].join(" ");
+    expect(facts(text)).toEqual([]);
+  });
+
+  it("keeps counts in footnotes and labels what is measured", () => {
+    const x = extractText("THÔNG BÁO\nkết quả\n-----\nKết quả tốt[1].\n[1] Đã xóa tên 125 đảng viên.");
+    expect(x.indicators).toHaveLength(1);
+    expect(x.indicators[0]).toMatchObject({ value: 125, unit: "đảng viên", label: "xóa tên đảng viên" });
+  });
+});
