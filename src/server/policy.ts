@@ -41,6 +41,10 @@ export const POLICY = {
   "jobs.read": { admin: "province", office: "self", leader: "self", unit_leader: "self", unit_staff: "self" },
   // The audit trail is read by administrators.
   "audit.read": { admin: "province" },
+  // The leaders' dashboard: leaders, the office and administrators see the whole province's picture.
+  "dashboard.read": { admin: "province", office: "province", leader: "province" },
+  // Drafting reports (work results of a period, a conclusion notice) as .docx, .pdf or .xlsx, and the list of those drafted.
+  "reports.generate": { admin: "province", office: "province", leader: "province" },
   // Targets (chỉ tiêu). Everyone in the province reads the resolutions' targets, figures and status: the
   // targets are the committee's own published plan, and a unit sees its targets among the others.
   // Drafts are the exception: only the owner unit sees them until they are sent.

@@ -2,10 +2,12 @@
 // routes; adding it here mounts it, puts it under the policy check and in OpenAPI.
 import { auditRoutes } from "./audit/routes.ts";
 import { authRoutes } from "./auth/routes.ts";
+import { dashboardRoutes } from "./dashboard/routes.ts";
 import type { AnyRoute } from "./http/route.ts";
 import { jobRoutes } from "./jobs/routes.ts";
+import { reportRoutes } from "./reports/routes.ts";
 import { targetRoutes } from "./targets/routes.ts";
 import { unitRoutes } from "./units/routes.ts";
 import { userRoutes } from "./users/routes.ts";
 
-export const allRoutes: AnyRoute[] = [...authRoutes, ...unitRoutes, ...userRoutes, ...auditRoutes, ...jobRoutes, ...targetRoutes];
+export const allRoutes: AnyRoute[] = [...authRoutes, ...unitRoutes, ...userRoutes, ...auditRoutes, ...jobRoutes, ...targetRoutes, ...dashboardRoutes, ...reportRoutes];

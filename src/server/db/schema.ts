@@ -3,10 +3,11 @@
 import type { Kysely, Transaction } from "kysely";
 import type { DirectiveTables } from "../directives/tables.ts";
 import type { PaperTables } from "../papers/tables.ts";
+import type { ReportTables } from "../reports/tables.ts";
 import type { TargetTables } from "../targets/tables.ts";
 import type { FoundationTables } from "./foundation-tables.ts";
 
-export interface Database extends FoundationTables, PaperTables, TargetTables, DirectiveTables {}
+export interface Database extends FoundationTables, PaperTables, TargetTables, DirectiveTables, ReportTables {}
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;

@@ -1,4 +1,5 @@
 import type { Queryable } from "../db/schema.ts";
+import { buildConclusionDocument, type ConclusionOptions, conclusionFileName, loadConclusion } from "./conclusion.ts";
 import type { PartyDocument } from "./docx/model.ts";
 import { DOCX_MIME, renderDocx } from "./docx/render.ts";
 import { docxToPdf, PDF_MIME } from "./pdf.ts";
@@ -40,4 +41,12 @@ export async function generateWorkResults(db: Queryable, options: WorkResultsOpt
   const doc = buildWorkResultsDocument(data);
   const { bytes, mime } = await writeDocument(doc, options.format, options.progress);
   return { name: workResultsFileName(data.period, data.asOf, options.format), mime, bytes, fingerprint: data.fingerprint, asOf: data.asOf, period: data.period.code };
+}
+
+export async function generateConclusion(db: Queryable, options: ConclusionOptions & { format: ReportFormat; progress?: (f: number, m: string) => Promise<void> | void }): Promise<GeneratedFile> {
+  await options.progress?.(0.1, "Đang đọc các nhiệm vụ …");
+  const data = await loadConclusion(db, options);
+  const doc = buildConclusionDocument(data);
+  const { bytes, mime } = await writeDocument(doc, options.format, options.progress);
+  return { name: conclusionFileName(data, options.format), mime, bytes, fingerprint: data.fingerprint, asOf: null, period: null };
 }
