@@ -54,11 +54,16 @@ const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 // later patterns linear on hostile input (megabytes of spaces).
 const LONG_SPACE_RUN = /[ \t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\v\f]{9,}/g;
 const SUPERSCRIPT_DIGITS = /[\u00B9\u00B2\u00B3\u2070\u2074-\u2079]+/g;
+const HAS_SUPERSCRIPT = /[\u00B9\u00B2\u00B3\u2070\u2074-\u2079]/;
 
 function prepare(raw: string): string {
-  const capped = raw.replace(INVISIBLE, "").replace(LONG_SPACE_RUN, "        ");
-  return fastNormalizeText(capped).replace(SUPERSCRIPT_DIGITS, "");
+  let capped = raw.replace(INVISIBLE, "");
+  if (capped.includes("         ") || capped.includes("\t") || EXOTIC_SPACE.test(capped)) capped = capped.replace(LONG_SPACE_RUN, "        ");
+  const normalised = fastNormalizeText(capped);
+  return HAS_SUPERSCRIPT.test(normalised) ? normalised.replace(SUPERSCRIPT_DIGITS, "") : normalised;
 }
+
+const EXOTIC_SPACE = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\v\f]/;
 
 // ---------------------------------------------------------------------------
 // normalizeText (normalize.ts) in one pass less: the same result, but old-style tone placement is
@@ -115,7 +120,8 @@ function toLines(text: string): Line[] {
       blanks++;
       continue;
     }
-    const clean = stripEmphasis(trimmed).replace(/\s+/g, " ").trim();
+    const emphasisFree = stripEmphasis(trimmed);
+    const clean = emphasisFree.includes("  ") || emphasisFree.includes("\t") ? emphasisFree.replace(/\s+/g, " ").trim() : emphasisFree.trim();
     if (clean.length === 0) {
       blanks++;
       continue;
@@ -440,12 +446,11 @@ function joinBodyLines(lines: Line[]): string[] {
 
 /** Leftover note markers ("[1]", "[�]", "[]"), spaces before punctuation. */
 function cleanParagraph(s: string): string {
-  return s
-    .replace(/\s?\[(?:\d{1,3}|\uFFFD|[^\]\s]{0,2})\]/g, "")
-    .replace(/\[\s*$/, "")
-    .replace(/\s+([,;.:])(?=\s|$)/g, "$1")
-    .replace(/\s+/g, " ")
-    .trim();
+  let out = s;
+  if (out.includes("[")) out = out.replace(/\s?\[(?:\d{1,3}|\uFFFD|[^\]\s]{0,2})\]/g, "").replace(/\[\s*$/, "");
+  if (/ [,;.:]/.test(out)) out = out.replace(/\s+([,;.:])(?=\s|$)/g, "$1");
+  if (out.includes("  ")) out = out.replace(/\s+/g, " ");
+  return out.trim();
 }
 
 // ---------------------------------------------------------------------------
