@@ -9,10 +9,10 @@
 import type { Indicator, Located } from "../types.ts";
 import { matchNamedBodyAt } from "./bodies.ts";
 import { quotedRanges } from "./deadlines.ts";
-import { tokenize } from "./tokens.ts";
+import { isCapitalized, tokenize } from "./tokens.ts";
 import type { Para } from "./document.ts";
 import { parseVietnameseNumber } from "./numbers.ts";
-import { CLASSIFIERS, correctUnit, countNounAt, isClassAfter, isDurationAfter, unitAfter, type UnitKind } from "./units.ts";
+import { CLASSIFIERS, correctUnit, countNounAt, isClassAfter, isDurationAfter, unitAfter, type UnitKind, type UnitMatch } from "./units.ts";
 
 export type LocatedIndicator = Indicator & Located;
 
@@ -101,13 +101,14 @@ function quantitiesIn(para: Para, docPeriod: string | null): Quantity[] {
     const before = text.slice(Math.max(0, ev.at - 120), ev.at);
     const after = text.slice(ev.end, ev.end + 90);
     const verb = lastWord(before);
-    if (isExcluded(raw, m[2] ?? null, before, after, verb)) continue;
+    const unitHere = unitAfter(after);
+    if (isExcluded(raw, m[2] ?? null, before, after, unitHere)) continue;
 
     const plan = PLAN_WORDS.test(after);
     const same = SAME_PERIOD.test(after);
     // "đạt 100,19 kế hoạch", "tăng 23,52 so cùng kỳ": a percentage written without "%".
     const bareQualifier = (plan || same) && /^(?:đạt|bằng|vượt|tăng|giảm)$/iu.test(verb) && !/^\s{0,2}%/.test(after);
-    let unit = bareQualifier ? null : unitAfter(after);
+    let unit = bareQualifier ? null : unitHere;
     // "03 cấp tỉnh, 01 cấp Nhà nước" (of "04 đề tài"): "cấp" names a level here, not a unit.
     if (unit && /^cấp$/iu.test(unit.unit) && /^\s{1,3}cấp\s{1,3}(?:tỉnh|huyện|xã|Nhà nước|Trung ương|cơ sở|thành phố|quốc gia)/iu.test(after)) unit = null;
     const percentLike = unit?.kind === "percent" || bareQualifier;
@@ -204,32 +205,40 @@ function sentenceStartBefore(text: string, at: number, alsoSemicolon = true, als
 // ---------------------------------------------------------------------------
 // What is not a fact
 
-function isExcluded(raw: string, denominator: string | null, longBefore: string, after: string, verb: string): boolean {
+const ORDINAL_WORDS = new Set(["thứ", "lần"]);
+const YEAR_BEFORE_WORDS = new Set(["năm", "khóa", "kỳ", "đoạn", "vụ"]);
+const NAMED_BODY_LAST_WORDS = new Set(["đạo", "khu", "đoàn", "đội", "vực"]);
+const PLACE_LAST_WORDS = new Set(["tỉnh", "huyện", "lộ", "đường", "khu", "cụm", "cầu", "kênh", "đoạn", "khóa", "kỳ", "tuyến", "ấp", "tổ", "nhà", "vụ"]);
+
+function isExcluded(raw: string, denominator: string | null, longBefore: string, after: string, unit: UnitMatch | null): boolean {
   const before = longBefore.slice(-48);
   const plain = /^\d+$/.test(raw);
-  const n = Number(raw.replace(/\./g, "").replace(",", "."));
-  const unit = unitAfter(after);
+  // The word right before the number decides most cases; regular expressions run only when it may matter.
+  const spaced = before.endsWith(" ");
+  const last = spaced ? lastWord(before).toLowerCase() : "";
   // Years and terms: "năm 2024", "2020 - 2025", "(1973 - 2024)".
-  if (plain && raw.length === 4 && n >= 1900 && n <= 2100 && !denominator && (!unit || unit.kind === "percent")) return true;
-  if (/\d\s{0,2}-\s{0,2}$/.test(before) || /^\s{0,2}-\s{0,2}\d/.test(after)) return true;
+  if (plain && raw.length === 4 && !denominator) {
+    const n = Number(raw);
+    if (n >= 1900 && n <= 2100 && (!unit || unit.kind === "percent")) return true;
+    if (YEAR_BEFORE_WORDS.has(last)) return true;
+  }
+  if ((before.includes("-") && /\d\s{0,2}-\s{0,2}$/.test(before)) || /^\s{0,2}-\s{0,2}\d/.test(after)) return true;
   // Day/month: "đợt 3/2, 19/5", "(27/7)".
   if (denominator && !unit && /^\d{1,2}$/.test(denominator) && Number(raw) <= 31 && Number(denominator) <= 12 && plain) return true;
-  if (plain && raw.length === 4 && /(?:năm|khóa|kỳ|đoạn|vụ)\s$/iu.test(before)) return true;
   // Numbered bodies and events: "Ban Chỉ đạo 35 tỉnh", "Chiến thắng 75 lượt Tiểu đoàn".
-  if (/(?:Ban Chỉ đạo|Quân khu|Sư đoàn|Trung đoàn|Tiểu đoàn|Đại đội|Khu vực)\s$/u.test(before)) return true;
-  if (unit && /(?:^|[^.;:!?\s]\s)\p{Lu}[\p{L}\p{M}]*(?:\s\p{Ll}[\p{L}\p{M}]*)?\s$/u.test(before) && /^\s{0,3}\p{Lu}/u.test(after.slice(unit.length))) return true;
+  if (NAMED_BODY_LAST_WORDS.has(last) && /(?:Ban Chỉ đạo|Quân khu|Sư đoàn|Trung đoàn|Tiểu đoàn|Đại đội|Khu vực)\s$/u.test(before)) return true;
+  if (spaced && unit && /^\s{0,3}\p{Lu}/u.test(after.slice(unit.length)) && /(?:^|[^.;:!?\s]\s)\p{Lu}[\p{L}\p{M}]*(?:\s\p{Ll}[\p{L}\p{M}]*)?\s$/u.test(before)) return true;
   // Ordinals and numbered names: "thứ 15", "lần 2", "chỉ tiêu số 02", "Cầu Rạch Miễu 2", "Giải 3", "giai đoạn 1".
-  if (/(?:^|\s)(?:thứ|lần)\s$/iu.test(before)) return true;
-  if (/(?:^|\s)số\s$/iu.test(before) && !/(?:tổng|với tổng)\s+số\s$/iu.test(before)) return true;
-  if (!unit && /(?:^|[^.;:!?\s]\s)\p{Lu}[\p{L}\p{M}]*\s$/u.test(before)) return true;
-  if (!unit && ROAD_OR_PLACE_BEFORE.test(before)) return true;
+  if (ORDINAL_WORDS.has(last)) return true;
+  if (last === "số" && !/(?:tổng|với tổng)\s+số\s$/iu.test(before)) return true;
+  if (!unit && spaced && isCapitalized(lastWord(before)) && /(?:^|[^.;:!?\s]\s)\p{Lu}[\p{L}\p{M}]*\s$/u.test(before)) return true;
+  if (!unit && PLACE_LAST_WORDS.has(last) && ROAD_OR_PLACE_BEFORE.test(before)) return true;
   // Durations and anniversaries: "05 năm", "chưa đủ 06 tháng", "80 năm Ngày thành lập"; classes: "4 sao".
-  if (isDurationAfter(after) || isClassAfter(after)) return true;
+  if (!unit && (isDurationAfter(after) || isClassAfter(after))) return true;
   // "bệnh viện đa khoa 1.000 giường" names a hospital.
-  if (/bệnh viện[\p{L}\p{M} ]{0,24}$/iu.test(before) && /^\s{1,3}giường/iu.test(after)) return true;
+  if (unit?.unit === "giường" && /bệnh viện[\p{L}\p{M} ]{0,24}$/iu.test(before)) return true;
   // List markers "(1)", "(2)".
-  if (/\($/.test(before) && /^\)/.test(after)) return true;
-  void verb;
+  if (before.endsWith("(") && after.startsWith(")")) return true;
   return false;
 }
 
