@@ -17,6 +17,10 @@ Cách dùng: dondoc <lệnh> [tùy chọn]
   restore TỆP                   Phục hồi từ tệp sao lưu vào cơ sở dữ liệu trống.
   audit verify                  Kiểm tra chuỗi nhật ký; chỉ ra bản ghi đầu tiên bị sửa.
   extract TỆP [--json]          Đọc một văn bản (.docx, .doc, .pdf, .txt) và in cấu trúc trích xuất được.
+  report work-results --period KỲ [--as-of yyyy-mm-dd] [--province MÃ] [--format docx|pdf|xlsx] --out TỆP
+                                Soạn báo cáo kết quả thực hiện nhiệm vụ (KỲ: 2024, 2024-H1, 2024-9M, 2024-Q3).
+  report conclusion --paper SỐ_KÝ_HIỆU --out TỆP
+                                Soạn dự thảo thông báo kết luận từ các nhiệm vụ của một văn bản.
   help                          In hướng dẫn này.
 `;
 
@@ -39,6 +43,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import("./admin.ts")).runAudit(rest, loadConfig());
     case "extract":
       return (await import("./extract.ts")).runExtract(rest);
+    case "report":
+      return (await import("./report.ts")).runReport(rest, loadConfig());
     case "help":
     case "--help":
     case "-h":
