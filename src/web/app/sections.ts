@@ -1,0 +1,52 @@
+// The sections of the app, in menu order. The left menu and the home page's cards are
+// both built from this list, and each shows only to users whose permissions include
+// its `action` (a key of POLICY in src/server/policy.ts). A new feature adds one entry
+// here and its route in router.tsx.
+import { ApartmentOutlined, FundOutlined, TeamOutlined } from "@ant-design/icons";
+import type { ComponentType } from "react";
+
+export interface Section {
+  /** Unique key; also the menu item's key. */
+  key: string;
+  /** Where the section lives in the browser (Vietnamese slug). */
+  path: string;
+  /** The menu label. */
+  label: string;
+  /** One sentence for the home page card. */
+  description: string;
+  icon: ComponentType;
+  /** The policy action a user needs to see the section. */
+  action: string;
+}
+
+export const SECTIONS: Section[] = [
+  {
+    key: "targets",
+    path: "/chi-tieu",
+    label: "Chỉ tiêu",
+    description: "Chỉ tiêu nghị quyết, chương trình theo từng kỳ: kế hoạch, thực hiện, tình trạng, dự báo; nhập và duyệt số liệu, giải trình.",
+    icon: FundOutlined,
+    action: "targets.read",
+  },
+  {
+    key: "units",
+    path: "/to-chuc",
+    label: "Tổ chức bộ máy",
+    description: "Cây tổ chức theo từng thời điểm: đơn vị, tên gọi, trực thuộc và các lần sắp xếp, sáp nhập.",
+    icon: ApartmentOutlined,
+    action: "units.read",
+  },
+  {
+    key: "users",
+    path: "/nguoi-dung",
+    label: "Người dùng",
+    description: "Tài khoản, vai trò và đơn vị của người sử dụng phần mềm.",
+    icon: TeamOutlined,
+    action: "users.read",
+  },
+];
+
+/** The sections a user with these permissions may open. */
+export function visibleSections(permissions: Record<string, unknown>): Section[] {
+  return SECTIONS.filter((s) => s.action in permissions);
+}

@@ -1,0 +1,52 @@
+// The users API as the users screen calls it (src/server/users/routes.ts).
+import { api, query } from "../../api/client.ts";
+
+export interface UserView {
+  id: string;
+  username: string;
+  fullName: string;
+  email: string | null;
+  role: string;
+  roleLabel: string;
+  unitIds: string[];
+  disabled: boolean;
+  locked: boolean;
+  lockedUntil: string | null;
+  version: number;
+  createdAt: string;
+}
+
+export interface NewUser {
+  username: string;
+  fullName: string;
+  email: string | null;
+  role: string;
+  unitIds: string[];
+  password: string;
+}
+
+export interface UserEdit {
+  version: number;
+  fullName?: string;
+  email?: string | null;
+  role?: string;
+  unitIds?: string[];
+  disabled?: boolean;
+}
+
+export const usersApi = {
+  list: (signal?: AbortSignal) => api.get<{ users: UserView[] }>(`/api/users${query({ includeDisabled: "true" })}`, { signal }),
+  get: (id: string) => api.get<UserView>(`/api/users/${id}`),
+  create: (body: NewUser) => api.post<UserView>("/api/users", body),
+  update: (id: string, body: UserEdit) => api.patch<UserView>(`/api/users/${id}`, body),
+  resetPassword: (id: string, newPassword: string) => api.post<void>(`/api/users/${id}/password`, { newPassword }),
+  unlock: (id: string) => api.post<UserView>(`/api/users/${id}/unlock`),
+};
+
+/** A password an administrator can read out or send: 14 characters, no look-alikes (0/O, 1/l/I). */
+export function randomPassword(): string {
+  const alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+  const bytes = new Uint32Array(14);
+  crypto.getRandomValues(bytes);
+  return [...bytes].map((b) => alphabet[b % alphabet.length]).join("");
+}

@@ -1,0 +1,139 @@
+// The foundation as a user meets it in the browser: signing in, the home page, the
+// organisation tree on dates before and after the reorganisation of 1 July 2025, the
+// users list and the account page — at 1366×768, with no console errors.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PROVINCES } from "../../src/server/demo/steps.ts";
+import { launchBrowser, openPage, screenshot, signIn, type TestPage } from "./support/browser.ts";
+import { type RunningServer, startServer } from "./support/server.ts";
+
+const province = DEMO_PROVINCES[0]!;
+const account = (role: string) => {
+  const a = DEMO_ACCOUNTS.find((x) => x.role === role)!;
+  return { ...a, login: `${province.loginPrefix}${a.username}` };
+};
+const admin = account("admin");
+const office = account("office");
+
+let server: RunningServer;
+let browser: Browser;
+const pages: TestPage[] = [];
+
+async function newPage(): Promise<Page> {
+  const t = await openPage(browser, server.url);
+  pages.push(t);
+  return t.page;
+}
+
+/** Types a date into the "Xem vào ngày" picker as a user would: dd/mm/yyyy, Enter. */
+async function showTreeOn(page: Page, ddmmyyyy: string): Promise<void> {
+  const input = page.getByLabel("Ngày xem cây tổ chức");
+  await input.click();
+  await input.press("Control+a");
+  await input.pressSequentially(ddmmyyyy);
+  await input.press("Enter");
+  // The calendar closes (it would cover the tree).
+  await page.locator(".ant-picker-dropdown:not(.ant-picker-dropdown-hidden)").waitFor({ state: "hidden" });
+  await page.getByText(`Cây tổ chức ngày ${ddmmyyyy}`, { exact: false }).waitFor();
+  await page.locator(".unit-node").first().waitFor();
+}
+
+/** The names of the units the tree shows (expanded nodes only). */
+async function treeNames(page: Page): Promise<string[]> {
+  return page.locator(".unit-node").evaluateAll((els) => els.map((e) => e.getAttribute("data-name") ?? ""));
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  for (const p of pages) await p.close().catch(() => {});
+  await browser?.close();
+  await server?.stop();
+});
+
+describe("nền tảng trong trình duyệt", () => {
+  it("trang đăng nhập báo lỗi bằng tiếng Việt khi sai mật khẩu", async () => {
+    const page = await newPage();
+    await page.goto("/");
+    await page.waitForURL(/\/dang-nhap/);
+    await page.getByText("Theo dõi, đôn đốc thực hiện nhiệm vụ").first().waitFor();
+    // The user name field has the focus: one can type straight away.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("autocomplete")), { timeout: 10_000 }).toBe("username");
+    await screenshot(page, "01-dang-nhap");
+    await page.keyboard.type(admin.login);
+    await page.getByLabel("Mật khẩu").fill("sai-mat-khau");
+    await page.getByLabel("Mật khẩu").press("Enter");
+    const error = page.getByTestId("login-error");
+    await error.waitFor();
+    expect(await error.textContent()).toContain("Tên đăng nhập hoặc mật khẩu không đúng.");
+    await screenshot(page, "02-dang-nhap-sai");
+  });
+
+  it("quản trị đăng nhập, thấy tên, vai trò và các mục được dùng", async () => {
+    const page = await newPage();
+    await signIn(page, admin.login, DEMO_PASSWORD);
+    await page.getByRole("heading", { name: `Xin chào, ${admin.fullName}` }).waitFor();
+    expect(await page.getByTestId("province-name").textContent()).toBe(province.name);
+    const menu = page.getByRole("navigation", { name: "Danh mục chức năng" });
+    await menu.getByRole("link", { name: "Tổ chức bộ máy" }).waitFor();
+    await menu.getByRole("link", { name: "Người dùng" }).waitFor();
+    await screenshot(page, "03-trang-chu");
+  });
+
+  it("cây tổ chức theo ngày: trước 01/7/2025 còn cấp huyện, từ 01/7/2025 thì không", async () => {
+    const page = await newPage();
+    await signIn(page, admin.login, DEMO_PASSWORD);
+    await page.getByRole("navigation", { name: "Danh mục chức năng" }).getByRole("link", { name: "Tổ chức bộ máy" }).click();
+    await page.getByRole("heading", { name: "Tổ chức bộ máy" }).waitFor();
+
+    await showTreeOn(page, "30/06/2025");
+    expect(await treeNames(page)).toContain("Huyện ủy Châu Thành");
+    await screenshot(page, "04-to-chuc-30-06-2025");
+
+    // The unit's history: it ended on 1 July 2025.
+    await page.locator(".unit-node-name", { hasText: "Huyện ủy Châu Thành" }).click();
+    await page.getByTestId("unit-title").filter({ hasText: /^Huyện ủy Châu Thành$/ }).waitFor();
+    await page.getByText("Kết thúc từ 01/07/2025").waitFor();
+    await screenshot(page, "05-to-chuc-huyen-uy");
+
+    await showTreeOn(page, "01/07/2025");
+    expect(await treeNames(page)).not.toContain("Huyện ủy Châu Thành");
+    // Searching without diacritics finds what remains of the name: the commune's party committee.
+    await page.getByLabel("Tìm đơn vị").fill("chau thanh");
+    await page.locator(".search-hit").first().waitFor();
+    const found = await treeNames(page);
+    expect(found.some((n) => n.includes("Châu Thành"))).toBe(true);
+    expect(found).not.toContain("Huyện ủy Châu Thành");
+    await screenshot(page, "06-to-chuc-01-07-2025");
+  });
+
+  it("danh sách người dùng và trang tài khoản", async () => {
+    const page = await newPage();
+    await signIn(page, admin.login, DEMO_PASSWORD);
+    await page.goto("/nguoi-dung");
+    await page.getByText(office.fullName, { exact: true }).waitFor();
+    await page.getByLabel("Tìm người dùng").fill("thu ha");
+    await expect.poll(() => page.locator(".ant-table-tbody tr.ant-table-row").count(), { timeout: 10_000 }).toBe(1);
+    await screenshot(page, "07-nguoi-dung");
+    await page.goto("/tai-khoan");
+    await page.getByRole("heading", { name: "Tài khoản của tôi" }).waitFor();
+    await screenshot(page, "08-tai-khoan");
+  });
+
+  it("văn phòng xem được cây tổ chức nhưng không sửa", async () => {
+    const page = await newPage();
+    await signIn(page, office.login, DEMO_PASSWORD);
+    await page.goto("/to-chuc");
+    await page.locator(".unit-node").first().waitFor();
+    expect(await page.getByRole("button", { name: "Thêm đơn vị" }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Xuất ra tệp" }).count()).toBe(1);
+  });
+
+  it("không có lỗi nào trong bảng điều khiển của trình duyệt (kể cả vi phạm CSP)", () => {
+    const problems = pages.flatMap((p) => p.problems).filter((p) => !/401|Unauthorized/.test(p));
+    expect(problems).toEqual([]);
+  });
+});
