@@ -60,6 +60,29 @@ export const POLICY = {
   "targets.request_explanation": { office: "province" },
   // …which the owner unit answers.
   "targets.explain": { unit_leader: "units", unit_staff: "units" },
+  // Directives (nhiệm vụ). The office, leaders and administrators read every directive of the province;
+  // a unit reads what it leads or supports (and its units below), and what was passed to its people.
+  "directives.read": { admin: "province", office: "province", leader: "province", unit_leader: "units", unit_staff: "units" },
+  // The office assigns directives (from a confirmed paper, by hand or from a sheet) and edits them.
+  "directives.assign": { office: "province" },
+  // The lead unit's people start the work and report progress; a supporting unit's people report their part.
+  "directives.report": { unit_leader: "units", unit_staff: "units" },
+  // The lead unit's leader asks for completion to be confirmed, for an extension, a suspension, a withdrawal.
+  "directives.request": { unit_leader: "units" },
+  // The office decides on those requests and suspends, resumes or withdraws directives; a unit leader
+  // decides on a part their unit passed down.
+  "directives.decide": { office: "province", unit_leader: "units" },
+  // A lead unit's leader passes part of the work down to a sub-unit or a staff member.
+  "directives.delegate": { unit_leader: "units" },
+  // The office issues written urgings (đôn đốc).
+  "directives.urge": { office: "province" },
+  // The tracking sheet as Excel, and the per-unit statistics and ranking.
+  "directives.export": { admin: "province", office: "province", leader: "province", unit_leader: "units" },
+  "directives.stats": { admin: "province", office: "province", leader: "province", unit_leader: "units" },
+  // "Việc của tôi": what my units owe; for the office and leaders, what they follow or are in charge of.
+  "directives.mine": { office: "self", leader: "self", unit_leader: "units", unit_staff: "units" },
+  // Everyone reads their own in-app notices.
+  "notifications.read": { admin: "self", office: "self", leader: "self", unit_leader: "self", unit_staff: "self" },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof POLICY;

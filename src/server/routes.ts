@@ -3,6 +3,7 @@
 import { auditRoutes } from "./audit/routes.ts";
 import { authRoutes } from "./auth/routes.ts";
 import { dashboardRoutes } from "./dashboard/routes.ts";
+import { directiveRoutes } from "./directives/routes.ts";
 import type { AnyRoute } from "./http/route.ts";
 import { jobRoutes } from "./jobs/routes.ts";
 import { reportRoutes } from "./reports/routes.ts";
@@ -10,4 +11,4 @@ import { targetRoutes } from "./targets/routes.ts";
 import { unitRoutes } from "./units/routes.ts";
 import { userRoutes } from "./users/routes.ts";
 
-export const allRoutes: AnyRoute[] = [...authRoutes, ...unitRoutes, ...userRoutes, ...auditRoutes, ...jobRoutes, ...targetRoutes, ...dashboardRoutes, ...reportRoutes];
+export const allRoutes: AnyRoute[] = [...authRoutes, ...unitRoutes, ...userRoutes, ...auditRoutes, ...jobRoutes, ...targetRoutes, ...directiveRoutes, ...dashboardRoutes, ...reportRoutes];
