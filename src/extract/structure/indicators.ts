@@ -25,8 +25,6 @@ const NO_CHANGE = /(?<![\p{L}\p{M}])(?:bằng|tương đương)(?:\s{1,3}so)?(?:
 const PLAN_WORDS = /^\s{0,3}(?:%\s{0,3})?(?:so\s{1,3}với\s{1,3})?(?:kế hoạch|KH|dự toán|chỉ tiêu|mục tiêu)(?![\p{L}\p{M}])/iu;
 const SAME_PERIOD = /^\s{0,3}(?:%\s{0,3})?so\s{1,3}(?:với\s{1,3})?cùng kỳ/iu;
 const ROAD_OR_PLACE_BEFORE = /(?:^|\s)(?:tỉnh|huyện|lộ|đường|khu|cụm|cầu|kênh|đoạn|khóa|kỳ|tuyến|ấp|tổ|số nhà|nghiệp vụ)\s$/iu;
-const TRAILING_FUNCTION_WORDS = /(?:\s(?:là|đạt|được|có|ước|thực hiện|trên|hơn|khoảng|gần|còn|với|của|cho|từ|đến|tới|nay|mới|thêm|tổng|ít nhất|tối thiểu|tối đa|chỉ|lên|xuống|ra|vào|và|đã|tại|ở|tăng|giảm|vượt|bằng|chiếm|tỷ lệ|ước đạt|xảy ra))+$/iu;
-const LEADING_FUNCTION_WORDS = /^(?:(?:trong đó|trong|đã|có|và|với|trên|hơn|khoảng|gần|ước|từ|đến nay|đến|nay|thì|mà|nhưng|song|riêng|cụ thể|đồng thời|là|toàn tỉnh|toàn|được|qua|đó|số lượng|theo đó|phấn đấu)\s)+/iu;
 
 interface Quantity extends LocatedIndicator {
   kind: UnitKind;
@@ -433,7 +431,6 @@ function makeQuantity(
 }
 
 /** Words that end the stretch a label is read from ("… với tổng thiệt hại 3,6 tỷ đồng" → "tổng thiệt hại"). */
-const LABEL_CUT = /(?:^|\s)(?:(?<!đối\s)với|và đã|và được|nâng|gồm|bao gồm|trong đó|cụ thể)\s/giu;
 const TAIL_STOP = /^(?:và|so|với|đối|trong|cho|theo|tại|để|là|gồm|trên|ước|nhưng|do|khi|đã|nâng)$/iu;
 /** Verbs of a qualifier end a noun phrase only when a figure follows them ("27 đảng viên mới, đạt 54%"). */
 const TAIL_QUALIFIER = /^(?:đạt|tăng|giảm|vượt|bằng|chiếm)$/iu;
@@ -526,30 +523,106 @@ function headStretch(text: string, at: number): string {
 
 /** The words of the clause before the number, without function words, at most `max`. */
 function headWords(text: string, at: number, max: number): string {
-  let stretch = headStretch(text, at);
-  let last = -1;
-  for (const m of stretch.matchAll(LABEL_CUT)) last = m.index + m[0].length;
-  if (last >= 0) stretch = stretch.slice(last);
-  let head = stretch
-    .replace(/(?:^|\s)(?:đến hết|đến|trong|trước|hết)\s{1,3}(?:quý|tháng|năm)\s{1,3}\S+/giu, " ")
-    .replace(/\d{4}\s?-\s?\d{4}|\S*\d\S*/gu, " ")
-    .replace(/(?:^|\s)(?:năm|ngày|niên vụ)(?=\s|$)/giu, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-  // "khám và chữa bệnh cho người dân 1.552.000 lượt": what is done, not for whom.
-  const forWhom = head.search(/\scho\s\S/u);
-  if (forWhom > 0) head = head.slice(0, forWhom);
-  for (let i = 0; i < 4; i++) {
-    const next = head
-      .replace(TRAILING_FUNCTION_WORDS_ANYWHERE, "")
-      .replace(/(?:^|\s)(?:thực hiện|thực hiện năm \d{4}|năm \d{4}|trong năm|đến nay|hiện nay)$/iu, "")
-      .replace(LEADING_FUNCTION_WORDS, "")
-      .trim();
-    if (next === head) break;
-    head = next;
+  let words = headStretch(text, at).split(" ").filter(Boolean);
+  // "… với tổng thiệt hại": the label starts after the last cutting word.
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = words[i]!.toLowerCase();
+    const two = i + 1 < words.length ? `${w} ${words[i + 1]!.toLowerCase()}` : "";
+    if ((w === "với" && words[i - 1]?.toLowerCase() !== "đối") || CUT_WORDS.has(w) || CUT_PAIRS.has(two)) {
+      words = words.slice(i + (CUT_PAIRS.has(two) ? 2 : 1));
+      break;
+    }
   }
-  head = head.replace(/(?:^|\s)(?:trên địa bàn(?: tỉnh| xã| huyện)?|toàn tỉnh|toàn xã|cả nước)(?=\s|$)/giu, " ").replace(/\s+/g, " ").trim();
-  return lastWords(head.replace(LEADING_FUNCTION_WORDS, ""), max).replace(LEADING_FUNCTION_WORDS, "").trim();
+  const kept: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const lower = w.toLowerCase();
+    // "đến hết quý II", "trong tháng 6": time, not what is measured.
+    if (TIME_PREPOSITIONS.has(lower) && /^(?:quý|tháng|năm)$/iu.test(words[i + 1] ?? "")) {
+      i += 2;
+      continue;
+    }
+    if (lower === "đến" && words[i + 1]?.toLowerCase() === "hết" && /^(?:quý|tháng|năm)$/iu.test(words[i + 2] ?? "")) {
+      i += 3;
+      continue;
+    }
+    if (/\d/.test(w) || lower === "năm" || lower === "ngày" || (lower === "niên" && words[i + 1]?.toLowerCase() === "vụ")) {
+      if (lower === "niên") i++;
+      continue;
+    }
+    if (w === "-" && (/\d/.test(words[i - 1] ?? "") || /\d/.test(words[i + 1] ?? ""))) continue;
+    kept.push(w);
+  }
+  // "khám và chữa bệnh cho người dân 1.552.000 lượt": what is done, not for whom.
+  const forWhom = kept.findIndex((w, i) => i > 0 && w.toLowerCase() === "cho" && i + 1 < kept.length);
+  let head = forWhom > 0 ? kept.slice(0, forWhom) : kept;
+  head = stripFunctionWords(head);
+  head = withoutPlaces(head);
+  return stripFunctionWords(lastWordsOf(stripFunctionWords(head), max)).join(" ");
+}
+
+const CUT_WORDS = new Set(["nâng", "gồm"]);
+const CUT_PAIRS = new Set(["và đã", "và được", "bao gồm", "trong đó", "cụ thể"]);
+const TIME_PREPOSITIONS = new Set(["đến", "trong", "trước", "hết"]);
+const TRAILING_1 = new Set([
+  "là", "đạt", "được", "có", "ước", "trên", "hơn", "khoảng", "gần", "còn", "với", "của", "cho", "từ", "đến", "tới", "nay", "thêm",
+  "tổng", "chỉ", "lên", "xuống", "ra", "vào", "và", "đã", "tại", "ở", "tăng", "giảm", "vượt", "bằng", "chiếm", "số", "mỗi",
+]);
+const TRAILING_2 = new Set(["thực hiện", "đối với", "ít nhất", "tối thiểu", "tối đa", "tỷ lệ", "ước đạt", "xảy ra", "có được", "trong năm", "đến nay", "hiện nay"]);
+const TRAILING_3 = new Set(["đạt tỷ lệ", "chiếm tỷ lệ"]);
+const LEADING_1 = new Set(["trong", "đã", "có", "và", "với", "trên", "hơn", "khoảng", "gần", "ước", "từ", "đến", "nay", "thì", "mà", "nhưng", "song", "riêng", "là", "toàn", "được", "qua", "đó"]);
+const LEADING_2 = new Set(["trong đó", "đến nay", "cụ thể", "đồng thời", "toàn tỉnh", "số lượng", "theo đó", "phấn đấu"]);
+const CONNECTORS = new Set(["và", "-", ","]);
+
+/** Function words at both ends of a label's words ("đã kết nạp được" → "kết nạp"). */
+function stripFunctionWords(words: string[]): string[] {
+  let from = 0;
+  let to = words.length;
+  const low = (i: number) => words[i]!.toLowerCase();
+  for (let guard = 0; guard < 40 && from < to; guard++) {
+    if (to - from >= 3 && TRAILING_3.has(`${low(to - 3)} ${low(to - 2)} ${low(to - 1)}`)) to -= 3;
+    else if (to - from >= 2 && TRAILING_2.has(`${low(to - 2)} ${low(to - 1)}`)) to -= 2;
+    else if (TRAILING_1.has(low(to - 1))) to -= 1;
+    else break;
+  }
+  for (let guard = 0; guard < 40 && from < to; guard++) {
+    if (to - from >= 2 && LEADING_2.has(`${low(from)} ${low(from + 1)}`)) from += 2;
+    else if (LEADING_1.has(low(from))) from += 1;
+    else break;
+  }
+  return words.slice(from, to);
+}
+
+/** "trên địa bàn tỉnh", "toàn tỉnh", "cả nước" say where, not what. */
+function withoutPlaces(words: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const a = words[i]!.toLowerCase();
+    const b = words[i + 1]?.toLowerCase();
+    const c = words[i + 2]?.toLowerCase();
+    if (a === "trên" && b === "địa" && c === "bàn") {
+      i += /^(?:tỉnh|xã|huyện)$/u.test(words[i + 3]?.toLowerCase() ?? "") ? 3 : 2;
+      continue;
+    }
+    if ((a === "toàn" && (b === "tỉnh" || b === "xã")) || (a === "cả" && b === "nước")) {
+      i += 1;
+      continue;
+    }
+    out.push(words[i]!);
+  }
+  return out;
+}
+
+/** The last `n` words, not counting connectors ("và", "-") that join them. */
+function lastWordsOf(words: string[], n: number): string[] {
+  let count = 0;
+  let from = words.length;
+  while (from > 0 && count < n) {
+    from--;
+    if (!CONNECTORS.has(words[from]!.toLowerCase())) count++;
+  }
+  while (from < words.length && CONNECTORS.has(words[from]!.toLowerCase())) from++;
+  return words.slice(from);
 }
 
 /** Where the clause of a number starts, scanning back: a comma, semicolon, colon or sentence end outside brackets, or the bracket it stands in. */
@@ -567,7 +640,6 @@ function clauseCut(before: string): number {
   return -1;
 }
 
-const TRAILING_FUNCTION_WORDS_ANYWHERE = new RegExp(`(?:^|\\s)(?:là|đạt|được|có|ước|thực hiện|trên|hơn|khoảng|gần|còn|với|đối với|của|cho|từ|đến|tới|nay|thêm|tổng|ít nhất|tối thiểu|tối đa|chỉ|lên|xuống|ra|vào|và|đã|tại|ở|tăng|giảm|vượt|bằng|chiếm|tỷ lệ|ước đạt|xảy ra|đạt tỷ lệ|chiếm tỷ lệ|có được|số|mỗi)$`, "iu");
 
 /** The noun phrase after the unit: "cây sầu riêng bị bệnh cháy lá", "lốc xoáy", "mới". */
 function tailWords(text: string, from: number, stopAtAbout = true): string {
@@ -632,22 +704,10 @@ function sentenceSubject(text: string, at: number, acrossColon = false): string 
   const firstPart = clause.split(/,\s/)[0] ?? "";
   const verb = /\s(?:xếp|đạt|tăng|giảm|có|là|được|đã|chiếm|còn|xảy ra)\s/iu.exec(` ${firstPart} `);
   const subject = verb ? ` ${firstPart} `.slice(0, verb.index).trim() : firstPart;
-  return lastWords(subject.replace(LEADING_FUNCTION_WORDS, ""), 9);
+  return stripFunctionWords(lastWordsOf(subject.split(" ").filter(Boolean), 9)).join(" ");
 }
 
 
-/** The last `n` words, not counting connectors ("và", "-") that join them. */
-function lastWords(s: string, n: number): string {
-  const words = s.split(/\s+/).filter(Boolean);
-  let count = 0;
-  let from = words.length;
-  while (from > 0 && count < n) {
-    from--;
-    if (!/^(?:và|-|,)$/iu.test(words[from]!)) count++;
-  }
-  while (from < words.length && /^(?:và|-|,)$/iu.test(words[from]!)) from++;
-  return words.slice(from).join(" ");
-}
 
 const LETTER = /[\p{L}\p{M}]/u;
 
