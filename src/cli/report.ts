@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { sql } from "kysely";
 import { isIsoDate, todayInVietnam } from "../domain/format.ts";
-import { endDate, periodLabel } from "../domain/periods.ts";
+import { periodLabel } from "../domain/periods.ts";
 import { type Config, loadConfig } from "../server/config.ts";
 import { openDatabase } from "../server/db/connect.ts";
 import { migrateToLatest } from "../server/db/migrate.ts";
@@ -23,7 +23,8 @@ import { reportPeriod } from "../server/reports/work-results.ts";
 export const REPORT_HELP = `Cách dùng:
   dondoc report work-results --period KỲ [--as-of yyyy-mm-dd] [--province MÃ] [--format docx|pdf|xlsx] --out TỆP
       KỲ: 2024 (cả năm), 2024-H1 (6 tháng), 2024-9M (9 tháng), 2024-Q3 (quý).
-      --as-of: ngày cắt số liệu (mặc định: hôm nay, hoặc ngày cuối kỳ nếu kỳ đã qua); cùng ngày cắt cho cùng báo cáo.
+      --as-of: ngày cắt số liệu (mặc định: hôm nay). Số liệu được duyệt và tình hình nhiệm vụ đến hết ngày đó;
+               cùng ngày cắt cho cùng báo cáo.
   dondoc report conclusion --paper SỐ_KÝ_HIỆU|MÃ [--province MÃ] [--format docx|pdf] --out TỆP
       Dự thảo thông báo kết luận từ các nhiệm vụ của một văn bản.
 `;
@@ -112,8 +113,7 @@ export async function runReport(argv: string[], config: Config = loadConfig()): 
     const started = performance.now();
     let file;
     if (kind === "work-results") {
-      const today = todayInVietnam();
-      const asOf = values["as-of"] ?? (today < endDate(period!) ? today : endDate(period!));
+      const asOf = values["as-of"] ?? todayInVietnam();
       file = await generateWorkResults(handle.db, { provinceId: province.id, period: period!.code, asOf, format, dueSoonDays: config.dueSoonDays });
     } else {
       const wanted = values.paper!;

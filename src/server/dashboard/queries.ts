@@ -245,6 +245,24 @@ export async function targetsOverview(db: Queryable, provinceId: number, period:
   return { resolutions: out, total };
 }
 
+/** The same overview for a past cut-off: figures approved by then (as the report counts them). */
+export async function targetsOverviewAsOf(db: Queryable, provinceId: number, period: Period, asOf: string, ownerUnits: string[] | null = null): Promise<TargetsOverview> {
+  const { targetFiguresAsOf } = await import("../reports/data.ts");
+  const { summarize } = await import("../../domain/targets.ts");
+  const figures = await targetFiguresAsOf(db, provinceId, period, asOf);
+  const total: Summary = { total: 0, assessable: 0, onTrack: 0, exceeded: 0, met: 0, behind: 0 };
+  const resolutions = figures
+    .map((r) => {
+      const mine = ownerUnits ? r.targets.filter((t) => t.ownerUnitId && ownerUnits.includes(t.ownerUnitId)) : r.targets;
+      const s = summarize(mine.map((t) => t.assessment.status));
+      for (const k of Object.keys(total) as (keyof Summary)[]) total[k] += s[k];
+      return { id: r.id, kind: r.kind, symbol: r.symbol, title: r.title, summary: s, line: summaryLine(s, period) };
+    })
+    .filter((r) => r.summary.total > 0)
+    .sort((a, b) => (a.kind === "congress" ? 1 : 0) - (b.kind === "congress" ? 1 : 0) || (a.symbol ?? "").localeCompare(b.symbol ?? ""));
+  return { resolutions, total };
+}
+
 export interface Dashboard {
   period: { code: string; label: string; start: string; end: string };
   asOf: string;
@@ -258,7 +276,8 @@ export interface Dashboard {
 export async function dashboard(db: Queryable, scope: DashboardScope, today = todayInVietnam()): Promise<Dashboard> {
   const [rows, targets, months, slices] = await Promise.all([
     outcomeRows(db, scope, today),
-    targetsOverview(db, scope.provinceId, scope.period, scope.units ?? null),
+    // Today's figures come from the assessments kept fresh on every write; a past cut-off counts the figures approved by then.
+    scope.asOf >= today ? targetsOverview(db, scope.provinceId, scope.period, scope.units ?? null) : targetsOverviewAsOf(db, scope.provinceId, scope.period, scope.asOf, scope.units ?? null),
     trend(db, scope, today),
     unitsAsOf(db, scope.provinceId, scope.asOf < today ? scope.asOf : today),
   ]);

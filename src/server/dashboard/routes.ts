@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isIsoDate, todayInVietnam } from "../../domain/format.ts";
-import { endDate, type Period, periodLabel, periodsOfYear, startDate } from "../../domain/periods.ts";
+import { type Period, periodLabel, periodsOfYear, startDate } from "../../domain/periods.ts";
 import { badRequest, notFound } from "../http/errors.ts";
 import { route } from "../http/route.ts";
 import { reportPeriod } from "../reports/work-results.ts";
@@ -14,15 +14,14 @@ const PeriodQuery = z.strictObject({
   asOf: z.string().trim().max(10).optional(),
 });
 
-/** The period and cut-off a request asks for; by default the current year up to today. */
+/** The period and cut-off a request asks for; by default the current year, as of today. */
 export function dashboardScope(query: { period?: string; asOf?: string }, today = todayInVietnam()): { period: Period; asOf: string } {
   const code = query.period || today.slice(0, 4);
   const period = reportPeriod(code);
   if (!period) throw badRequest(`Kỳ "${code}" không hợp lệ. Chọn năm (2024), 6 tháng (2024-H1), 9 tháng (2024-9M) hoặc quý (2024-Q3).`);
-  let asOf = query.asOf;
-  if (asOf && !isIsoDate(asOf)) throw badRequest("Ngày cắt số liệu phải có dạng yyyy-mm-dd.");
-  if (!asOf) asOf = today < endDate(period) ? today : endDate(period);
-  if (asOf < startDate(period)) throw badRequest(`Ngày cắt số liệu phải từ ngày đầu của kỳ (${periodLabel(period)}) trở đi.`);
+  const asOf = query.asOf || today;
+  if (!isIsoDate(asOf)) throw badRequest("Ngày cắt số liệu phải có dạng yyyy-mm-dd.");
+  if (query.asOf && asOf < startDate(period)) throw badRequest(`Ngày cắt số liệu phải từ ngày đầu của kỳ (${periodLabel(period)}) trở đi.`);
   return { period, asOf };
 }
 

@@ -39,7 +39,7 @@ export interface WorkResultsOptions {
   provinceId: number;
   /** Period code: 2024, 2024-H1, 2024-9M, 2024-Q3 (see src/domain/periods.ts). */
   period: string;
-  /** Cut-off day (yyyy-mm-dd); defaults to the period's last day, or today if that is later. */
+  /** Cut-off day (yyyy-mm-dd); defaults to today. */
   asOf?: string;
   /** "Sắp đến hạn" window (days) — does not change the report's categories. */
   dueSoonDays?: number;
@@ -61,10 +61,14 @@ export function reportPeriod(code: string): Period | null {
   return p && (p.kind === "year" || p.kind === "half" || p.kind === "nine_months" || p.kind === "quarter") ? p : null;
 }
 
-/** The cut-off a report uses when none is given: the period's last day, or today while the period runs. */
-export function defaultAsOf(period: Period, today = todayInVietnam()): string {
-  const { end } = periodBounds(period);
-  return today < end ? today : end;
+/**
+ * The cut-off a report uses when none is given: today — the report says what the record knows
+ * on the day it is drafted ("số liệu tính đến ngày …"). A figure counts once it was approved by
+ * the end of the cut-off day, a directive in the state it was in then: the same cut-off always
+ * gives the same report.
+ */
+export function defaultAsOf(_period: Period, today = todayInVietnam()): string {
+  return today;
 }
 
 export async function loadWorkResults(db: Queryable, options: WorkResultsOptions): Promise<WorkResultsData> {
