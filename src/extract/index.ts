@@ -34,6 +34,9 @@ export function extract(doc: ReadDocument, opts: ExtractOptions = {}): Extractio
   const model = buildModel(blocks, footnotes, normalise);
   const meta = readMetadata(model);
   const year = yearOf(meta.document.date) ?? yearOf(opts.referenceDate) ?? yearOfPaper(model);
+  if (meta.classification) {
+    warnings.push(`Văn bản mang độ mật "${meta.classification}": chỉ được đăng ký số, ngày, nơi nhận trên máy tính nối mạng, không lưu nội dung.`);
+  }
   const bodyParas = [...model.paras.filter((p) => p.region === "body"), ...tableCellParas(model)];
   const textParas = [...bodyParas, ...model.footnotes];
   return {

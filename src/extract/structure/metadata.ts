@@ -291,6 +291,7 @@ const POSITION_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [/(?<![\p{L}\p{M}])huyện ủy(?![\p{L}\p{M}])/gu, "Huyện ủy"],
   [/(?<![\p{L}\p{M}])ủy ban kiểm tra(?![\p{L}\p{M}])/gu, "Ủy ban Kiểm tra"],
   [/(?<![\p{L}\p{M}])ban thường vụ(?![\p{L}\p{M}])/gu, "Ban Thường vụ"],
+  [/(?<=Bí thư )thường trực(?![\p{L}\p{M}])/gu, "Thường trực"],
 ];
 
 /** "PHÓ BÍ THƯ" → "Phó Bí thư", "CHÁNH VĂN PHÒNG" → "Chánh Văn phòng". */
