@@ -5,6 +5,7 @@ import type { Actor } from "../audit/audit.ts";
 import { recordAudit } from "../audit/audit.ts";
 import { hashPassword } from "../auth/passwords.ts";
 import type { Db } from "../db/schema.ts";
+import { loadDemoDirectives } from "../directives/demo.ts";
 import { newId } from "../ids.ts";
 import type { Role } from "../policy.ts";
 import { loadDemoTargets } from "../targets/demo.ts";
@@ -107,4 +108,6 @@ export const DEMO_STEPS: DemoStep[] = [
   { label: "Tỉnh, cây tổ chức và tài khoản trình diễn", run: loadFoundation },
   // Targets attach the figures of confirmed demo papers when they exist: keep this after the papers' step.
   { label: "Chỉ tiêu nghị quyết năm 2024 (Tiền Giang, Hậu Giang) và số liệu", run: loadDemoTargets },
+  // Directives use the confirmed demo notice 1012-TB/TU when the papers' step has confirmed it: keep this after that step.
+  { label: "Nhiệm vụ theo dõi, đôn đốc (Thông báo 1012-TB/TU)", run: (db) => loadDemoDirectives(db) },
 ];

@@ -5,6 +5,7 @@ import { testEngine } from "../../../test/support/db.ts";
 import { type TestClient, testApp } from "../../../test/support/http.ts";
 import { verifyAudit } from "../audit/audit.ts";
 import type { Db } from "../db/schema.ts";
+import { insertUnit, recordChange } from "../units/queries.ts";
 import { act, createDirective, decide, submitReport, submitRequest } from "./service.ts";
 
 let app: Awaited<ReturnType<typeof testApp>>["app"];
@@ -102,6 +103,18 @@ describe("assigning the directives of a confirmed paper", () => {
     const row = sheet.body.rows[0];
     expect(row).toMatchObject({ paperSymbol: "1012-TB/TU", leadUnitName: "Sở Kế hoạch và Đầu tư", partnerUnitNames: ["Sở Tài chính"], status: "not_started", statusLabel: "Chưa thực hiện", leaderName: "Cán bộ leader" });
     expect(sheet.body.rows[2]).toMatchObject({ deadlineText: "Thường xuyên", timeliness: "no_deadline", timelinessLabel: "Không hạn" });
+  });
+
+  it("proposes the unit that carries a merged body's work today", async () => {
+    const old = await db.transaction().execute(async (tx) => {
+      const id = await insertUnit(tx, w.provinceId, "SO-KHDT-CU", { validFrom: "2020-01-01", validTo: "2025-03-01", parentId: w.units.root, kind: "department", name: "Sở Kế hoạch và Đầu tư (cũ)", shortName: null, aliases: [] });
+      await recordChange(tx, w.provinceId, { effective: "2025-03-01", kind: "merge", note: null, from: [id], to: [w.units.finance] });
+      return id;
+    });
+    const { paperId } = await insertConfirmedPaper(db, w.provinceId, "77-TB/TU", [{ ordinal: "1", text: "Sở Kế hoạch và Đầu tư chủ trì…", leads: [{ name: "Sở Kế hoạch và Đầu tư", unitId: old }] }]);
+    const plan = await c.office.get(`/api/directives/from-paper/${paperId}`);
+    expect(plan.body.items[0].proposed.leadUnitId).toBe(w.units.finance);
+    expect(plan.body.items[0].notes).toEqual(['"Sở Kế hoạch và Đầu tư" nay là "Sở Tài chính": đề xuất giao cho đơn vị kế thừa.']);
   });
 
   it("refuses a paper still under review", async () => {

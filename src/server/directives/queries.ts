@@ -839,3 +839,39 @@ export async function directiveBriefs(db: Queryable, provinceId: number, ids: st
     ]),
   );
 }
+
+/**
+ * Where a unit's work went when it ceased to exist: the units its merges and splits lead
+ * to, followed until units alive on `day` ("Ban cán sự đảng UBND tỉnh" → "Đảng ủy UBND tỉnh").
+ * A live unit is its own successor; one that simply ended has none.
+ */
+export async function successorResolver(db: Queryable, provinceId: number, live: Set<string>): Promise<(unitId: string) => string[]> {
+  const links = await db
+    .selectFrom("unit_change_units as l")
+    .innerJoin("unit_changes as c", (j) => j.onRef("c.province_id", "=", "l.province_id").onRef("c.id", "=", "l.change_id"))
+    .select(["l.change_id", "l.unit_id", "l.role", "c.effective"])
+    .where("l.province_id", "=", provinceId)
+    .where("c.kind", "in", ["merge", "split"])
+    .execute();
+  const byChange = new Map<string, { from: string[]; to: string[]; effective: string }>();
+  for (const l of links) {
+    const c = byChange.get(l.change_id) ?? { from: [], to: [], effective: l.effective };
+    (l.role === "from" ? c.from : c.to).push(l.unit_id);
+    byChange.set(l.change_id, c);
+  }
+  const next = new Map<string, string[]>();
+  for (const c of byChange.values()) for (const f of c.from) next.set(f, [...(next.get(f) ?? []), ...c.to.filter((t) => t !== f)]);
+  return (unitId) => {
+    const out = new Set<string>();
+    const seen = new Set<string>();
+    const queue = [unitId];
+    while (queue.length && seen.size < 200) {
+      const u = queue.shift()!;
+      if (seen.has(u)) continue;
+      seen.add(u);
+      if (live.has(u)) out.add(u);
+      else queue.push(...(next.get(u) ?? []));
+    }
+    return [...out];
+  };
+}

@@ -6,7 +6,7 @@ import { HttpError, invalidInput, notFound } from "../http/errors.ts";
 import { type RequestContext, route } from "../http/route.ts";
 import { unitsAsOf } from "../units/queries.ts";
 import { ATTACHMENT_MAX_FILES, checkAttachment } from "./attachments.ts";
-import { directiveDetail, myWork, trackingSheet, unitNames, unitStatistics } from "./queries.ts";
+import { directiveDetail, myWork, successorResolver, trackingSheet, unitNames, unitStatistics } from "./queries.ts";
 import { queueMailJob } from "./reminders.ts";
 import {
   ActionBody,
@@ -97,23 +97,39 @@ async function paperPlan(ctx: RequestContext, paperId: string) {
   const trackedOf = new Map(tracked.map((t) => [t.paper_directive_id, t.id]));
   const today = todayInVietnam();
   const live = new Set((await unitsAsOf(ctx.db, p, today)).map((u) => u.id));
+  const successors = await successorResolver(ctx.db, p, live);
   const allIds = items.flatMap((i) => [...i.leads, ...i.partners].map((b) => b.unitId).filter((x): x is string => !!x));
-  const names = await unitNames(ctx.db, p, allIds, today);
+  const names = await unitNames(ctx.db, p, [...allIds, ...allIds.flatMap(successors)], today);
+  // A body named in an old paper is proposed as the unit that carries its work today.
+  const today_ = (b: { name: string; unitId: string | null }) => {
+    const now = b.unitId ? successors(b.unitId) : [];
+    return {
+      ...b,
+      live: !!b.unitId && live.has(b.unitId),
+      currentName: b.unitId ? (names.get(b.unitId) ?? null) : null,
+      successorIds: now,
+      successorNames: now.map((u) => names.get(u) ?? ""),
+    };
+  };
   return {
     paper: { id: paper.id, kind: paper.kind, symbol: paper.symbol, issuedOn: paper.issued_on, title: paper.title, issuer: paper.issuer, status: paper.status },
     assignable: paper.status === "confirmed",
     items: items.map((i) => {
-      const leads = i.leads.map((b) => ({ ...b, live: !!b.unitId && live.has(b.unitId), currentName: b.unitId ? (names.get(b.unitId) ?? null) : null }));
-      const partners = i.partners.map((b) => ({ ...b, live: !!b.unitId && live.has(b.unitId), currentName: b.unitId ? (names.get(b.unitId) ?? null) : null }));
-      const liveLeads = leads.filter((b) => b.live);
-      const lead = liveLeads[0]?.unitId ?? null;
-      const partnerIds = [...new Set([...liveLeads.slice(1), ...partners.filter((b) => b.live)].map((b) => b.unitId!))].filter((u) => u !== lead);
+      const leads = i.leads.map(today_);
+      const partners = i.partners.map(today_);
+      // Each body counts as the single unit carrying its work today, when there is one.
+      const leadIds = [...new Set(leads.flatMap((b) => (b.successorIds.length === 1 ? b.successorIds : [])))];
+      const lead = leadIds[0] ?? null;
+      const partnerIds = [...new Set([...leadIds.slice(1), ...partners.flatMap((b) => (b.successorIds.length === 1 ? b.successorIds : []))])].filter((u) => u !== lead);
       const notes: string[] = [];
       if (!leads.length) notes.push("Văn bản không nêu cơ quan chủ trì: hãy chọn đơn vị chủ trì.");
-      else if (liveLeads.length > 1) notes.push("Văn bản nêu nhiều cơ quan: hãy chọn một đơn vị chủ trì, các cơ quan còn lại được đề xuất phối hợp.");
+      else if (leadIds.length > 1) notes.push("Văn bản nêu nhiều cơ quan: hãy chọn một đơn vị chủ trì, các cơ quan còn lại được đề xuất phối hợp.");
       for (const b of [...leads, ...partners]) {
         if (!b.unitId) notes.push(`"${b.name}" chưa khớp với đơn vị nào trong cây tổ chức.`);
-        else if (!b.live) notes.push(`"${b.name}" không còn hoạt động vào ngày hôm nay: hãy chọn đơn vị kế thừa.`);
+        else if (b.live) continue;
+        else if (b.successorIds.length === 1) notes.push(`"${b.name}" nay là "${b.successorNames[0]}": đề xuất giao cho đơn vị kế thừa.`);
+        else if (b.successorIds.length > 1) notes.push(`"${b.name}" đã chia tách (${b.successorNames.join(", ")}): hãy chọn đơn vị kế thừa.`);
+        else notes.push(`"${b.name}" không còn hoạt động vào ngày hôm nay: hãy chọn đơn vị kế thừa.`);
       }
       const deadline: Deadline = deadlineFromPaper(i.deadline, i.deadline_text);
       return {
@@ -125,7 +141,7 @@ async function paperPlan(ctx: RequestContext, paperId: string) {
         partners,
         deadlineText: i.deadline_text,
         proposed: { leadUnitId: lead, partnerUnitIds: partnerIds, deadline },
-        needsChoice: !lead || liveLeads.length !== 1,
+        needsChoice: !lead || leadIds.length !== 1 || leads.some((b) => b.successorIds.length !== 1),
         notes,
         trackedDirectiveId: trackedOf.get(i.id) ?? null,
       };
