@@ -41,6 +41,12 @@ export const POLICY = {
   "jobs.read": { admin: "province", office: "self", leader: "self", unit_leader: "self", unit_staff: "self" },
   // The audit trail is read by administrators.
   "audit.read": { admin: "province" },
+  // Papers: the office and leaders read every paper, including the register of classified ones; unit roles
+  // read the ordinary papers of the province ("units": circulated to every body, but not the classified register).
+  "papers.read": { admin: "province", office: "province", leader: "province", unit_leader: "units", unit_staff: "units" },
+  // The office uploads papers, registers classified ones, reviews and confirms what was read from them.
+  "papers.upload": { admin: "province", office: "province" },
+  "papers.review": { admin: "province", office: "province" },
   // The leaders' dashboard: leaders, the office and administrators see the whole province's picture.
   "dashboard.read": { admin: "province", office: "province", leader: "province" },
   // Drafting reports (work results of a period, a conclusion notice) as .docx, .pdf or .xlsx, and the list of those drafted.
