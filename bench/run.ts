@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import { benchExtract } from "./extract.ts";
 import { benchFoundation } from "./foundation.ts";
 import type { Engine } from "./lib/databases.ts";
+import { benchReports } from "./reports.ts";
 import { benchTargets } from "./targets.ts";
 
 const { values } = parseArgs({ options: { only: { type: "string" }, engine: { type: "string" } } });
@@ -15,6 +16,7 @@ const BENCHES: { name: string; run: () => Promise<void> }[] = [
   { name: "foundation", run: () => benchFoundation(engines) },
   { name: "extract", run: () => benchExtract() },
   { name: "targets", run: () => benchTargets(engines) },
+  { name: "reports", run: () => benchReports(engines) },
 ];
 
 console.log(`dondoc — đo hiệu năng (${new Date().toISOString().slice(0, 10)}; Node ${process.version}; máy ${(await import("node:os")).cpus().length} lõi)`);

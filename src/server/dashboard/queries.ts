@@ -14,9 +14,10 @@ import { unitsAsOf } from "../units/queries.ts";
 // the period, in the state in force at the end of the cut-off day), so the dashboard and the
 // report always agree.
 //
-// Reading: for the cut-off "today" inside the period, the counts come from
-// dashboard_directive_now, which a trigger keeps right on every change of a directive's state;
-// for any other cut-off they come from directive_states through its index on valid_from.
+// Reading: the counts come from directive_states — for today, the rows in force (valid_to
+// null) through their partial indexes; for a past cut-off, through the index on valid_from.
+// The trend's overdue work at each month's end comes from dashboard_overdue_spans, which a
+// trigger on directive_states keeps right on every change (see migration 0006_reports).
 
 export interface DashboardScope {
   provinceId: number;
@@ -63,35 +64,6 @@ function outcomeSql(asOf: string, ref: (c: string) => ReturnType<typeof sql.ref>
     else 'not_due' end`;
 }
 
-/** Whether today's aggregate answers this scope exactly: cut-off today (or later), within the period. */
-export function servedByAggregate(scope: Pick<DashboardScope, "period" | "asOf">, today = todayInVietnam()): boolean {
-  return scope.asOf >= today && today <= endDate(scope.period) && today >= startDate(scope.period);
-}
-
-async function outcomeRowsNow(db: Queryable, scope: DashboardScope): Promise<OutcomeRow[]> {
-  const monthStart = startDate(scope.period);
-  let q = db
-    .selectFrom("dashboard_directive_now as a")
-    .select([
-      "a.lead_unit_id",
-      "a.status",
-      sql<Outcome>`case
-        when a.status = 'done' then case when a.late then 'done_late' else 'done_on_time' end
-        when a.status = 'suspended' then 'suspended'
-        when a.status in ${OPEN} and a.due_on < ${scope.asOf} then 'overdue'
-        when a.status = 'awaiting_confirmation' and a.late then 'overdue'
-        else 'not_due' end`.as("outcome"),
-      sql<number>`sum(a.n)::int`.as("n"),
-    ])
-    .where("a.province_id", "=", scope.provinceId)
-    .where("a.status", "!=", "withdrawn")
-    // Done before the period began: reported in an earlier period.
-    .where("a.done_month", ">=", monthStart)
-    .groupBy(["a.lead_unit_id", "a.status", "outcome"]);
-  if (scope.units) q = q.where("a.lead_unit_id", "in", scope.units.length ? scope.units : ["00000000-0000-0000-0000-000000000000"]);
-  return (await q.execute()).filter((r) => r.n > 0);
-}
-
 async function outcomeRowsAsOf(db: Queryable, scope: DashboardScope, today: string): Promise<OutcomeRow[]> {
   const periodStart = startDate(scope.period);
   const periodEnd = endDate(scope.period);
@@ -130,9 +102,9 @@ async function outcomeRowsAsOf(db: Queryable, scope: DashboardScope, today: stri
   return await q.execute();
 }
 
-/** Counts by lead unit, status and outcome for the scope: from the aggregate when it answers exactly, else from the states. */
+/** Counts by lead unit, status and outcome for the scope, from the states in force at the end of the cut-off day. */
 export async function outcomeRows(db: Queryable, scope: DashboardScope, today = todayInVietnam()): Promise<OutcomeRow[]> {
-  return servedByAggregate(scope, today) ? outcomeRowsNow(db, scope) : outcomeRowsAsOf(db, scope, today);
+  return outcomeRowsAsOf(db, scope, today);
 }
 
 export interface TrendPoint {
@@ -143,43 +115,59 @@ export interface TrendPoint {
   doneLate: number;
   /** Work overdue at the end of the month (or at the cut-off, for the month it falls in). */
   overdue: number;
+  /** The point is the cut-off day, not a month's end (its overdue count is the dashboard's). */
+  atCutOff?: boolean;
 }
 
-/** Month by month from the period's first month to the cut-off's: work done (on time, late) and overdue at each month's end. */
-export async function trend(db: Queryable, scope: DashboardScope, today = todayInVietnam()): Promise<TrendPoint[]> {
+/**
+ * Month by month from the period's first month to the cut-off's: work done (on time, late) and
+ * work overdue at each month's end — for the month the cut-off falls in, at the cut-off. The
+ * month-ends are read from dashboard_overdue_spans (whole province), the cut-off's point from
+ * the counts; a drill-down to some units reads the dated states.
+ */
+export async function trend(db: Queryable, scope: DashboardScope, today = todayInVietnam(), overdueAtCutOff?: number): Promise<TrendPoint[]> {
   const first = startDate(scope.period);
   const lastDay = scope.asOf < endDate(scope.period) ? scope.asOf : endDate(scope.period);
   if (lastDay < first) return [];
   const ends: string[] = [];
   for (let m = first; m <= lastDay; m = addDays(lastOfMonth(m), 1)) ends.push(lastOfMonth(m) < lastDay ? lastOfMonth(m) : lastDay);
+  const monthEnds = ends.filter((e) => e === lastOfMonth(e));
   const unitFilter = scope.units ? sql`and s.lead_unit_id = any(${scope.units.length ? scope.units : ["00000000-0000-0000-0000-000000000000"]}::uuid[])` : sql``;
   const current = scope.asOf >= today;
   const inForce = current ? sql`s.valid_to is null` : sql`s.valid_from <= ${scope.asOf}::date and (s.valid_to is null or s.valid_to > ${scope.asOf}::date)`;
   // Work done per month, from the states in force at the cut-off.
-  const done = await sql<{ month: string; on_time: number; late: number }>`
+  const doneQuery = sql<{ month: string; on_time: number; late: number }>`
     select to_char(s.completed_on, 'YYYY-MM') as month,
       count(*) filter (where s.due_on is null or s.completed_on <= s.due_on)::int as on_time,
       count(*) filter (where s.completed_on > s.due_on)::int as late
     from directive_states s
     where s.province_id = ${scope.provinceId} and ${inForce} and not s.is_part and s.status = 'done'
       and s.completed_on between ${first}::date and ${lastDay}::date ${unitFilter}
-    group by 1`.execute(db);
-  // Overdue at each month's end: the states in force then.
-  const overdue = await sql<{ day: string; n: number }>`
+    group by 1`;
+  // Overdue at each month's end.
+  const overdueQuery = !scope.units
+    ? sql<{ day: string; n: number }>`
+    select e.day::text as day, coalesce(sum(o.n), 0)::int as n
+    from unnest(${monthEnds}::date[]) as e(day)
+    left join dashboard_overdue_spans o on o.province_id = ${scope.provinceId} and o.from_month <= e.day and o.to_month > e.day
+    group by e.day`
+    : sql<{ day: string; n: number }>`
     select e.day::text as day, count(s.directive_id)::int as n
     from unnest(${ends}::date[]) as e(day)
     left join directive_states s on s.province_id = ${scope.provinceId} and not s.is_part
       and s.valid_from <= e.day and (s.valid_to is null or s.valid_to > e.day)
       and ((s.status in ${OPEN} and s.due_on < e.day) or (s.status = 'awaiting_confirmation' and s.requested_on > s.due_on))
       ${unitFilter}
-    group by e.day`.execute(db);
+    group by e.day`;
+  const [done, overdue] = await Promise.all([doneQuery.execute(db), monthEnds.length || scope.units ? overdueQuery.execute(db) : Promise.resolve({ rows: [] })]);
   const doneBy = new Map(done.rows.map((r) => [r.month, r]));
   const overdueBy = new Map(overdue.rows.map((r) => [String(r.day).slice(0, 10), r.n]));
   return ends.map((day) => ({
     month: day.slice(0, 7),
     doneOnTime: doneBy.get(day.slice(0, 7))?.on_time ?? 0,
     doneLate: doneBy.get(day.slice(0, 7))?.late ?? 0,
-    overdue: overdueBy.get(day) ?? 0,
+    overdue: overdueBy.get(day) ?? (day === lastDay && overdueAtCutOff !== undefined ? overdueAtCutOff : 0),
+    ...(day !== lastOfMonth(day) && !scope.units ? { atCutOff: true } : {}),
   }));
 }
 
@@ -266,7 +254,6 @@ export async function targetsOverviewAsOf(db: Queryable, provinceId: number, per
 export interface Dashboard {
   period: { code: string; label: string; start: string; end: string };
   asOf: string;
-  source: "aggregate" | "states";
   directives: { outcomes: OutcomeTally; statuses: StatusCounts; onTimePercent: number | null };
   units: UnitOutcomes[];
   targets: TargetsOverview;
@@ -282,6 +269,7 @@ export async function dashboard(db: Queryable, scope: DashboardScope, today = to
     unitsAsOf(db, scope.provinceId, scope.asOf < today ? scope.asOf : today),
   ]);
   const names = new Map(slices.map((s) => [s.id, s.name]));
+  const last = months.at(-1);
   const outcomes = emptyTally();
   const statuses: StatusCounts = { not_started: 0, in_progress: 0, awaiting_confirmation: 0, done: 0, suspended: 0 };
   const byUnit = new Map<string, OutcomeTally>();
@@ -301,10 +289,14 @@ export async function dashboard(db: Queryable, scope: DashboardScope, today = to
     const prev = units[i - 1];
     u.overdueRank = prev && prev.overdue === u.overdue ? prev.overdueRank : i + 1;
   });
+  // The cut-off day inside a month: its overdue work is the day's count.
+  if (last?.atCutOff) {
+    last.overdue = outcomes.overdue;
+    delete last.atCutOff;
+  }
   return {
     period: { code: scope.period.code, label: periodLabel(scope.period), start: startDate(scope.period), end: endDate(scope.period) },
     asOf: scope.asOf,
-    source: servedByAggregate(scope, today) ? "aggregate" : "states",
     directives: { outcomes, statuses, onTimePercent: onTimeShare(outcomes) },
     units,
     targets,
@@ -344,7 +336,7 @@ export interface UnitTarget {
 /** A lead unit's directives in the scope (outcome as of the cut-off) and the targets it owns (status for the period). */
 export async function unitDrillDown(db: Queryable, scope: DashboardScope & { unitId: string }): Promise<{ unit: { id: string; name: string } | null; directives: UnitDirective[]; targets: UnitTarget[] }> {
   const { directivesAsOf } = await import("../reports/data.ts");
-  const all = await directivesAsOf(db, scope.provinceId, { periodStart: startDate(scope.period), periodEnd: endDate(scope.period), asOf: scope.asOf });
+  const all = await directivesAsOf(db, scope.provinceId, { periodStart: startDate(scope.period), periodEnd: endDate(scope.period), asOf: scope.asOf, unitIds: [scope.unitId] });
   const order: Record<Outcome, number> = { overdue: 0, not_due: 1, done_late: 2, done_on_time: 3, suspended: 4 };
   const directives = all
     .filter((d) => d.leadUnitId === scope.unitId)

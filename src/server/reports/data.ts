@@ -132,6 +132,8 @@ export interface DirectiveScope {
   periodStart: string;
   periodEnd: string;
   asOf: string;
+  /** Only directives led by these units (a drill-down). */
+  unitIds?: string[];
 }
 
 const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
@@ -171,6 +173,7 @@ export async function directivesAsOf(db: Queryable, provinceId: number, scope: D
     .where("s.is_part", "=", false)
     .where("s.status", "!=", "withdrawn")
     .where((eb) => eb.not(eb.and([eb("s.status", "=", "done"), eb("s.completed_on", "<", scope.periodStart)])))
+    .$if(scope.unitIds !== undefined, (q) => q.where("s.lead_unit_id", "in", scope.unitIds!.length ? scope.unitIds! : ["00000000-0000-0000-0000-000000000000"]))
     // It existed by the end of the period (its first state began by then).
     .where((eb) =>
       eb.exists(

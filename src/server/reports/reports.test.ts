@@ -1,12 +1,12 @@
 import ExcelJS from "exceljs";
 import { strFromU8, unzipSync } from "fflate";
-import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import { generateDirectives, generateYearTargets } from "../../../bench/generate/report-data.ts";
 import { createTestProvince } from "../../../test/support/db.ts";
 import { createTestUser, signedInClient, type TestClient, testApp, uniqueName } from "../../../test/support/http.ts";
+import { addDays } from "../../domain/format.ts";
 import { parsePeriodCode } from "../../domain/periods.ts";
-import { dashboard, outcomeRows } from "../dashboard/queries.ts";
+import { dashboard, trend } from "../dashboard/queries.ts";
 import type { Db } from "../db/schema.ts";
 import { newId } from "../ids.ts";
 import { runOneJob } from "../jobs/queue.ts";
@@ -221,22 +221,46 @@ describe("dashboard", () => {
     expect(res.body.trend[11].overdue).toBe(t.overdue);
   });
 
-  it("counts the same from the trigger-kept aggregate as from the dated states", async () => {
-    const period = parsePeriodCode("2025")!;
-    // A directive changes state today: the aggregate follows the insert, update and delete.
-    const scope = { provinceId, period, asOf: "2025-03-31" };
-    const fromStates = await outcomeRows(db, scope, "2026-01-01");
-    const fromAggregate = await outcomeRows(db, scope, "2025-03-31");
-    const key = (r: { lead_unit_id: string; status: string; outcome: string; n: number }) => `${r.lead_unit_id}|${r.status}|${r.outcome}|${r.n}`;
-    expect(fromAggregate.map(key).sort()).toEqual(fromStates.map(key).sort());
-    const a = await dashboard(db, scope, "2025-03-31");
-    const b = await dashboard(db, scope, "2026-01-01");
-    expect(a.source).toBe("aggregate");
-    expect(b.source).toBe("states");
-    expect(a.directives).toEqual(b.directives);
-    const raw = await sql<{ n: number }>`select count(*)::int as n from directive_states where province_id = ${provinceId} and valid_to is null and not is_part and status <> 'withdrawn'`.execute(db);
-    const agg = await sql<{ n: number }>`select sum(n)::int as n from dashboard_directive_now where province_id = ${provinceId} and status <> 'withdrawn'`.execute(db);
-    expect(agg.rows[0]!.n).toBe(raw.rows[0]!.n);
+  it("keeps the month-by-month overdue work right on every change of a directive's state", async () => {
+    const year = { provinceId, period: parsePeriodCode("2024")!, asOf: "2024-12-31" };
+    const overdueByMonth = async () => {
+      // From the trigger-kept spans (whole province) and from the dated states (a units filter reads them).
+      const spans = await trend(db, year, "2026-01-01");
+      const states = await trend(db, { ...year, units }, "2026-01-01");
+      expect(spans.map((m) => m.overdue)).toEqual(states.map((m) => m.overdue));
+      return spans.map((m) => m.overdue);
+    };
+    const before = await overdueByMonth();
+    expect(before.some((n) => n > 0)).toBe(true);
+    // An open, overdue directive is done on day c: from the end of c's month on, it is no longer overdue.
+    const open = await db
+      .selectFrom("directive_states")
+      .selectAll()
+      .where("province_id", "=", provinceId)
+      .where("valid_to", "is", null)
+      .where("status", "=", "in_progress")
+      .where("due_on", "<", "2024-10-01")
+      .where("valid_from", "<", "2024-10-01")
+      .orderBy("due_on")
+      .executeTakeFirstOrThrow();
+    const c = addDays(open.due_on! > open.valid_from ? open.due_on! : open.valid_from, 5);
+    await db.transaction().execute(async (tx) => {
+      await tx.updateTable("directive_states").set({ valid_to: c }).where("province_id", "=", provinceId).where("directive_id", "=", open.directive_id).where("valid_from", "=", open.valid_from).execute();
+      await tx.insertInto("directive_states").values({ ...open, valid_from: c, status: "done", requested_on: c, completed_on: c }).execute();
+    });
+    const after = await overdueByMonth();
+    const monthEnds = ["01-31", "02-29", "03-31", "04-30", "05-31", "06-30", "07-31", "08-31", "09-30", "10-31", "11-30", "12-31"].map((d) => `2024-${d}`);
+    expect(after).toEqual(before.map((n, k) => (monthEnds[k]! >= c ? n - 1 : n)));
+    // Undone: the rows removed and the old one reopened.
+    await db.transaction().execute(async (tx) => {
+      await tx.deleteFrom("directive_states").where("province_id", "=", provinceId).where("directive_id", "=", open.directive_id).where("valid_from", "=", c).execute();
+      await tx.updateTable("directive_states").set({ valid_to: null }).where("province_id", "=", provinceId).where("directive_id", "=", open.directive_id).where("valid_from", "=", open.valid_from).execute();
+    });
+    expect(await overdueByMonth()).toEqual(before);
+    // The dashboard's last point is the cut-off's own count.
+    const mid = await dashboard(db, { provinceId, period: parsePeriodCode("2024")!, asOf: "2024-11-20" }, "2026-01-01");
+    expect(mid.trend.at(-1)!.month).toBe("2024-11");
+    expect(mid.trend.at(-1)!.overdue).toBe(mid.directives.outcomes.overdue);
   });
 
   it("drills down to a unit's directives and targets", async () => {

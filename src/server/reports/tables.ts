@@ -21,20 +21,16 @@ export interface ReportsTable {
   created_at: Timestamp;
 }
 
-/** Kept by a trigger on directive_states: today's directives counted by unit, status, last day, lateness, month done. */
-export interface DashboardDirectiveNowTable {
+/** Kept by a trigger on directive_states: state rows of work owed, by the month-ends they were overdue at [from_month, to_month). */
+export interface DashboardOverdueSpansTable {
   province_id: number;
-  lead_unit_id: string;
-  status: string;
-  /** 'infinity' without a last day. */
-  due_on: ColumnType<DateString, DateString, DateString>;
-  late: boolean;
-  /** 'infinity' while not done. */
-  done_month: ColumnType<DateString, DateString, DateString>;
+  from_month: ColumnType<DateString, DateString, DateString>;
+  /** 'infinity' while still overdue. */
+  to_month: ColumnType<DateString, DateString, DateString>;
   n: number;
 }
 
 export interface ReportTables {
   reports: ReportsTable;
-  dashboard_directive_now: DashboardDirectiveNowTable;
+  dashboard_overdue_spans: DashboardOverdueSpansTable;
 }

@@ -5,13 +5,16 @@ import { runSqlScript } from "../sql-script.ts";
 //
 // - reports: every report drafted (work results of a period, a conclusion notice), with the
 //   parameters it was made from, the stored file, and the fingerprint of its data.
-// - dashboard_directive_now: the directives in force today (directive_states with valid_to
-//   null), counted by lead unit, status, last day of work still owed, lateness and month of
-//   completion. A trigger
-//   on directive_states keeps it right in the transaction of every change, whatever code path
-//   writes the states, so the dashboard's "today" view reads a few hundred rows instead of
-//   every directive; timeliness on a day still follows from status and last day (never stored).
-//   Views of a past cut-off read directive_states itself through its covering index.
+// - dashboard_overdue_spans: for the month-by-month trend of overdue work. Each state row of
+//   work owed is overdue on the days [start, end) — from the day after its last day (or from
+//   its first day, when it waits for confirmation having asked late) until the next state —
+//   and so at the month-ends from month_end(start) up to, not including, month_end(end). Rows
+//   with the same span are counted together, so the overdue work at every month's end of a
+//   year is one sum over a few hundred rows per province instead of a scan of the states per
+//   month. A trigger on directive_states keeps it right in the transaction of every change,
+//   whatever code path writes the states; nothing is recomputed by a batch.
+//   (A second aggregate, today's directives by unit, status and last day, was measured at
+//   national scale and read no faster than directive_states' partial index: it was dropped.)
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await runSqlScript(
@@ -40,59 +43,64 @@ create table reports (
 create index reports_created on reports (province_id, created_at desc);
 create index reports_job on reports (province_id, job_id);
 
-create table dashboard_directive_now (
+-- Overdue work by month: each state row is overdue on the days [start, end) — from the day after its
+-- last day (or from its first day, when it waited for confirmation having asked late) until the next
+-- state — and so at the month-ends from month_end(start) up to, not including, month_end(end). Rows
+-- with the same span are counted together; a trend over months reads a handful of rows per province.
+create table dashboard_overdue_spans (
   province_id integer not null,
-  lead_unit_id uuid not null,
-  status text not null,
-  -- The last day of the deadline in force, kept for work still owed (chưa thực hiện, đang thực hiện)
-  -- only — it is what makes such work overdue on a later day; 'infinity' otherwise and without one.
-  due_on date not null,
-  -- Done after the last day, or asked for confirmation after it.
-  late boolean not null,
-  -- First day of the month the work was done in; 'infinity' while not done.
-  done_month date not null,
+  -- The first month-end the work is overdue at, and the first it no longer is ('infinity': still open).
+  from_month date not null,
+  to_month date not null,
   n integer not null,
-  primary key (province_id, lead_unit_id, status, due_on, late, done_month)
+  primary key (province_id, from_month, to_month)
 );
 
-create function dashboard_directive_now_add(p integer, unit uuid, st text, due date, asked date, done date, delta integer) returns void
+create function dashboard_month_end(d date) returns date
+language sql immutable as $$ select (date_trunc('month', d) + interval '1 month' - interval '1 day')::date $$;
+
+create function dashboard_overdue_span_add(p integer, vf date, vt date, st text, due date, asked date, delta integer) returns void
 language plpgsql as $$
+declare
+  s date;
+  fe date;
+  le date;
 begin
-  insert into dashboard_directive_now as t (province_id, lead_unit_id, status, due_on, late, done_month, n)
-  values (
-    p, unit, st, case when st in ('not_started', 'in_progress') and due is not null then due else 'infinity'::date end,
-    coalesce((st = 'done' and done > due) or (st = 'awaiting_confirmation' and asked > due), false),
-    case when st = 'done' and done is not null then date_trunc('month', done)::date else 'infinity'::date end,
-    delta)
-  on conflict (province_id, lead_unit_id, status, due_on, late, done_month) do update set n = t.n + excluded.n;
+  if st in ('not_started', 'in_progress') and due is not null then
+    s := greatest(vf, due + 1);
+  elsif st = 'awaiting_confirmation' and asked > due then
+    s := vf;
+  else
+    return;
+  end if;
+  if vt is not null and s >= vt then
+    return;
+  end if;
+  fe := dashboard_month_end(s);
+  le := case when vt is null then 'infinity'::date else dashboard_month_end(vt) end;
+  if fe >= le then
+    return;
+  end if;
+  insert into dashboard_overdue_spans as t (province_id, from_month, to_month, n) values (p, fe, le, delta)
+  on conflict (province_id, from_month, to_month) do update set n = t.n + excluded.n;
 end $$;
 
-create function dashboard_directive_now_track() returns trigger
+create function dashboard_directive_track() returns trigger
 language plpgsql as $$
 begin
-  if tg_op in ('UPDATE', 'DELETE') then
-    if old.valid_to is null and not old.is_part then
-      perform dashboard_directive_now_add(old.province_id, old.lead_unit_id, old.status, old.due_on, old.requested_on, old.completed_on, -1);
-    end if;
+  if tg_op in ('UPDATE', 'DELETE') and not old.is_part then
+    perform dashboard_overdue_span_add(old.province_id, old.valid_from, old.valid_to, old.status, old.due_on, old.requested_on, -1);
   end if;
-  if tg_op in ('INSERT', 'UPDATE') then
-    if new.valid_to is null and not new.is_part then
-      perform dashboard_directive_now_add(new.province_id, new.lead_unit_id, new.status, new.due_on, new.requested_on, new.completed_on, 1);
-    end if;
+  if tg_op in ('INSERT', 'UPDATE') and not new.is_part then
+    perform dashboard_overdue_span_add(new.province_id, new.valid_from, new.valid_to, new.status, new.due_on, new.requested_on, 1);
   end if;
   return null;
 end $$;
 
 create trigger directive_states_dashboard after insert or update or delete on directive_states
-  for each row execute function dashboard_directive_now_track();
+  for each row execute function dashboard_directive_track();
 
-insert into dashboard_directive_now (province_id, lead_unit_id, status, due_on, late, done_month, n)
-select province_id, lead_unit_id, status, case when status in ('not_started', 'in_progress') and due_on is not null then due_on else 'infinity'::date end,
-  coalesce((status = 'done' and completed_on > due_on) or (status = 'awaiting_confirmation' and requested_on > due_on), false),
-  case when status = 'done' and completed_on is not null then date_trunc('month', completed_on)::date else 'infinity'::date end,
-  count(*)
-from directive_states where valid_to is null and not is_part
-group by 1, 2, 3, 4, 5, 6;
+select dashboard_overdue_span_add(province_id, valid_from, valid_to, status, due_on, requested_on, 1) from directive_states where not is_part;
 `,
   );
 }
@@ -102,9 +110,10 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     db,
     `
 drop trigger directive_states_dashboard on directive_states;
-drop function dashboard_directive_now_track();
-drop function dashboard_directive_now_add(integer, uuid, text, date, date, date, integer);
-drop table dashboard_directive_now;
+drop function dashboard_directive_track();
+drop function dashboard_overdue_span_add(integer, date, date, text, date, date, integer);
+drop function dashboard_month_end(date);
+drop table dashboard_overdue_spans;
 drop table reports;
 `,
   );
