@@ -6,6 +6,7 @@ import { recordAudit } from "../audit/audit.ts";
 import { hashPassword } from "../auth/passwords.ts";
 import type { Db } from "../db/schema.ts";
 import { loadDemoDirectives } from "../directives/demo.ts";
+import { loadDemoPapers } from "../papers/demo.ts";
 import { newId } from "../ids.ts";
 import type { Role } from "../policy.ts";
 import { loadDemoTargets } from "../targets/demo.ts";
@@ -106,6 +107,8 @@ export interface DemoStep {
 
 export const DEMO_STEPS: DemoStep[] = [
   { label: "Tỉnh, cây tổ chức và tài khoản trình diễn", run: loadFoundation },
+  // Papers of the seeds' kinds, read, recognised and confirmed through the real pipeline.
+  { label: "Văn bản trình diễn: đọc, nhận diện, xác nhận (1012-TB/TU, 212-CTr/TU, 618-BC/TU)", run: loadDemoPapers },
   // Targets attach the figures of confirmed demo papers when they exist: keep this after the papers' step.
   { label: "Chỉ tiêu nghị quyết năm 2024 (Tiền Giang, Hậu Giang) và số liệu", run: loadDemoTargets },
   // Directives use the confirmed demo notice 1012-TB/TU when the papers' step has confirmed it: keep this after that step.
