@@ -27,10 +27,13 @@ afterAll(async () => {
   await handle?.close();
 });
 
+/** "II.3" → "3": the notice numbers its items inside part II. */
+const short = (ordinal: string) => ordinal.replace(/^[IVXLC]+\./, "");
+
 describe.skipIf(skip)("demo directives", () => {
   it("tells each story as of today", async () => {
     const { rows } = await trackingSheet(handle.db, 1, { asOf: today, sort: "ordinal" }, { units: null, userId: null }, 3);
-    const by = new Map(rows.map((r) => [r.ordinal, r]));
+    const by = new Map(rows.map((r) => [short(r.ordinal), r]));
     expect([...by.keys()]).toEqual(["1", "2", "3", "4", "5", "6"]);
     expect(by.get("1")).toMatchObject({ status: "done", timeliness: "done_on_time", leadUnitName: "Đảng ủy Ủy ban nhân dân tỉnh", paperSymbol: "1012-TB/TU" });
     expect(by.get("2")).toMatchObject({ status: "in_progress", timeliness: "overdue", leadUnitName: "Sở Tài chính", progress: 70, daysLeft: -5 });
@@ -44,7 +47,7 @@ describe.skipIf(skip)("demo directives", () => {
     const user = await handle.db.selectFrom("users").select("id").where("username", "=", "cv.sotaichinh").executeTakeFirstOrThrow();
     const unit = await handle.db.selectFrom("units").select("id").where("province_id", "=", 1).where("code", "=", "SO-TC").executeTakeFirstOrThrow();
     const mine = await myWork(handle.db, 1, { id: user.id, role: "unit_staff", unitIds: [unit.id] }, today, 3);
-    expect(mine.lead.map((r) => r.ordinal)).toEqual(["2", "3"]);
+    expect(mine.lead.map((r) => short(r.ordinal))).toEqual(["2", "3"]);
     expect(mine.counts.overdue).toBe(1);
   });
 
@@ -71,7 +74,7 @@ describe.skipIf(skip)("demo directives", () => {
       .where("p.symbol", "=", "1012-TB/TU")
       .where("d.id", "is", null)
       .execute();
-    expect(untracked.map((u) => u.ordinal).sort()).toEqual(["7", "8"]);
+    expect(untracked.map((u) => short(u.ordinal)).sort()).toEqual(["7", "8"]);
     expect((await verifyAudit(handle.db)).ok).toBe(true);
   });
 });

@@ -236,7 +236,9 @@ export async function loadDemoDirectives(db: Db, today = todayInVietnam()): Prom
   };
   const ids: Record<string, string> = {};
   for (const item of items) {
-    const plan = ASSIGN[item.ordinal];
+    // The notice numbers its items inside part II: the extractor writes "II.1" (gold guide §2.2).
+    const n = item.ordinal.replace(/^[IVXLC]+\./, "");
+    const plan = ASSIGN[n];
     if (!plan || !unit.get(plan.lead)) continue;
     const row = await run(office, -50, (w) =>
       createDirective(w, {
@@ -247,16 +249,16 @@ export async function loadDemoDirectives(db: Db, today = todayInVietnam()): Prom
         partnerUnitIds: plan.partners.map((c) => unit.get(c)).filter((x): x is string => !!x),
         followerId: office.id,
         leaderId: leader?.id ?? null,
-        deadline: deadlines[item.ordinal]!,
-        expectedProduct: item.ordinal === "3" ? "Báo cáo hằng tháng về thu, chi ngân sách" : "Báo cáo kết quả gửi Ban Thường vụ Tỉnh ủy",
-        priority: item.ordinal === "2" || item.ordinal === "4" ? "high" : "normal",
-        classification: item.ordinal === "6" ? "defence" : "economy",
+        deadline: deadlines[n]!,
+        expectedProduct: n === "3" ? "Báo cáo hằng tháng về thu, chi ngân sách" : "Báo cáo kết quả gửi Ban Thường vụ Tỉnh ủy",
+        priority: n === "2" || n === "4" ? "high" : "normal",
+        classification: n === "6" ? "defence" : "economy",
         paperId,
         paperDirectiveId: item.id,
         source: "paper",
       }),
     );
-    ids[item.ordinal] = row.id;
+    ids[n] = row.id;
   }
 
   // 1 — done on time: reported, asked for confirmation four days before the deadline, confirmed.
