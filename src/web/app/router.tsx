@@ -13,6 +13,8 @@ const UnitsPage = lazy(() => import("../pages/units/UnitsPage.tsx"));
 const UsersPage = lazy(() => import("../pages/users/UsersPage.tsx"));
 const AccountPage = lazy(() => import("../pages/account/AccountPage.tsx"));
 const TargetsSection = lazy(() => import("../pages/targets/TargetsSection.tsx"));
+const PapersPage = lazy(() => import("../pages/papers/PapersPage.tsx"));
+const PaperReviewPage = lazy(() => import("../pages/papers/ReviewPage.tsx"));
 
 export const router = createBrowserRouter([
   { path: LOGIN_PATH, element: <LoginPage />, errorElement: <RouteErrorPage /> },
@@ -39,6 +41,22 @@ export const router = createBrowserRouter([
         element: (
           <RequireAction action="users.read">
             <UsersPage />
+          </RequireAction>
+        ),
+      },
+      {
+        path: "van-ban",
+        element: (
+          <RequireAction action="papers.read">
+            <PapersPage />
+          </RequireAction>
+        ),
+      },
+      {
+        path: "van-ban/:id",
+        element: (
+          <RequireAction action="papers.read">
+            <PaperReviewPage />
           </RequireAction>
         ),
       },

@@ -2,7 +2,7 @@
 // both built from this list, and each shows only to users whose permissions include
 // its `action` (a key of POLICY in src/server/policy.ts). A new feature adds one entry
 // here and its route in router.tsx.
-import { ApartmentOutlined, FundOutlined, TeamOutlined } from "@ant-design/icons";
+import { ApartmentOutlined, FileTextOutlined, FundOutlined, TeamOutlined } from "@ant-design/icons";
 import type { ComponentType } from "react";
 
 export interface Section {
@@ -20,6 +20,14 @@ export interface Section {
 }
 
 export const SECTIONS: Section[] = [
+  {
+    key: "papers",
+    path: "/van-ban",
+    label: "Văn bản",
+    description: "Tải lên kết luận, chương trình, báo cáo; hệ thống nhận diện nhiệm vụ, chỉ số, văn bản dẫn chiếu để rà soát và xác nhận.",
+    icon: FileTextOutlined,
+    action: "papers.read",
+  },
   {
     key: "targets",
     path: "/chi-tieu",
