@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { deadlineFromPaper, type Deadline } from "../../domain/directives.ts";
+import { deadlineFromPaper, type Deadline, FINAL_STATUSES, holds, mayDecide, mayRequest, REQUEST_KINDS, REQUESTS, TRANSITIONS } from "../../domain/directives.ts";
 import { todayInVietnam } from "../../domain/format.ts";
 import { attachmentHeader, fileResponse, storeFile } from "../files/files.ts";
 import { HttpError, invalidInput, notFound } from "../http/errors.ts";
@@ -31,6 +31,8 @@ import {
   type ActingUser,
   canSee,
   createDirective,
+  domainState,
+  partiesOf,
   decide,
   delegate,
   editDirective,
@@ -71,7 +73,31 @@ async function visibleDirective(ctx: RequestContext, id: string) {
 
 async function detail(ctx: RequestContext, id: string, asOf = todayInVietnam()) {
   const d = await visibleDirective(ctx, id);
-  return directiveDetail(ctx.db, ctx.user!.provinceId, d, asOf, ctx.config.dueSoonDays);
+  const page = await directiveDetail(ctx.db, ctx.user!.provinceId, d, asOf, ctx.config.dueSoonDays);
+  // What this user may do now (the screen shows only those buttons; the server checks again).
+  const reach = await reachOf(ctx.db, ctx.user!.provinceId, ctx.user!);
+  const parties = await partiesOf(ctx.db, ctx.user!.provinceId, acting(ctx), d, reach);
+  const role = ctx.user!.role;
+  const { state } = await domainState(ctx.db, d);
+  const status = state.status;
+  const unitRole = role === "unit_leader" || role === "unit_staff";
+  const allowed = {
+    start: holds("start", role, parties) && TRANSITIONS.start.from.includes(status),
+    report:
+      (parties.includes("lead") && holds("report", role, ["lead"]) && TRANSITIONS.report.from.includes(status)) ||
+      (parties.includes("partner") && unitRole && !FINAL_STATUSES.includes(status)),
+    reportAs: parties.includes("lead") ? "lead" : "partner",
+    requests: REQUEST_KINDS.filter(
+      (k) => mayRequest(k, role, parties) && REQUESTS[k].from.includes(status) && (k === "completion" || !state.pending.includes(k)),
+    ),
+    decide: mayDecide(role, parties),
+    status: (["suspend", "resume", "withdraw"] as const).filter((a) => holds(a, role, parties) && TRANSITIONS[a].from.includes(status)),
+    edit: role === "office" && !FINAL_STATUSES.includes(status),
+    delegate: role === "unit_leader" && parties.includes("lead") && !FINAL_STATUSES.includes(status),
+    urge: role === "office" && !FINAL_STATUSES.includes(status),
+    recall: mayRequest("completion", role, parties),
+  };
+  return { ...page, parties, allowed };
 }
 
 const idParams = z.strictObject({ id: uuid("Mã nhiệm vụ") });
@@ -272,6 +298,38 @@ export const directiveRoutes = [
       const visible = reach ? rows.filter((r) => reach.has(r.lead_unit_id)) : rows;
       const names = await unitNames(ctx.db, ctx.user.provinceId, visible.map((r) => r.lead_unit_id), todayInVietnam());
       return { requests: visible.map((r) => ({ ...r, leadUnitName: names.get(r.lead_unit_id) ?? "" })) };
+    },
+  }),
+  route({
+    method: "get",
+    path: "/api/directives/papers",
+    access: "directives.assign",
+    summary: "Các văn bản đã xác nhận có mục nhiệm vụ, với số mục đã giao theo dõi",
+    tags: TAG,
+    handler: async (ctx) => {
+      const p = ctx.user.provinceId;
+      const rows = await ctx.db
+        .selectFrom("papers as p")
+        .innerJoin("paper_directives as i", (j) => j.onRef("i.province_id", "=", "p.province_id").onRef("i.paper_id", "=", "p.id"))
+        .leftJoin("directives as d", (j) =>
+          j.onRef("d.province_id", "=", "i.province_id").onRef("d.paper_directive_id", "=", "i.id").on("d.parent_id", "is", null),
+        )
+        .select((eb) => [
+          "p.id",
+          "p.kind",
+          "p.symbol",
+          "p.issued_on as issuedOn",
+          "p.title",
+          eb.fn.count<number>("i.id").distinct().as("items"),
+          eb.fn.count<number>("d.id").distinct().as("tracked"),
+        ])
+        .where("p.province_id", "=", p)
+        .where("p.status", "=", "confirmed")
+        .groupBy(["p.id", "p.kind", "p.symbol", "p.issued_on", "p.title"])
+        .orderBy("p.issued_on", "desc")
+        .limit(500)
+        .execute();
+      return { papers: rows.map((r) => ({ ...r, items: Number(r.items), tracked: Number(r.tracked) })) };
     },
   }),
   route({

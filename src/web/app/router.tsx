@@ -13,6 +13,9 @@ const UnitsPage = lazy(() => import("../pages/units/UnitsPage.tsx"));
 const UsersPage = lazy(() => import("../pages/users/UsersPage.tsx"));
 const AccountPage = lazy(() => import("../pages/account/AccountPage.tsx"));
 const TargetsSection = lazy(() => import("../pages/targets/TargetsSection.tsx"));
+const DirectivesSection = lazy(() => import("../pages/directives/DirectivesSection.tsx"));
+const MyWorkPage = lazy(() => import("../pages/my-work/MyWorkPage.tsx"));
+const NotificationsPage = lazy(() => import("../pages/notifications/NotificationsPage.tsx"));
 const PapersPage = lazy(() => import("../pages/papers/PapersPage.tsx"));
 const PaperReviewPage = lazy(() => import("../pages/papers/ReviewPage.tsx"));
 
@@ -65,6 +68,30 @@ export const router = createBrowserRouter([
         element: (
           <RequireAction action="targets.read">
             <TargetsSection />
+          </RequireAction>
+        ),
+      },
+      {
+        path: "nhiem-vu/*",
+        element: (
+          <RequireAction action="directives.read">
+            <DirectivesSection />
+          </RequireAction>
+        ),
+      },
+      {
+        path: "viec-cua-toi",
+        element: (
+          <RequireAction action="directives.mine">
+            <MyWorkPage />
+          </RequireAction>
+        ),
+      },
+      {
+        path: "thong-bao",
+        element: (
+          <RequireAction action="notifications.read">
+            <NotificationsPage />
           </RequireAction>
         ),
       },

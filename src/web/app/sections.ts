@@ -2,7 +2,7 @@
 // both built from this list, and each shows only to users whose permissions include
 // its `action` (a key of POLICY in src/server/policy.ts). A new feature adds one entry
 // here and its route in router.tsx.
-import { ApartmentOutlined, FileTextOutlined, FundOutlined, TeamOutlined } from "@ant-design/icons";
+import { ApartmentOutlined, BellOutlined, CarryOutOutlined, FileTextOutlined, FundOutlined, ScheduleOutlined, TeamOutlined } from "@ant-design/icons";
 import type { ComponentType } from "react";
 
 export interface Section {
@@ -20,6 +20,22 @@ export interface Section {
 }
 
 export const SECTIONS: Section[] = [
+  {
+    key: "my-work",
+    path: "/viec-cua-toi",
+    label: "Việc của tôi",
+    description: "Nhiệm vụ đơn vị đang chủ trì: quá hạn lên đầu, hạn gần trước; báo cáo tiến độ, đề nghị hoàn thành, gia hạn.",
+    icon: CarryOutOutlined,
+    action: "directives.mine",
+  },
+  {
+    key: "directives",
+    path: "/nhiem-vu",
+    label: "Theo dõi nhiệm vụ",
+    description: "Bảng theo dõi các nhiệm vụ giao từ văn bản: ai làm, hạn nào, tiến độ, kết quả; đôn đốc, thống kê, xếp hạng đơn vị.",
+    icon: ScheduleOutlined,
+    action: "directives.read",
+  },
   {
     key: "papers",
     path: "/van-ban",
@@ -51,6 +67,14 @@ export const SECTIONS: Section[] = [
     description: "Tài khoản, vai trò và đơn vị của người sử dụng phần mềm.",
     icon: TeamOutlined,
     action: "users.read",
+  },
+  {
+    key: "notifications",
+    path: "/thong-bao",
+    label: "Thông báo",
+    description: "Nhắc hạn, đôn đốc, quyết định về nhiệm vụ của mình.",
+    icon: BellOutlined,
+    action: "notifications.read",
   },
 ];
 
