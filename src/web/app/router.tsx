@@ -16,6 +16,8 @@ const TargetsSection = lazy(() => import("../pages/targets/TargetsSection.tsx"))
 const DirectivesSection = lazy(() => import("../pages/directives/DirectivesSection.tsx"));
 const MyWorkPage = lazy(() => import("../pages/my-work/MyWorkPage.tsx"));
 const NotificationsPage = lazy(() => import("../pages/notifications/NotificationsPage.tsx"));
+const DashboardSection = lazy(() => import("../pages/dashboard/DashboardSection.tsx"));
+const ReportsPage = lazy(() => import("../pages/reports/ReportsPage.tsx"));
 const PapersPage = lazy(() => import("../pages/papers/PapersPage.tsx"));
 const PaperReviewPage = lazy(() => import("../pages/papers/ReviewPage.tsx"));
 
@@ -68,6 +70,22 @@ export const router = createBrowserRouter([
         element: (
           <RequireAction action="targets.read">
             <TargetsSection />
+          </RequireAction>
+        ),
+      },
+      {
+        path: "dieu-hanh/*",
+        element: (
+          <RequireAction action="dashboard.read">
+            <DashboardSection />
+          </RequireAction>
+        ),
+      },
+      {
+        path: "bao-cao",
+        element: (
+          <RequireAction action="reports.generate">
+            <ReportsPage />
           </RequireAction>
         ),
       },

@@ -2,7 +2,7 @@
 // both built from this list, and each shows only to users whose permissions include
 // its `action` (a key of POLICY in src/server/policy.ts). A new feature adds one entry
 // here and its route in router.tsx.
-import { ApartmentOutlined, BellOutlined, CarryOutOutlined, FileTextOutlined, FundOutlined, ScheduleOutlined, TeamOutlined } from "@ant-design/icons";
+import { ApartmentOutlined, BellOutlined, CarryOutOutlined, DashboardOutlined, FileTextOutlined, FileWordOutlined, FundOutlined, ScheduleOutlined, TeamOutlined } from "@ant-design/icons";
 import type { ComponentType } from "react";
 
 export interface Section {
@@ -20,6 +20,14 @@ export interface Section {
 }
 
 export const SECTIONS: Section[] = [
+  {
+    key: "dashboard",
+    path: "/dieu-hanh",
+    label: "Bảng điều hành",
+    description: "Toàn cảnh theo kỳ và ngày cắt số liệu: nhiệm vụ đúng hạn, trễ hạn, quá hạn; đơn vị có nhiều việc quá hạn; chỉ tiêu đạt; diễn biến theo tháng.",
+    icon: DashboardOutlined,
+    action: "dashboard.read",
+  },
   {
     key: "my-work",
     path: "/viec-cua-toi",
@@ -51,6 +59,14 @@ export const SECTIONS: Section[] = [
     description: "Chỉ tiêu nghị quyết, chương trình theo từng kỳ: kế hoạch, thực hiện, tình trạng, dự báo; nhập và duyệt số liệu, giải trình.",
     icon: FundOutlined,
     action: "targets.read",
+  },
+  {
+    key: "reports",
+    path: "/bao-cao",
+    label: "Báo cáo",
+    description: "Soạn báo cáo kết quả thực hiện nhiệm vụ (6, 9 tháng, năm, quý) và dự thảo thông báo kết luận theo thể thức văn bản của Đảng: Word, PDF, Excel.",
+    icon: FileWordOutlined,
+    action: "reports.generate",
   },
   {
     key: "units",

@@ -1,0 +1,135 @@
+// The dashboard's and the reports' data as the server sends them (src/server/dashboard, src/server/reports).
+import { api, query } from "../../api/client.ts";
+
+export const DASHBOARD_PATH = "/dieu-hanh";
+export const REPORTS_PATH = "/bao-cao";
+export const unitPath = (unitId: string, period: string, asOf?: string) => `${DASHBOARD_PATH}/don-vi/${unitId}${query({ ky: period, ngay: asOf })}`;
+/** A directive's page in the follow-up section (src/web/pages/directives). */
+export const directivePath = (id: string) => `/nhiem-vu/${id}`;
+
+export const OUTCOMES = ["done_on_time", "done_late", "not_due", "overdue", "suspended"] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+export const OUTCOME_LABELS: Record<Outcome, string> = {
+  done_on_time: "Hoàn thành đúng hạn",
+  done_late: "Hoàn thành trễ hạn",
+  not_due: "Đang thực hiện, chưa đến hạn",
+  overdue: "Quá hạn",
+  suspended: "Tạm hoãn",
+};
+export const OUTCOME_COLORS: Record<Outcome, string> = {
+  done_on_time: "#389e0d",
+  done_late: "#d48806",
+  not_due: "#1677ff",
+  overdue: "#cf1322",
+  suspended: "#8c8c8c",
+};
+export const OUTCOME_TAGS: Record<Outcome, string> = { done_on_time: "green", done_late: "gold", not_due: "blue", overdue: "red", suspended: "default" };
+
+export const STATUS_LABELS: Record<string, string> = {
+  not_started: "Chưa thực hiện",
+  in_progress: "Đang thực hiện",
+  awaiting_confirmation: "Chờ xác nhận hoàn thành",
+  done: "Hoàn thành",
+  suspended: "Tạm hoãn",
+};
+
+export interface OutcomeTally {
+  total: number;
+  done_on_time: number;
+  done_late: number;
+  overdue: number;
+  not_due: number;
+  suspended: number;
+}
+
+export interface Summary {
+  total: number;
+  assessable: number;
+  onTrack: number;
+  exceeded: number;
+  met: number;
+  behind: number;
+}
+
+export interface DashboardData {
+  period: { code: string; label: string; start: string; end: string };
+  asOf: string;
+  today: string;
+  choices: { code: string; label: string }[];
+  directives: { outcomes: OutcomeTally; statuses: Record<string, number>; onTimePercent: number | null };
+  units: (OutcomeTally & { unitId: string; name: string; onTimePercent: number | null; overdueRank: number | null })[];
+  targets: { resolutions: { id: string; kind: string; symbol: string | null; title: string; summary: Summary; line: string }[]; total: Summary };
+  trend: { month: string; doneOnTime: number; doneLate: number; overdue: number }[];
+}
+
+export interface UnitData {
+  period: { code: string; label: string };
+  asOf: string;
+  unit: { id: string; name: string };
+  directives: {
+    id: string;
+    ordinal: string | null;
+    content: string;
+    status: string;
+    outcome: Outcome;
+    dueOn: string | null;
+    completedOn: string | null;
+    daysLate: number | null;
+    paper: { id: string; symbol: string | null; issuedOn: string | null } | null;
+  }[];
+  targets: { id: string; resolutionId: string; code: string; name: string; unit: string; plan: number | null; actual: number | null; percentOfPlan: number | null; status: string }[];
+}
+
+export const TARGET_STATUS_LABELS: Record<string, string> = { exceeded: "Vượt", met: "Đạt", behind: "Chưa đạt", not_assessable: "Chưa đủ điều kiện đánh giá" };
+export const TARGET_STATUS_COLORS: Record<string, string> = { exceeded: "#389e0d", met: "#1677ff", behind: "#cf1322", not_assessable: "#bfbfbf" };
+
+export const loadDashboard = (period: string | undefined, asOf: string | undefined, signal?: AbortSignal) =>
+  api.get<DashboardData>(`/api/dashboard${query({ period, asOf })}`, { signal });
+
+export const loadUnit = (unitId: string, period: string | undefined, asOf: string | undefined, signal?: AbortSignal) =>
+  api.get<UnitData>(`/api/dashboard/units/${unitId}${query({ period, asOf })}`, { signal });
+
+// ---------------------------------------------------------------------------
+// Reports
+
+export type ReportFormat = "docx" | "pdf" | "xlsx";
+
+export interface ReportOptions {
+  today: string;
+  periods: { code: string; label: string }[];
+  formats: { code: ReportFormat; label: string }[];
+  papers: { id: string; symbol: string | null; title: string | null; issuedOn: string | null; kind: string | null; directives: number }[];
+}
+
+export interface ReportRow {
+  id: string;
+  kind: "work_results" | "conclusion";
+  kindLabel: string;
+  title: string;
+  period: string | null;
+  asOf: string | null;
+  format: ReportFormat;
+  fileName: string | null;
+  size: number | null;
+  fingerprint: string | null;
+  createdAt: string;
+  createdBy: string | null;
+  downloadUrl: string;
+}
+
+export interface Job {
+  id: string;
+  kind: string;
+  status: "queued" | "running" | "done" | "failed";
+  progress: number;
+  message: string | null;
+  error: string | null;
+  result: { fileId?: string; name?: string; fingerprint?: string } | null;
+  downloadUrl: string | null;
+}
+
+export const loadReportOptions = (signal?: AbortSignal) => api.get<ReportOptions>("/api/reports/options", { signal });
+export const loadReports = (signal?: AbortSignal) => api.get<{ reports: ReportRow[] }>("/api/reports", { signal });
+export const startWorkResults = (body: { period: string; asOf?: string; format: ReportFormat }) => api.post<{ jobId: string }>("/api/reports/work-results", body);
+export const startConclusion = (body: { paperId: string; format: ReportFormat }) => api.post<{ jobId: string }>("/api/reports/conclusion", body);
+export const loadJob = (id: string, signal?: AbortSignal) => api.get<Job>(`/api/jobs/${id}`, { signal });
