@@ -39,6 +39,10 @@ export function DateField(props: DateFieldProps) {
         return (props.min !== undefined && iso < props.min) || (props.max !== undefined && iso > props.max);
       }}
       onChange={(d: Dayjs | null) => props.onChange?.(d ? d.format("YYYY-MM-DD") : null)}
+      // Enter confirms the typed date; it does not also submit the surrounding form.
+      onKeyDown={(e) => {
+        if (e.key === "Enter") e.preventDefault();
+      }}
     />
   );
 }

@@ -1,7 +1,7 @@
 // A dialog with a form: OK submits (Enter works in any field), the server's message
 // shows at the top when it refuses, and field problems land beside their fields.
 import { Alert, Form, type FormInstance, Modal } from "antd";
-import { type ReactNode, useEffect, useState } from "react";
+import { type ReactNode, useState } from "react";
 import { ApiError, errorMessage } from "../api/client.ts";
 
 export interface FormModalProps<V> {
@@ -19,15 +19,20 @@ export interface FormModalProps<V> {
   children: ReactNode | ((form: FormInstance<V>) => ReactNode);
 }
 
+/**
+ * Each opening gets a fresh form (a new inner component once the previous dialog has closed), so the
+ * initial values of this opening are never mixed with what was typed or loaded the last time.
+ */
 export function FormModal<V extends object>(props: FormModalProps<V>) {
+  const [generation, setGeneration] = useState(0);
+  return <FormModalBody<V> key={generation} {...props} afterClose={() => setGeneration((g) => g + 1)} />;
+}
+
+function FormModalBody<V extends object>(props: FormModalProps<V> & { afterClose(): void }) {
   const [form] = Form.useForm<V>();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<{ message: string; list: string[] } | null>(null);
 
-  // The form is rebuilt each time the dialog opens (destroyOnHidden), from initialValues.
-  useEffect(() => {
-    if (props.open) setProblem(null);
-  }, [props.open]);
 
   const submit = async () => {
     let values: V;
@@ -46,7 +51,9 @@ export function FormModal<V extends object>(props: FormModalProps<V>) {
       const placed = fields.filter((f) => known.has(f.path));
       if (placed.length) form.setFields(placed.map((f) => ({ name: f.path as never, errors: [f.message] })));
       const rest = [...fields.filter((f) => !known.has(f.path)).map((f) => (f.path ? `${f.path}: ${f.message}` : f.message)), ...(e instanceof ApiError ? e.problems : [])];
-      setProblem({ message: errorMessage(e), list: rest });
+      // For invalid input the server's message repeats the first problem: a plain title, then the list.
+      const message = e instanceof ApiError && e.code === "invalid_input" && (rest.length || placed.length) ? "Dữ liệu chưa hợp lệ, hãy kiểm tra lại." : errorMessage(e);
+      setProblem({ message, list: rest });
       props.onError?.(e, form);
     } finally {
       setBusy(false);
@@ -65,6 +72,7 @@ export function FormModal<V extends object>(props: FormModalProps<V>) {
       onCancel={() => !busy && props.onCancel()}
       width={props.width ?? 560}
       destroyOnHidden
+      afterClose={props.afterClose}
       mask={{ closable: false }}
     >
       {problem && (
@@ -77,7 +85,7 @@ export function FormModal<V extends object>(props: FormModalProps<V>) {
           style={{ marginBottom: 16 }}
         />
       )}
-      <Form<V> form={form} layout="vertical" initialValues={props.initialValues} preserve={false} onFinish={() => void submit()} disabled={busy} requiredMark="optional">
+      <Form<V> form={form} layout="vertical" initialValues={props.initialValues} onFinish={() => void submit()} disabled={busy} requiredMark="optional">
         {typeof props.children === "function" ? props.children(form) : props.children}
         {/* Enter in a text field submits the form. */}
         <button type="submit" hidden aria-hidden tabIndex={-1} />

@@ -20,7 +20,9 @@ function toOptions(nodes: TreeNode[], excluded: Set<string>): Option[] {
   return nodes.map((n) => ({
     value: n.id,
     title: unitLabel(n),
-    search: searchKey(n),
+    // Both the folded key (typed without diacritics) and the plain lower-case names: the list's own
+    // keyboard focus (Enter picks the first match) compares the typed text as it is.
+    search: `${searchKey(n)} ${[n.name, n.shortName ?? "", ...n.aliases].join(" ").toLocaleLowerCase("vi")}`,
     disabled: excluded.has(n.id),
     children: toOptions(n.children, excluded),
   }));
@@ -76,6 +78,7 @@ export function UnitPicker(props: UnitPickerProps) {
     placeholder: failed ? "Không tải được danh sách đơn vị" : (props.placeholder ?? "Chọn đơn vị"),
     notFoundContent: units ? "Không có đơn vị phù hợp" : "Đang tải…",
     showSearch: {
+      treeNodeFilterProp: "search",
       filterTreeNode: (input: string, node: object) =>
         String((node as { search?: string }).search ?? "").includes(folded(input.trim())),
     },

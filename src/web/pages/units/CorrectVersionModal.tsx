@@ -1,7 +1,7 @@
 // Corrects a mistake in one version (a typo, a missing alias) without starting a new
 // version. The version number read is sent back; if someone changed it meanwhile the
 // server answers 409 with the current data, shown here so the user can redo the edit.
-import { Alert, Descriptions, Form } from "antd";
+import { Alert, Descriptions, Form, Typography } from "antd";
 import { useState } from "react";
 import { UNIT_KIND_LABELS, type UnitKind } from "../../../domain/units.ts";
 import { ApiError } from "../../api/client.ts";
@@ -81,13 +81,12 @@ export function CorrectVersionModal(props: { version: VersionView | null; onClos
     >
       {v && (
         <>
-          <Alert
-            type="info"
-            showIcon
-            style={{ marginBottom: 16 }}
-            title="Chỉ dùng để sửa lỗi nhập liệu của giai đoạn này."
-            description="Nếu đơn vị thật sự đổi tên, đổi trực thuộc từ một ngày, hãy dùng “Ghi nhận thay đổi” để lịch sử giữ cả tên cũ và tên mới."
-          />
+          {!conflict && (
+            <Typography.Paragraph type="secondary" style={{ marginBottom: 16 }}>
+              Chỉ dùng để sửa lỗi nhập liệu của giai đoạn này. Nếu đơn vị thật sự đổi tên, đổi trực thuộc từ một ngày, hãy dùng “Ghi nhận
+              thay đổi” để lịch sử giữ cả tên cũ và tên mới.
+            </Typography.Paragraph>
+          )}
           {conflict && (
             <Alert
               type="warning"

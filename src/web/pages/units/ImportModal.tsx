@@ -40,7 +40,8 @@ export function ImportModal(props: { open: boolean; onClose(imported: boolean): 
     } catch (e) {
       if (e instanceof DOMException && e.name === "AbortError") return;
       const problems = e instanceof ApiError ? [...e.problems, ...e.fields.map((f) => (f.path ? `${f.path}: ${f.message}` : f.message))] : [];
-      setState({ step: "failed", message: errorMessage(e), problems });
+      const message = e instanceof ApiError && e.code === "invalid_input" ? "Tệp không đúng định dạng cây tổ chức của dondoc; chưa nhập gì." : errorMessage(e);
+      setState({ step: "failed", message, problems });
     }
   };
 

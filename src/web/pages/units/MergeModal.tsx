@@ -71,7 +71,7 @@ export function MergeModal(props: { open: boolean; asOf: string; selectedId: str
               );
             }}
           </Form.Item>
-          <Form.Item label="Đơn vị sau hợp nhất" name="mode">
+          <Form.Item label="Đơn vị sau hợp nhất" name="mode" rules={[{ required: true }]}>
             <Radio.Group
               options={[
                 { value: "existing", label: "Một đơn vị có sẵn tiếp nhận các đơn vị còn lại" },

@@ -22,7 +22,12 @@ import { UserFormModal } from "./UserFormModal.tsx";
 function StatusTag(props: { user: UserView }) {
   const u = props.user;
   if (u.disabled) return <Tag>Đã khóa</Tag>;
-  if (u.locked) return <Tag color="orange">Tạm khóa đến {formatDateTime(u.lockedUntil)}</Tag>;
+  if (u.locked)
+    return (
+      <Tag color="orange" style={{ whiteSpace: "normal" }} title="Do đăng nhập sai nhiều lần">
+        Tạm khóa đến {formatDateTime(u.lockedUntil)}
+      </Tag>
+    );
   return <Tag color="green">Đang hoạt động</Tag>;
 }
 
@@ -30,7 +35,7 @@ function useUnitNames(): Map<string, string> {
   const [names, setNames] = useState(new Map<string, string>());
   useEffect(() => {
     unitsAsOf(todayInVietnam()).then(
-      (units: UnitSlice[]) => setNames(new Map(units.map((u) => [u.id, u.shortName ?? u.name]))),
+      (units: UnitSlice[]) => setNames(new Map(units.map((u) => [u.id, u.name]))),
       () => {},
     );
   }, []);
@@ -162,7 +167,7 @@ export default function UsersPage() {
             {
               title: "Vai trò",
               key: "role",
-              width: 220,
+              width: 200,
               render: (_, u) => <Tag color={ROLE_COLORS[u.role as Role]}>{u.roleLabel}</Tag>,
             },
             { title: "Đơn vị", key: "units", render: (_, u) => unitsOf(u) || <Typography.Text type="secondary">—</Typography.Text> },
