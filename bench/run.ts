@@ -2,6 +2,7 @@
 // PGlite and PostgreSQL. Options: --only NAME[,NAME] (foundation, extract, …),
 // --engine pglite|postgres (default both).
 import { parseArgs } from "node:util";
+import { benchDirectives } from "./directives.ts";
 import { benchExtract } from "./extract.ts";
 import { benchFoundation } from "./foundation.ts";
 import type { Engine } from "./lib/databases.ts";
@@ -17,6 +18,7 @@ const BENCHES: { name: string; run: () => Promise<void> }[] = [
   { name: "extract", run: () => benchExtract() },
   { name: "targets", run: () => benchTargets(engines) },
   { name: "reports", run: () => benchReports(engines) },
+  { name: "directives", run: () => benchDirectives(engines) },
 ];
 
 console.log(`dondoc — đo hiệu năng (${new Date().toISOString().slice(0, 10)}; Node ${process.version}; máy ${(await import("node:os")).cpus().length} lõi)`);

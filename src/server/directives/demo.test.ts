@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 /** "II.3" → "3": the notice numbers its items inside part II. */
-const short = (ordinal: string) => ordinal.replace(/^[IVXLC]+\./, "");
+const short = (ordinal: string | null) => (ordinal ?? "").replace(/^[IVXLC]+\./, "");
 
 describe.skipIf(skip)("demo directives", () => {
   it("tells each story as of today", async () => {

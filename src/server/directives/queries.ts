@@ -97,18 +97,32 @@ export async function userNames(db: Queryable, provinceId: number, ids: (string 
   return new Map(rows.map((r) => [r.id, r.full_name]));
 }
 
-async function partnersOn(db: Queryable, provinceId: number, directiveIds: string[], day: string): Promise<Map<string, string[]>> {
-  const out = new Map<string, string[]>();
+async function partnersOn(db: Queryable, provinceId: number, directiveIds: string[], day: string): Promise<Map<string, { unitId: string; name: string }[]>> {
+  const out = new Map<string, { unitId: string; name: string }[]>();
   if (!directiveIds.length) return out;
   const rows = await db
-    .selectFrom("directive_partners")
-    .select(["directive_id", "unit_id"])
-    .where("province_id", "=", provinceId)
-    .where("directive_id", "in", directiveIds)
-    .where("valid_from", "<=", day)
-    .where((eb) => eb.or([eb("valid_to", "is", null), eb("valid_to", ">", day)]))
+    .selectFrom("directive_partners as p")
+    .select((eb) => [
+      "p.directive_id",
+      "p.unit_id",
+      // The unit's name on the day (its first name when it did not exist yet).
+      eb
+        .selectFrom("unit_versions as v")
+        .select("v.name")
+        .whereRef("v.province_id", "=", "p.province_id")
+        .whereRef("v.unit_id", "=", "p.unit_id")
+        .orderBy(sql`v.valid_from <= ${day}`, "desc")
+        .orderBy(sql`case when v.valid_from <= ${day} then v.valid_from end`, (o) => o.desc().nullsLast())
+        .orderBy("v.valid_from")
+        .limit(1)
+        .as("name"),
+    ])
+    .where("p.province_id", "=", provinceId)
+    .where("p.directive_id", "in", directiveIds)
+    .where("p.valid_from", "<=", day)
+    .where((eb) => eb.or([eb("p.valid_to", "is", null), eb("p.valid_to", ">", day)]))
     .execute();
-  for (const r of rows) out.set(r.directive_id, [...(out.get(r.directive_id) ?? []), r.unit_id]);
+  for (const r of rows) out.set(r.directive_id, [...(out.get(r.directive_id) ?? []), { unitId: r.unit_id, name: r.name ?? "" }]);
   return out;
 }
 
@@ -203,12 +217,19 @@ export interface Reach {
   userId: string | null;
 }
 
+function directivesOf(db: Queryable, provinceId: number) {
+  return db.selectFrom("directives").select("id").where("province_id", "=", provinceId);
+}
+
 function sheetBase(db: Queryable, provinceId: number, f: SheetFilter, reach: Reach, dueSoonDays: number, today: string) {
+  // The states alone: filters on the directive's own fields are subqueries, so that counting
+  // and paging read the (partial, covering) indexes of directive_states only.
   let q = db
     .selectFrom("directive_states as s")
-    .innerJoin("directives as d", (j) => j.onRef("d.province_id", "=", "s.province_id").onRef("d.id", "=", "s.directive_id"))
     .where("s.province_id", "=", provinceId)
     .where((eb) => inForce(eb as unknown as States, f.asOf, today));
+  const directivesWhere = (where: (d: ReturnType<typeof directivesOf>) => ReturnType<typeof directivesOf>) =>
+    q.where("s.directive_id", "in", where(directivesOf(db, provinceId)));
   if ((f.parts ?? "top") === "top") q = q.where("s.is_part", "=", false);
   if (f.paperId) q = q.where("s.paper_id", "=", f.paperId);
   if (f.unitId) {
@@ -239,11 +260,11 @@ function sheetBase(db: Queryable, provinceId: number, f: SheetFilter, reach: Rea
   }
   if (f.dueFrom) q = q.where("s.due_on", ">=", f.dueFrom);
   if (f.dueTo) q = q.where("s.due_on", "<=", f.dueTo);
-  if (f.leaderId) q = q.where("d.leader_id", "=", f.leaderId);
-  if (f.followerId) q = q.where("d.follower_id", "=", f.followerId);
+  if (f.leaderId) q = directivesWhere((d) => d.where("leader_id", "=", f.leaderId!));
+  if (f.followerId) q = directivesWhere((d) => d.where("follower_id", "=", f.followerId!));
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    q = q.where((eb) => eb.or([eb("d.content", "ilike", like), eb("d.ordinal", "=", f.q!)]));
+    q = directivesWhere((d) => d.where((eb) => eb.or([eb("content", "ilike", like), eb("ordinal", "=", f.q!)])));
   }
   if (reach.units) {
     const units = [...reach.units];
@@ -252,7 +273,7 @@ function sheetBase(db: Queryable, provinceId: number, f: SheetFilter, reach: Rea
     q = q.where((eb) =>
       eb.or([
         ...(units.length ? [eb("s.lead_unit_id", "in", units)] : []),
-        ...(userId ? [eb("d.assignee_id", "=", userId)] : []),
+        ...(userId ? [eb("s.directive_id", "in", directivesOf(db, provinceId).where("assignee_id", "=", userId))] : []),
         ...(units.length
           ? [
               eb.exists(
@@ -286,55 +307,47 @@ export async function trackingSheet(
   const today = todayInVietnam();
   const base = sheetBase(db, provinceId, f, reach, dueSoonDays, today);
   const dir = f.order === "desc" ? "desc" : "asc";
-  let q = base.select([
-    "s.directive_id",
-    "s.status",
-    "s.lead_unit_id",
-    "s.due_on",
-    "s.requested_on",
-    "s.completed_on",
-    "d.version",
-    "d.ordinal",
-    "d.position",
-    "d.content",
-    "d.paper_id",
-    "d.follower_id",
-    "d.leader_id",
-    "d.deadline_kind",
-    "d.deadline_value",
-    "d.priority",
-    "d.classification",
-    "d.expected_product",
-    "d.note",
-    "d.parent_id",
-    "d.assignee_id",
-  ]);
-  switch (f.sort ?? "due") {
-    case "due":
-      q = q.orderBy("s.due_on", (o) => (dir === "asc" ? o.asc().nullsLast() : o.desc().nullsLast()));
-      break;
-    case "ordinal":
-      q = q.orderBy("d.paper_id").orderBy("d.position", dir).orderBy("d.ordinal", dir);
-      break;
-    case "unit":
-      q = q.orderBy("s.lead_unit_id", dir);
-      break;
-    case "status":
-      q = q.orderBy(STATUS_ORDER, dir).orderBy("s.due_on", (o) => o.asc().nullsLast());
-      break;
-    case "created":
-      q = q.orderBy("d.created_at", dir);
-      break;
-  }
+  const stateColumns = [...STATE_COLUMNS, ...DIRECTIVE_COLUMNS];
   const limit = Math.min(f.limit ?? 200, 20_000);
-  const rows = await q.orderBy("s.directive_id").limit(limit).offset(f.offset ?? 0).execute();
-  let total: number | null = null;
-  if (options.count !== false) {
-    const c = await base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-    total = Number(c.n);
-  }
-  return { total, rows: await decorate(db, provinceId, rows, f.asOf, dueSoonDays) };
+  const sort = f.sort ?? "due";
+  // The directive's own fields are joined for the page only (the count reads the states alone).
+  const joined = base.innerJoin("directives as d", (j) => j.onRef("d.province_id", "=", "s.province_id").onRef("d.id", "=", "s.directive_id"));
+  const page = async (): Promise<BareRow[]> => {
+    if (sort === "ordinal" || sort === "created") {
+      let q = joined.select(stateColumns);
+      q = sort === "ordinal" ? q.orderBy("s.paper_id").orderBy("d.position", dir).orderBy("d.ordinal", dir) : q.orderBy("d.created_at", dir);
+      return q.orderBy("s.directive_id").limit(limit).offset(f.offset ?? 0).execute();
+    }
+    let q = joined.select(stateColumns);
+    if (sort === "due") q = q.orderBy("s.due_on", (o) => (dir === "asc" ? o.asc().nullsLast() : o.desc().nullsLast()));
+    else if (sort === "unit") q = q.orderBy("s.lead_unit_id", dir);
+    else q = q.orderBy(STATUS_ORDER, dir).orderBy("s.due_on", (o) => o.asc().nullsLast());
+    return q.orderBy("s.directive_id").limit(limit).offset(f.offset ?? 0).execute();
+  };
+  const [states, total] = await Promise.all([
+    page(),
+    options.count === false ? Promise.resolve(null) : base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow().then((c) => Number(c.n)),
+  ]);
+  return { total, rows: await decorate(db, provinceId, states as BareRow[], f.asOf, dueSoonDays) };
 }
+
+const STATE_COLUMNS = ["s.directive_id", "s.status", "s.lead_unit_id", "s.due_on", "s.requested_on", "s.completed_on"] as const;
+const DIRECTIVE_COLUMNS = [
+  "d.version",
+  "d.ordinal",
+  "d.content",
+  "d.paper_id",
+  "d.follower_id",
+  "d.leader_id",
+  "d.deadline_kind",
+  "d.deadline_value",
+  "d.priority",
+  "d.classification",
+  "d.expected_product",
+  "d.note",
+  "d.parent_id",
+  "d.assignee_id",
+] as const;
 
 interface BareRow {
   directive_id: string;
@@ -364,7 +377,8 @@ async function decorate(db: Queryable, provinceId: number, rows: BareRow[], asOf
   if (!rows.length) return [];
   const ids = rows.map((r) => r.directive_id);
   const today = todayInVietnam();
-  const [partners, deadlines, papers, reports, results] = await Promise.all([
+  // One round of independent lookups (run side by side on a pool).
+  const [partners, deadlines, papers, reports, results, leadNames, users] = await Promise.all([
     partnersOn(db, provinceId, ids, asOf),
     asOf >= today ? Promise.resolve(null) : deadlinesOn(db, provinceId, ids, asOf),
     (async () => {
@@ -384,15 +398,25 @@ async function decorate(db: Queryable, provinceId: number, rows: BareRow[], asOf
       .where("requested_on", "<=", asOf)
       .orderBy("requested_at")
       .execute(),
+    unitNames(
+      db,
+      provinceId,
+      rows.map((r) => r.lead_unit_id),
+      asOf,
+    ),
+    userNames(
+      db,
+      provinceId,
+      rows.flatMap((r) => [r.follower_id, r.leader_id]),
+    ),
   ]);
   const resultOf = new Map(results.map((r) => [r.directive_id, r.result]));
-  const unitIds = rows.flatMap((r) => [r.lead_unit_id, ...(partners.get(r.directive_id) ?? [])]);
-  const [units, users] = await Promise.all([unitNames(db, provinceId, unitIds, asOf), userNames(db, provinceId, rows.flatMap((r) => [r.follower_id, r.leader_id]))]);
+  const units = new Map([...leadNames, ...[...partners.values()].flat().map((p) => [p.unitId, p.name] as [string, string])]);
   return rows.map((r) => {
     const deadline = deadlines?.get(r.directive_id) ?? { kind: r.deadline_kind, value: r.deadline_value };
     const t = timelinessOf({ status: r.status, dueOn: r.due_on, requestedOn: r.requested_on, completedOn: r.completed_on }, asOf, dueSoonDays);
     const p = r.paper_id ? papers.get(r.paper_id) : undefined;
-    const partnerIds = partners.get(r.directive_id) ?? [];
+    const partnerIds = (partners.get(r.directive_id) ?? []).map((p) => p.unitId);
     const rep = reports.get(r.directive_id);
     return {
       id: r.directive_id,
@@ -436,30 +460,18 @@ async function decorate(db: Queryable, provinceId: number, rows: BareRow[], asOf
   });
 }
 
-/** The lead unit's latest report on or before the day, per directive. */
+/** The lead unit's latest report on or before the day, per directive (one index probe each). */
 async function lastReports(db: Queryable, provinceId: number, ids: string[], day: string) {
   const end = new Date(`${addDays(day, 1)}T00:00:00+07:00`);
-  const rows = await db
-    .selectFrom("directive_reports as r")
-    .select(["r.directive_id", "r.progress", "r.narrative", "r.reported_on"])
-    .where("r.province_id", "=", provinceId)
-    .where("r.directive_id", "in", ids)
-    .where("r.role", "=", "lead")
-    .where("r.reported_at", "<", end)
-    .where(({ eb, selectFrom }) =>
-      eb(
-        "r.reported_at",
-        "=",
-        selectFrom("directive_reports as r2")
-          .select((e) => e.fn.max("r2.reported_at").as("m"))
-          .whereRef("r2.province_id", "=", "r.province_id")
-          .whereRef("r2.directive_id", "=", "r.directive_id")
-          .where("r2.role", "=", "lead")
-          .where("r2.reported_at", "<", end),
-      ),
-    )
-    .execute();
-  return new Map(rows.map((r) => [r.directive_id, r]));
+  const rows = await sql<{ directive_id: string; progress: number; narrative: string; reported_on: string }>`
+    select x.id as directive_id, r.progress, r.narrative, r.reported_on
+    from unnest(array[${sql.join(ids)}]::uuid[]) as x(id)
+    cross join lateral (
+      select progress, narrative, reported_on from directive_reports r
+      where r.province_id = ${provinceId} and r.directive_id = x.id and r.role = 'lead' and r.reported_at < ${end}
+      order by r.reported_at desc limit 1
+    ) r`.execute(db);
+  return new Map(rows.rows.map((r) => [r.directive_id, r]));
 }
 
 // ---------------------------------------------------------------------------
@@ -493,37 +505,46 @@ export function compareOwed(a: SheetRow, b: SheetRow): number {
 export async function myWork(db: Queryable, provinceId: number, user: { id: string; role: string; unitIds: string[] }, asOf: string, dueSoonDays: number): Promise<MyWork> {
   const today = todayInVietnam();
   const owedStatuses: DirectiveStatus[] = [...OPEN, "awaiting_confirmation"];
-  const pick = async (where: (q: ReturnType<typeof baseMine>) => ReturnType<typeof baseMine>) => {
-    const rows = await where(baseMine(db, provinceId, asOf, today, owedStatuses)).execute();
-    return decorate(db, provinceId, rows as BareRow[], asOf, dueSoonDays);
+  const states = () =>
+    db
+      .selectFrom("directive_states as s")
+      .innerJoin("directives as d", (j) => j.onRef("d.province_id", "=", "s.province_id").onRef("d.id", "=", "s.directive_id"))
+      .select([...STATE_COLUMNS, ...DIRECTIVE_COLUMNS])
+      .where("s.province_id", "=", provinceId)
+      .where((eb) => inForce(eb as unknown as States, asOf, today))
+      .where("s.status", "in", owedStatuses)
+      .limit(2000);
+  const ofDirectives = (where: (q: ReturnType<typeof directivesOf>) => ReturnType<typeof directivesOf>) =>
+    states().where("s.directive_id", "in", where(directivesOf(db, provinceId)));
+  const finish = async (parts: BareRow[][]) => {
+    const seen = new Set<string>();
+    const unique = parts.flat().filter((r) => !seen.has(r.directive_id) && !!seen.add(r.directive_id));
+    return decorate(db, provinceId, unique, asOf, dueSoonDays);
   };
   let lead: SheetRow[] = [];
   let partner: SheetRow[] = [];
   if (user.role === "unit_leader" || user.role === "unit_staff") {
     const units = user.unitIds;
-    lead = await pick((q) =>
-      q.where((eb) => eb.or([...(units.length ? [eb("s.lead_unit_id", "in", units)] : []), eb("d.assignee_id", "=", user.id)])),
+    // Two index lookups rather than one OR: what the units lead, and what was passed to the user.
+    lead = await finish(
+      await Promise.all([
+        units.length ? states().where("s.lead_unit_id", "in", units).execute() : Promise.resolve([]),
+        ofDirectives((d) => d.where("assignee_id", "=", user.id)).execute(),
+      ]),
     );
     if (units.length) {
-      partner = await pick((q) =>
-        q.where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom("directive_partners as p")
-              .select(sql`1`.as("x"))
-              .whereRef("p.province_id", "=", "s.province_id")
-              .whereRef("p.directive_id", "=", "s.directive_id")
-              .where("p.unit_id", "in", units)
-              .where("p.valid_from", "<=", asOf)
-              .where((e2) => e2.or([e2("p.valid_to", "is", null), e2("p.valid_to", ">", asOf)])),
-          ),
-        ),
-      );
+      const supported = db
+        .selectFrom("directive_partners as p")
+        .select("p.directive_id")
+        .where("p.province_id", "=", provinceId)
+        .where("p.unit_id", "in", units)
+        .where("p.valid_from", "<=", asOf)
+        .where((e2) => e2.or([e2("p.valid_to", "is", null), e2("p.valid_to", ">", asOf)]));
       const leadIds = new Set(lead.map((r) => r.id));
-      partner = partner.filter((r) => !leadIds.has(r.id));
+      partner = (await finish([await states().where("s.directive_id", "in", supported).execute()])).filter((r) => !leadIds.has(r.id));
     }
   } else {
-    lead = await pick((q) => q.where((eb) => eb.or([eb("d.follower_id", "=", user.id), eb("d.leader_id", "=", user.id)])));
+    lead = await finish([await ofDirectives((d) => d.where((eb) => eb.or([eb("follower_id", "=", user.id), eb("leader_id", "=", user.id)]))).execute()]);
   }
   lead.sort(compareOwed);
   partner.sort(compareOwed);
@@ -538,38 +559,6 @@ export async function myWork(db: Queryable, provinceId: number, user: { id: stri
       total: lead.length,
     },
   };
-}
-
-function baseMine(db: Queryable, provinceId: number, asOf: string, today: string, statuses: DirectiveStatus[]) {
-  return db
-    .selectFrom("directive_states as s")
-    .innerJoin("directives as d", (j) => j.onRef("d.province_id", "=", "s.province_id").onRef("d.id", "=", "s.directive_id"))
-    .select([
-      "s.directive_id",
-      "s.status",
-      "s.lead_unit_id",
-      "s.due_on",
-      "s.requested_on",
-      "s.completed_on",
-      "d.version",
-      "d.ordinal",
-      "d.content",
-      "d.paper_id",
-      "d.follower_id",
-      "d.leader_id",
-      "d.deadline_kind",
-      "d.deadline_value",
-      "d.priority",
-      "d.classification",
-      "d.expected_product",
-      "d.note",
-      "d.parent_id",
-      "d.assignee_id",
-    ])
-    .where("s.province_id", "=", provinceId)
-    .where((eb) => inForce(eb as unknown as States, asOf, today))
-    .where("s.status", "in", statuses)
-    .limit(2000);
 }
 
 // ---------------------------------------------------------------------------
