@@ -232,7 +232,7 @@ export default function PapersPage() {
           },
           {
             title: "Nhận diện",
-            width: 220,
+            width: 270,
             render: (_, p) =>
               p.classification !== "none" ? (
                 <Text type="secondary">Không lưu nội dung</Text>

@@ -1,8 +1,8 @@
 // The review screen: the paper's text with what was found highlighted on one side, the
 // editable lists on the other. The office corrects directives, bodies, deadlines, facts,
 // references and the paper's metadata, saves a draft, and confirms.
-import { ArrowLeftOutlined, CheckOutlined, DownloadOutlined, LockOutlined, SaveOutlined } from "@ant-design/icons";
-import { Alert, App, Badge, Button, Checkbox, Descriptions, Flex, Modal, Radio, Result, Space, Spin, Splitter, Tabs, Tag, Tooltip, Typography } from "antd";
+import { ArrowLeftOutlined, CheckOutlined, DownloadOutlined, InboxOutlined, LockOutlined, MoreOutlined, SaveOutlined } from "@ant-design/icons";
+import { Alert, App, Badge, Button, Checkbox, Descriptions, Dropdown, Flex, Modal, Radio, Result, Space, Spin, Splitter, Tabs, Tag, Tooltip, Typography } from "antd";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { formatDate, formatDateTime } from "../../../domain/format.ts";
@@ -316,6 +316,17 @@ export default function ReviewPage() {
   for (const m of marks) counts[m.kind]++;
   const heading = [paperKindLabel(meta.kind), meta.symbol ? `số ${meta.symbol}` : "(chưa có số)", meta.issuedOn ? `ngày ${formatDate(meta.issuedOn)}` : null].filter(Boolean).join(" ");
 
+  const moreActions = [
+    ...(detail.hasFile
+      ? [{ key: "file", icon: <DownloadOutlined />, label: <a href={papersApi.fileUrl(detail.id)}>Tải tệp gốc ({detail.fileName})</a> }]
+      : []),
+    ...(canReview && detail.status === "review" && !classified
+      ? [{ key: "classify", icon: <LockOutlined />, label: "Đánh dấu là văn bản mật…", onClick: classify }]
+      : []),
+    ...(canReview && detail.status !== "archived" ? [{ key: "archive", icon: <InboxOutlined />, label: "Đưa vào lưu trữ…", onClick: archive }] : []),
+    ...(canReview && detail.status === "archived" ? [{ key: "restore", icon: <InboxOutlined />, label: "Đưa ra khỏi lưu trữ", onClick: () => void restore() }] : []),
+  ];
+
   const shell = (key: string) => ({
     id: key,
     selected: selected === key,
@@ -495,22 +506,11 @@ export default function ReviewPage() {
         </Tag>
         {dirty && <Tag color="orange">Chưa lưu</Tag>}
         <Space wrap>
-          {detail.hasFile && (
-            <Button icon={<DownloadOutlined />} href={papersApi.fileUrl(detail.id)}>
-              Tệp gốc
-            </Button>
+          {moreActions.length > 0 && (
+            <Dropdown trigger={["click"]} menu={{ items: moreActions }}>
+              <Button icon={<MoreOutlined />}>Thao tác khác</Button>
+            </Dropdown>
           )}
-          {canReview && detail.status === "review" && !classified && (
-            <Button onClick={classify} icon={<LockOutlined />}>
-              Là văn bản mật
-            </Button>
-          )}
-          {canReview &&
-            (detail.status !== "archived" ? (
-              <Button onClick={archive}>Lưu trữ</Button>
-            ) : (
-              <Button onClick={() => void restore()}>Đưa ra khỏi lưu trữ</Button>
-            ))}
           {!readOnly && (
             <>
               <Button icon={<SaveOutlined />} onClick={() => void save()} loading={busy === "save"} disabled={!dirty}>

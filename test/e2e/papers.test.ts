@@ -1,0 +1,164 @@
+// Papers as the office meets them in the browser: drop a paper on the upload area, watch it
+// upload and be read, open the review screen with every found item highlighted, move between
+// the text and the lists, correct a deadline, save, confirm — at 1366×768, no console errors.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PROVINCES } from "../../src/server/demo/steps.ts";
+import { launchBrowser, openPage, screenshot, signIn, type TestPage } from "./support/browser.ts";
+import { type RunningServer, startServer } from "./support/server.ts";
+
+const province = DEMO_PROVINCES[0]!;
+const login = (username: string) => `${province.loginPrefix}${DEMO_ACCOUNTS.find((a) => a.username === username)!.username}`;
+
+const NOTICE = [
+  "TỈNH ỦY TIỀN GIANG                             ĐẢNG CỘNG SẢN VIỆT NAM",
+  "*",
+  "Số 1045-TB/TU                         Tiền Giang, ngày 15 tháng 10 năm 2024",
+  "",
+  "THÔNG BÁO",
+  "kết luận của Thường trực Tỉnh ủy về tiến độ giải ngân vốn đầu tư công",
+  "-----",
+  "",
+  "Ngày 14/10/2024, Thường trực Tỉnh ủy họp nghe báo cáo tiến độ giải ngân vốn đầu tư công. Đến ngày 30/9/2024, toàn tỉnh giải ngân 2.345,6 tỷ đồng, đạt 61,2% kế hoạch, tăng 8,4% so cùng kỳ. Thường trực Tỉnh ủy kết luận như sau:",
+  "",
+  "1. Sở Tài chính chủ trì, phối hợp với Sở Kế hoạch và Đầu tư rà soát, điều chuyển vốn của các dự án giải ngân chậm, báo cáo Thường trực Tỉnh ủy trước ngày 30/11/2024.",
+  "",
+  "2. Ban cán sự đảng Ủy ban nhân dân tỉnh chỉ đạo hoàn thành giải ngân vốn đầu tư công năm 2024 theo Thông báo số 1012-TB/TU ngày 08/10/2024 của Tỉnh ủy; hoàn thành trong quý IV/2024.",
+  "",
+  "Văn phòng Tỉnh ủy thông báo để các cơ quan, đơn vị biết, thực hiện.",
+  "",
+  "Nơi nhận:                                                       T/L BAN THƯỜNG VỤ",
+  "- Các sở, ngành tỉnh,                                           CHÁNH VĂN PHÒNG",
+  "- Lưu Văn phòng Tỉnh ủy.",
+].join("\n");
+
+let server: RunningServer;
+let browser: Browser;
+const pages: TestPage[] = [];
+
+async function newPage(): Promise<TestPage> {
+  const t = await openPage(browser, server.url);
+  pages.push(t);
+  return t;
+}
+
+/** Drops a file on an element the way a browser does when a file is dragged from the desktop. */
+async function dropFile(page: Page, selector: string, name: string, content: string, type = "text/plain"): Promise<void> {
+  const dataTransfer = await page.evaluateHandle(
+    ({ name, content, type }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([content], name, { type }));
+      return dt;
+    },
+    { name, content, type },
+  );
+  for (const event of ["dragenter", "dragover", "drop"]) await page.dispatchEvent(selector, event, { dataTransfer });
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  for (const p of pages) await p.close().catch(() => {});
+  await browser?.close();
+  await server?.stop();
+});
+
+describe("papers in the browser", () => {
+  it("lists the confirmed demo paper", async () => {
+    const t = await newPage();
+    const { page } = t;
+    await signIn(page, login("vanphong"), DEMO_PASSWORD);
+    await page.getByRole("link", { name: "Văn bản" }).first().click();
+    await page.getByRole("heading", { name: "Văn bản", level: 3 }).waitFor();
+    const row = page.getByRole("row", { name: /1012-TB\/TU/ });
+    await row.waitFor();
+    await expect.poll(() => row.textContent()).toMatch(/08\/10\/2024.*Thông báo.*Đã xác nhận/);
+    await screenshot(page, "papers-list");
+    expect(t.problems).toEqual([]);
+  });
+
+  it("uploads a paper by drag and drop, highlights what was found, takes a corrected deadline and confirms", async () => {
+    const t = await newPage();
+    const { page } = t;
+    await signIn(page, login("vanphong"), DEMO_PASSWORD);
+    await page.goto("/van-ban");
+    await page.locator(".ant-upload-drag").waitFor();
+    await dropFile(page, ".ant-upload-drag .ant-upload-btn", "thong-bao-1045.txt", NOTICE);
+
+    const row = page.locator(".upload-row").first();
+    await row.getByText("thong-bao-1045.txt").waitFor();
+    await expect.poll(() => row.getAttribute("data-state"), { timeout: 30_000 }).toBe("done");
+    await expect.poll(() => row.textContent()).toMatch(/Thông báo 1045-TB\/TU ngày 15\/10\/2024 — 2 nhiệm vụ, \d+ chỉ số, 1 văn bản dẫn chiếu/);
+    await screenshot(page, "papers-uploaded");
+    await row.getByRole("button", { name: "Rà soát" }).click();
+
+    // The review screen: text on the left with highlights, lists on the right.
+    await page.getByRole("heading", { name: /Thông báo số 1045-TB\/TU ngày 15\/10\/2024/ }).waitFor();
+    const text = page.getByLabel("Nội dung văn bản");
+    await text.locator(".hl-directive").first().waitFor();
+    expect(await text.locator(".hl-deadline").count()).toBeGreaterThanOrEqual(2);
+    expect(await text.locator(".hl-body").count()).toBeGreaterThanOrEqual(2);
+    expect(await text.locator(".hl-fact").count()).toBeGreaterThanOrEqual(1);
+    expect(await text.locator(".hl-reference").count()).toBe(1);
+    const cards = page.locator(".review-directive");
+    await expect.poll(() => cards.count()).toBe(2);
+    // Bodies the paper names are matched to the units of its date.
+    await expect.poll(() => cards.first().locator(".ant-tag").allTextContents()).toEqual(["Sở Tài chính", "Sở Kế hoạch và Đầu tư"]);
+    await screenshot(page, "papers-review");
+
+    // A click on a highlight selects its item in the list …
+    await text.locator(".hl-directive", { hasText: "Ban cán sự đảng" }).first().click();
+    await expect.poll(() => cards.nth(1).getAttribute("class")).toMatch(/is-selected/);
+    // … and the item's button brings its highlight back into view, selected.
+    await cards.first().getByRole("button", { name: "Xem nhiệm vụ trong văn bản" }).click();
+    await expect.poll(() => text.locator(".hl-selected").first().textContent()).toMatch(/Sở Tài chính/);
+    // The reference links to the stored demo notice.
+    await page.getByRole("tab", { name: /Văn bản dẫn chiếu/ }).click();
+    await page.getByText(/Đã có trong hệ thống: Thông báo 1012-TB\/TU/).waitFor();
+    await page.getByRole("tab", { name: /Nhiệm vụ/ }).click();
+
+    // The office corrects the first deadline: 15/12/2024 instead of 30/11/2024.
+    const deadline = cards.first().getByLabel("Hạn hoàn thành");
+    await expect.poll(() => deadline.inputValue()).toBe("30/11/2024");
+    await deadline.click();
+    await deadline.fill("15/12/2024");
+    await deadline.press("Enter");
+    await expect.poll(() => deadline.inputValue()).toBe("15/12/2024");
+    await cards.first().getByLabel("Cụm từ thời hạn").fill("trước ngày 15/12/2024");
+    await page.getByText("Chưa lưu").waitFor();
+    await page.getByRole("button", { name: "Lưu nháp" }).click();
+    await page.getByText("Đã lưu bản rà soát.").waitFor();
+
+    await page.getByRole("button", { name: "Xác nhận" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Xác nhận" }).click();
+    await page.getByText("Đã xác nhận văn bản.").waitFor();
+    await page.locator(".ant-tag", { hasText: /^Đã xác nhận/ }).waitFor();
+    await page.getByRole("dialog").waitFor({ state: "hidden" });
+    await screenshot(page, "papers-confirmed");
+
+    const id = page.url().split("/").pop()!;
+    const saved = await page.evaluate(async (id) => (await fetch(`/api/papers/${id}`)).json(), id);
+    expect(saved.status).toBe("confirmed");
+    expect(saved.items.directives[0]).toMatchObject({ deadline: "2024-12-15", deadlineText: "trước ngày 15/12/2024" });
+    expect(saved.items.references[0].citedPaperId).toBeTruthy();
+    expect(t.problems).toEqual([]);
+  });
+
+  it("shows a long results report with its figures highlighted", async () => {
+    const t = await newPage();
+    const { page } = t;
+    await signIn(page, `${DEMO_PROVINCES[1]!.loginPrefix}vanphong`, DEMO_PASSWORD);
+    await page.goto("/van-ban?q=618-BC");
+    await page.getByRole("link", { name: "618-BC/TU" }).click();
+    const text = page.getByLabel("Nội dung văn bản");
+    await text.locator(".hl-fact").first().waitFor();
+    await page.getByRole("tab", { name: /Chỉ số/ }).click();
+    await page.locator(".review-fact").first().click();
+    await expect.poll(() => text.locator(".hl-selected").count()).toBeGreaterThan(0);
+    await screenshot(page, "papers-report-facts");
+    expect(t.problems).toEqual([]);
+  });
+});
