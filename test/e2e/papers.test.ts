@@ -161,4 +161,42 @@ describe("papers in the browser", () => {
     await screenshot(page, "papers-report-facts");
     expect(t.problems).toEqual([]);
   });
+  it("registers a classified paper from the form, without its content", async () => {
+    const t = await newPage();
+    const { page } = t;
+    await signIn(page, login("vanphong"), DEMO_PASSWORD);
+    await page.goto("/van-ban");
+    await page.getByRole("button", { name: "Đăng ký văn bản mật" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByText("Tối mật", { exact: true }).click();
+    await dialog.getByLabel("Số, ký hiệu").fill("77-TB/TU");
+    await dialog.getByLabel("Ngày ban hành").fill("21/10/2024");
+    await dialog.getByLabel("Ngày ban hành").press("Enter");
+    await dialog.getByLabel("Trích yếu").fill("kết luận của Ban Thường vụ Tỉnh ủy về phương án nhân sự");
+    await dialog.getByLabel("Nơi nhận").fill("Các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy\nLưu Văn phòng Tỉnh ủy");
+    await screenshot(page, "papers-register-classified");
+    await dialog.getByRole("button", { name: "Đăng ký" }).click();
+    await page.getByText("Đã đăng ký văn bản mật.").waitFor();
+    const row = page.getByRole("row", { name: /77-TB\/TU/ });
+    await expect.poll(() => row.textContent()).toMatch(/Tối mật.*21\/10\/2024.*Không lưu nội dung.*Đã xác nhận/);
+    await row.getByRole("link", { name: "77-TB/TU" }).click();
+    await page.getByText(/chỉ đăng ký số, ngày, trích yếu và nơi nhận/).waitFor();
+    expect(await page.getByLabel("Nội dung văn bản").count()).toBe(0);
+    await screenshot(page, "papers-classified");
+    expect(t.problems).toEqual([]);
+  });
+
+  it("lets a unit's staff read a paper but not upload or change it", async () => {
+    const t = await newPage();
+    const { page } = t;
+    await signIn(page, login("cv.sotaichinh"), DEMO_PASSWORD);
+    await page.goto("/van-ban");
+    await page.getByRole("row", { name: /1012-TB\/TU/ }).waitFor();
+    expect(await page.getByText("Tải lên văn bản mới").count()).toBe(0);
+    expect(await page.getByRole("row", { name: /77-TB\/TU/ }).count()).toBe(0);
+    await page.getByRole("link", { name: "1012-TB/TU" }).click();
+    await page.getByLabel("Nội dung văn bản").locator(".hl-directive").first().waitFor();
+    expect(await page.getByRole("button", { name: "Xác nhận" }).count()).toBe(0);
+    expect(t.problems).toEqual([]);
+  });
 });

@@ -61,17 +61,17 @@ function RegisterClassified(props: { open: boolean; onClose: () => void; onDone:
         </Form.Item>
         <Flex gap={12}>
           <Form.Item label="Số, ký hiệu" style={{ flex: 1 }}>
-            <Input value={symbol} onChange={(e) => setSymbol(e.target.value)} placeholder="88-CV/TU" />
+            <Input value={symbol} onChange={(e) => setSymbol(e.target.value)} placeholder="88-CV/TU" aria-label="Số, ký hiệu" />
           </Form.Item>
           <Form.Item label="Ngày ban hành">
-            <VnDateInput value={issuedOn} onChange={setIssuedOn} style={{ width: 160 }} />
+            <VnDateInput value={issuedOn} onChange={setIssuedOn} style={{ width: 160 }} aria-label="Ngày ban hành" />
           </Form.Item>
         </Flex>
         <Form.Item label="Trích yếu">
-          <Input.TextArea value={title} onChange={(e) => setTitle(e.target.value)} autoSize={{ minRows: 2, maxRows: 4 }} />
+          <Input.TextArea value={title} onChange={(e) => setTitle(e.target.value)} autoSize={{ minRows: 2, maxRows: 4 }} aria-label="Trích yếu" />
         </Form.Item>
         <Form.Item label="Nơi nhận" extra="Mỗi nơi nhận một dòng.">
-          <Input.TextArea value={recipients} onChange={(e) => setRecipients(e.target.value)} autoSize={{ minRows: 3, maxRows: 8 }} />
+          <Input.TextArea value={recipients} onChange={(e) => setRecipients(e.target.value)} autoSize={{ minRows: 3, maxRows: 8 }} aria-label="Nơi nhận" />
         </Form.Item>
       </Form>
     </Modal>
