@@ -46,7 +46,9 @@ async function newPage(): Promise<TestPage> {
 async function dropFile(page: Page, selector: string, name: string, content: string, type = "text/plain"): Promise<void> {
   const dataTransfer = await page.evaluateHandle(
     ({ name, content, type }) => {
-      const dt = new DataTransfer();
+      // Runs in the browser; the test's own types know no DOM.
+      const g = globalThis as unknown as { DataTransfer: new () => { items: { add(f: File): void } } };
+      const dt = new g.DataTransfer();
       dt.items.add(new File([content], name, { type }));
       return dt;
     },
@@ -140,7 +142,7 @@ describe("papers in the browser", () => {
     await screenshot(page, "papers-confirmed");
 
     const id = page.url().split("/").pop()!;
-    const saved = await page.evaluate(async (id) => (await fetch(`/api/papers/${id}`)).json(), id);
+    const saved: any = await page.evaluate(async (id) => (await fetch(`/api/papers/${id}`)).json(), id);
     expect(saved.status).toBe("confirmed");
     expect(saved.items.directives[0]).toMatchObject({ deadline: "2024-12-15", deadlineText: "trước ngày 15/12/2024" });
     expect(saved.items.references[0].citedPaperId).toBeTruthy();
