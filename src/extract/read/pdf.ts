@@ -1,0 +1,559 @@
+// PDF: text items with their positions and font sizes (pdf.js through unpdf) are rebuilt into
+// lines and paragraphs the way a reader sees the page:
+// - lines: items grouped by baseline; raised small numbers ("1" after "96,08%") join the line
+//   below them as superscripts; wide horizontal gaps split a line into segments;
+// - two-column zones (the header: issuer | motto, number | place and date; the signature block:
+//   distribution list | signer) are read column by column;
+// - page numbers ("3", "- 3 -", "Trang 3") and running headers and footers (lines repeating in
+//   the top or bottom band of most pages) are dropped;
+// - footnotes: the block of smaller lines at the bottom of a page that starts with a note
+//   number; they go to `footnotes` and their superscript markers leave the body;
+// - paragraphs: a blank line where the vertical gap is larger than the line pitch, where a line
+//   is indented (first-line indent) or after a short line ending a sentence. The layout step
+//   joins the remaining hard line breaks.
+import { encryptedPdf, PaperError } from "../errors.ts";
+
+export interface PdfContent {
+  text: string;
+  footnotes: string[];
+  warnings: string[];
+}
+
+interface Item {
+  str: string;
+  /** Left edge and baseline in page space, origin top-left, y downwards. */
+  x: number;
+  y: number;
+  w: number;
+  /** Font size. */
+  h: number;
+  /** A raised small item (a note marker or an exponent). */
+  sup: boolean;
+}
+
+interface Segment {
+  x0: number;
+  x1: number;
+  items: Item[];
+}
+
+interface Line {
+  y: number;
+  /** Dominant font size. */
+  h: number;
+  x0: number;
+  x1: number;
+  segments: Segment[];
+}
+
+interface Page {
+  width: number;
+  height: number;
+  lines: Line[];
+}
+
+// ---------------------------------------------------------------------------
+// Reading pages
+
+interface PdfTextItem {
+  str: string;
+  transform: number[];
+  width: number;
+  height: number;
+  dir?: string;
+}
+
+interface Viewport {
+  width: number;
+  height: number;
+  convertToViewportPoint(x: number, y: number): number[];
+}
+
+async function loadPages(bytes: Uint8Array): Promise<Page[]> {
+  const { getDocumentProxy } = await import("unpdf");
+  // pdf.js may transfer (detach) the buffer it is given: give it a copy.
+  const data = new Uint8Array(bytes);
+  let pdf;
+  try {
+    pdf = await getDocumentProxy(data, {
+      verbosity: 0,
+      disableFontFace: true,
+      useSystemFonts: false,
+      stopAtErrors: false,
+    });
+  } catch (e) {
+    if ((e as { name?: string })?.name === "PasswordException") throw encryptedPdf();
+    throw new PaperError("corrupt", undefined, { cause: e });
+  }
+  try {
+    const pages: Page[] = [];
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const page = await pdf.getPage(n);
+      const viewport = page.getViewport({ scale: 1 }) as unknown as Viewport;
+      const content = await page.getTextContent();
+      const items: Item[] = [];
+      for (const raw of content.items as unknown[]) {
+        const it = raw as PdfTextItem;
+        if (typeof it.str !== "string" || it.str.trim().length === 0 || !Array.isArray(it.transform)) continue;
+        const [a, b, c, d, e, f] = it.transform as [number, number, number, number, number, number];
+        const origin = viewport.convertToViewportPoint(e, f);
+        const along = viewport.convertToViewportPoint(e + a, f + b);
+        const dx = along[0]! - origin[0]!;
+        const dy = along[1]! - origin[1]!;
+        // Horizontal text only: rotated stamps and watermarks are not body text.
+        if (Math.abs(dy) > 0.2 * Math.abs(dx) || dx <= 0) continue;
+        const h = Math.hypot(c, d);
+        if (!(h > 0.5) || !Number.isFinite(origin[0]!) || !Number.isFinite(origin[1]!)) continue;
+        items.push({ str: it.str, x: origin[0]!, y: origin[1]!, w: Math.max(0, it.width), h, sup: false });
+      }
+      pages.push({ width: viewport.width, height: viewport.height, lines: buildLines(items) });
+      page.cleanup();
+    }
+    return pages;
+  } catch (e) {
+    if (e instanceof PaperError) throw e;
+    throw new PaperError("corrupt", undefined, { cause: e });
+  } finally {
+    await pdf.loadingTask.destroy().catch(() => undefined);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Lines
+
+// Note markers: numbers, small roman numerals (LibreOffice's endnotes), asterisks and daggers.
+const MARKER_TEXT = /^\s*(?:\d{1,3}|[ivx]{1,5}|[*†‡]{1,3})(?:\s*,\s*(?:\d{1,3}|[ivx]{1,5}))*\s*$/u;
+// "m²", "km³": an exponent, not a note marker.
+const UNIT_BEFORE_EXPONENT = /(?:^|[^\p{L}])[kcdm]?m$/u;
+/** A gap wider than this many font sizes splits a line into segments (columns, tab stops). */
+const COLUMN_GAP = 2.5;
+
+function dominantSize(items: Item[]): number {
+  const weight = new Map<number, number>();
+  for (const it of items) {
+    if (it.sup) continue;
+    const k = Math.round(it.h * 2) / 2;
+    weight.set(k, (weight.get(k) ?? 0) + it.str.length);
+  }
+  let best = items[0]?.h ?? 0;
+  let bestW = -1;
+  for (const [k, w] of weight) {
+    if (w > bestW) {
+      best = k;
+      bestW = w;
+    }
+  }
+  return best;
+}
+
+function buildLines(items: Item[]): Line[] {
+  items.sort((a, b) => a.y - b.y || a.x - b.x);
+  // Pass 1: items on one baseline.
+  const groups: Item[][] = [];
+  let current: Item[] = [];
+  let y = 0;
+  let h = 0;
+  for (const it of items) {
+    if (current.length > 0 && Math.abs(it.y - y) <= 0.3 * Math.max(it.h, h)) {
+      current.push(it);
+      h = Math.max(h, it.h);
+      continue;
+    }
+    if (current.length > 0) groups.push(current);
+    current = [it];
+    y = it.y;
+    h = it.h;
+  }
+  if (current.length > 0) groups.push(current);
+
+  // Pass 2: a group of small raised markers joins the line just below it.
+  const merged: Item[][] = [];
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i]!;
+    const below = groups[i + 1];
+    if (below && g.every((it) => MARKER_TEXT.test(it.str))) {
+      const size = dominantSize(below);
+      const gy = Math.max(...g.map((it) => it.y));
+      const by = below.reduce((s, it) => s + it.y, 0) / below.length;
+      if (g.every((it) => it.h <= 0.8 * size) && by - gy > 0 && by - gy <= 0.9 * size) {
+        for (const it of g) it.sup = true;
+        below.push(...g);
+        continue;
+      }
+    }
+    merged.push(g);
+  }
+
+  const lines: Line[] = [];
+  for (const g of merged) {
+    const size = dominantSize(g);
+    const normal = g.filter((it) => !it.sup);
+    const baseline = normal.length > 0 ? median(normal.map((it) => it.y)) : g[0]!.y;
+    for (const it of g) {
+      if (!it.sup && it.h <= 0.75 * size && it.y < baseline - 0.15 * size && MARKER_TEXT.test(it.str)) it.sup = true;
+    }
+    g.sort((a, b) => a.x - b.x);
+    const deduped: Item[] = [];
+    for (const it of g) {
+      const prev = deduped[deduped.length - 1];
+      // Bold simulated by drawing the text twice, slightly shifted.
+      if (prev && prev.str === it.str && Math.abs(prev.x - it.x) < 0.2 * it.h && Math.abs(prev.y - it.y) < 0.2 * it.h) continue;
+      deduped.push(it);
+    }
+    const segments: Segment[] = [];
+    for (const it of deduped) {
+      const seg = segments[segments.length - 1];
+      if (seg && it.x - seg.x1 <= COLUMN_GAP * size) {
+        seg.items.push(it);
+        seg.x1 = Math.max(seg.x1, it.x + it.w);
+      } else {
+        segments.push({ x0: it.x, x1: it.x + it.w, items: [it] });
+      }
+    }
+    lines.push({
+      y: baseline,
+      h: size,
+      x0: segments[0]!.x0,
+      x1: Math.max(...segments.map((s) => s.x1)),
+      segments,
+    });
+  }
+  return lines;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? 0;
+}
+
+/** Text of a segment; superscript markers are kept only when `keepSup` says so. */
+type KeepSup = (it: Item, before: string) => boolean;
+
+function segmentText(seg: Segment, keepSup: KeepSup): string {
+  let out = "";
+  let prev: Item | null = null;
+  for (const it of seg.items) {
+    // A dropped marker still counts for spacing: "96,08%¹." gives "96,08%." without a space.
+    const skip = it.sup && !keepSup(it, out);
+    const str = it.sup ? it.str.trim() : it.str;
+    if (prev && !skip) {
+      const gap = it.x - (prev.x + prev.w);
+      if (!it.sup && gap > 0.12 * Math.max(it.h, prev.h) && !/\s$/.test(out) && !/^\s/.test(str)) out += " ";
+    }
+    if (!skip) out += str;
+    prev = it;
+  }
+  return out.replace(/\s+/g, " ").trim();
+}
+
+function lineText(line: Line, keepSup: KeepSup, columnGap = " "): string {
+  return line.segments
+    .map((s) => segmentText(s, keepSup))
+    .filter((t) => t.length > 0)
+    .join(columnGap);
+}
+
+// ---------------------------------------------------------------------------
+// Page furniture: page numbers, running headers and footers
+
+const PAGE_NUMBER = /^(?:[-–—]\s*)?\d{1,4}(?:\s*[-–—])?$|^(?:trang|page)\s*\d{1,4}(?:\s*(?:\/|trên|of)\s*\d{1,4})?$|^\d{1,4}\s*\/\s*\d{1,4}$/iu;
+const BAND = 0.12;
+
+function inBand(line: Line, page: Page, index: number): boolean {
+  const top = line.y < page.height * BAND && index < 2;
+  const bottom = line.y > page.height * (1 - BAND) && index >= page.lines.length - 2;
+  return top || bottom;
+}
+
+function furnitureKey(line: Line): string {
+  return lineText(line, () => true)
+    .toLocaleLowerCase("vi")
+    .replace(/\d+/g, "#")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+function removeFurniture(pages: Page[]): void {
+  const counts = new Map<string, number>();
+  for (const page of pages) {
+    const seen = new Set<string>();
+    page.lines.forEach((line, i) => {
+      if (!inBand(line, page, i)) return;
+      const key = furnitureKey(line);
+      if (key.length > 0 && !seen.has(key)) {
+        seen.add(key);
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+    });
+  }
+  const repeated = (key: string) => pages.length >= 2 && (counts.get(key) ?? 0) >= Math.max(2, Math.ceil(pages.length * 0.5));
+  for (const page of pages) {
+    page.lines = page.lines.filter((line, i) => {
+      if (!inBand(line, page, i)) return true;
+      const text = lineText(line, () => true);
+      if (PAGE_NUMBER.test(text.trim())) return false;
+      return !repeated(furnitureKey(line));
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Footnotes
+
+const NOTE_START_TEXT = /^(?:(\d{1,3})(?:[.)]\s*|\s+)|\[(\d{1,3})\]\s*|\((\d{1,3})\)\s*|(\*{1,3})\s*)(?=\S)/u;
+
+interface PageNotes {
+  notes: Array<{ number: string | null; text: string }>;
+  /** Lines of the page that are not notes. */
+  body: Line[];
+}
+
+function noteStart(line: Line): { number: string | null; text: string } | null {
+  const first = line.segments[0]?.items[0];
+  const all = line.segments.map((s) => segmentText(s, () => false)).join(" ").trim();
+  if (first?.sup) return { number: first.str.trim(), text: all };
+  const withSup = lineText(line, () => true);
+  const m = NOTE_START_TEXT.exec(withSup);
+  if (!m) return null;
+  return { number: m[1] ?? m[2] ?? m[3] ?? m[4] ?? null, text: withSup.slice(m[0].length).trim() };
+}
+
+function splitFootnotes(page: Page, bodySize: number, previousHadNotes: boolean, previousNoteEnded: boolean): PageNotes {
+  const lines = page.lines;
+  let start = lines.length;
+  while (start > 0 && lines[start - 1]!.h <= 0.88 * bodySize) start--;
+  if (start === lines.length) return { notes: [], body: lines };
+  const block = lines.slice(start);
+  // Notes sit low on the page, unless the page holds nothing else (end notes).
+  if (start > 0 && block[0]!.y < page.height * 0.4) return { notes: [], body: lines };
+  const above = lines[start - 1];
+  let firstNote = block.findIndex((l) => noteStart(l) !== null);
+  if (firstNote < 0) firstNote = block.length;
+  let lead: Line[] = [];
+  if (firstNote > 0) {
+    // Lines before the first note: the end of a note from the previous page, set off by a gap.
+    const gap = above ? block[0]!.y - above.y : Infinity;
+    const continuation = previousHadNotes && gap > 1.6 * bodySize && (!previousNoteEnded || /^\p{Ll}/u.test(lineText(block[0]!, () => false)));
+    if (!continuation) {
+      if (firstNote === block.length) return { notes: [], body: lines };
+      // Small lines before the notes belong to the body (a table, a distribution list).
+      start += firstNote;
+      lead = [];
+    } else {
+      lead = block.slice(0, firstNote);
+    }
+  }
+  const notes: Array<{ number: string | null; text: string }> = [];
+  if (lead.length > 0) notes.push({ number: null, text: lead.map((l) => lineText(l, () => true)).join(" ") });
+  for (const line of lines.slice(start + lead.length)) {
+    const s = noteStart(line);
+    if (s) notes.push({ number: s.number, text: s.text });
+    else if (notes.length > 0) notes[notes.length - 1]!.text += ` ${lineText(line, () => true)}`;
+  }
+  return { notes: notes.map((n) => ({ ...n, text: n.text.replace(/\s+/g, " ").trim() })), body: lines.slice(0, start) };
+}
+
+// ---------------------------------------------------------------------------
+// Columns and paragraphs
+
+interface OutLine {
+  text: string;
+  line: Line;
+  /** For a line of a two-column zone, which column (unique per page and zone); else -1. */
+  column: number;
+  /** Font size of the line, or of the segment in a zone. */
+  h: number;
+}
+
+/**
+ * Orders the lines of a page for reading: a run of lines split in two at one x position (and lines
+ * wholly on one side of it) is read left column first, then right column.
+ */
+let columnIds = 0;
+
+function readingOrder(lines: Line[], text: (l: Line, seg?: Segment) => string): OutLine[][] {
+  const groups: OutLine[][] = [];
+  let plain: OutLine[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.segments.length < 2) {
+      plain.push({ text: text(line), line, column: -1, h: line.h });
+      continue;
+    }
+    const split = line.segments[1]!.x0;
+    const leftId = ++columnIds;
+    const rightId = ++columnIds;
+    const left: OutLine[] = [];
+    const right: OutLine[] = [];
+    let j = i;
+    for (; j < lines.length; j++) {
+      const l = lines[j]!;
+      if (j > i && l.y - lines[j - 1]!.y > 3.2 * Math.max(l.h, lines[j - 1]!.h)) break;
+      const leftSegs = l.segments.filter((s) => s.x1 <= split + 0.5 * l.h);
+      const rightSegs = l.segments.filter((s) => s.x1 > split + 0.5 * l.h && s.x0 >= split - 1.5 * l.h);
+      if (leftSegs.length + rightSegs.length !== l.segments.length) break;
+      if (j > i && l.segments.length === 1 && leftSegs.length === 1 && l.x1 > split - 3 * l.h && rightSegs.length === 0) {
+        // A long single line reaching the split is body text again.
+        break;
+      }
+      for (const s of leftSegs) left.push({ text: text(l, s), line: l, column: leftId, h: dominantSize(s.items) });
+      for (const s of rightSegs) right.push({ text: text(l, s), line: l, column: rightId, h: dominantSize(s.items) });
+    }
+    if (j === i) {
+      // The first line itself does not split cleanly: read it as one line.
+      plain.push({ text: text(line), line, column: -1, h: line.h });
+      continue;
+    }
+    if (plain.length > 0) groups.push(plain);
+    plain = [];
+    groups.push(left.filter((o) => o.text.length > 0));
+    groups.push(right.filter((o) => o.text.length > 0));
+    i = j - 1;
+  }
+  if (plain.length > 0) groups.push(plain);
+  return groups.filter((g) => g.length > 0);
+}
+
+interface Metrics {
+  bodySize: number;
+  pitch: number;
+  left: number;
+  right: number;
+}
+
+function metricsOf(pages: Page[]): Metrics {
+  const sizes = new Map<number, number>();
+  for (const p of pages) for (const l of p.lines) for (const s of l.segments) for (const it of s.items) {
+    if (it.sup) continue;
+    const k = Math.round(it.h * 2) / 2;
+    sizes.set(k, (sizes.get(k) ?? 0) + it.str.length);
+  }
+  let bodySize = 12;
+  let best = -1;
+  for (const [k, w] of sizes) {
+    if (w > best) {
+      bodySize = k;
+      best = w;
+    }
+  }
+  const pitches: number[] = [];
+  const lefts: number[] = [];
+  const rights: number[] = [];
+  for (const p of pages) {
+    p.lines.forEach((l, i) => {
+      if (Math.abs(l.h - bodySize) > 0.5) return;
+      lefts.push(Math.round(l.x0));
+      rights.push(l.x1);
+      const next = p.lines[i + 1];
+      if (next && Math.abs(next.h - bodySize) <= 0.5) {
+        const d = next.y - l.y;
+        if (d > 0.8 * bodySize && d < 3 * bodySize) pitches.push(d);
+      }
+    });
+  }
+  const mode = (xs: number[]) => {
+    const c = new Map<number, number>();
+    let m = xs[0] ?? 0;
+    let n = 0;
+    for (const x of xs) {
+      const k = (c.get(x) ?? 0) + 1;
+      c.set(x, k);
+      if (k > n) {
+        m = x;
+        n = k;
+      }
+    }
+    return m;
+  };
+  rights.sort((a, b) => a - b);
+  pitches.sort((a, b) => a - b);
+  return {
+    bodySize,
+    pitch: pitches.length > 0 ? pitches[Math.floor(pitches.length * 0.25)]! : bodySize * 1.2,
+    left: mode(lefts),
+    right: rights.length > 0 ? rights[Math.floor(rights.length * 0.9)]! : 0,
+  };
+}
+
+const SENTENCE_END = /[.!?:;…]["”’)]*$/u;
+
+function isIndented(l: Line, m: Metrics): boolean {
+  return l.x0 > m.left + 0.7 * m.bodySize;
+}
+
+/** Set off from both margins by about the same amount: a title line. */
+function isCentered(l: Line, m: Metrics): boolean {
+  const leftGap = l.x0 - m.left;
+  const rightGap = m.right - l.x1;
+  return leftGap > m.bodySize && rightGap > m.bodySize && Math.abs(leftGap - rightGap) < 3 * m.bodySize;
+}
+
+function isShort(l: Line, m: Metrics): boolean {
+  return l.x1 < m.right - 2.5 * m.bodySize;
+}
+
+
+/** Whether a paragraph ends between two consecutive body lines. */
+function breaksBetween(a: OutLine, b: OutLine, m: Metrics, samePage: boolean): boolean {
+  const la = a.line;
+  const lb = b.line;
+  if (a.column !== b.column) return true;
+  if (samePage && lb.y - la.y > 1.3 * Math.max(m.pitch, 0.8 * a.h, 0.8 * b.h)) return true;
+  if (Math.abs(a.h - b.h) > 1.5) return true;
+  // Within a column of the header or signature block only spacing separates paragraphs.
+  if (a.column !== -1) return false;
+  if (isCentered(la, m) && isCentered(lb, m) && Math.abs((la.x0 + la.x1) / 2 - (lb.x0 + lb.x1) / 2) < 2 * a.h) return false;
+  if (isIndented(lb, m)) return true;
+  if (isShort(la, m) && (SENTENCE_END.test(a.text) || isIndented(la, m))) return true;
+  return false;
+}
+
+// ---------------------------------------------------------------------------
+
+/** Reads a PDF. Throws PaperError: "encrypted", "corrupt", "empty". */
+export async function readPdf(bytes: Uint8Array): Promise<PdfContent> {
+  const pages = await loadPages(bytes);
+  removeFurniture(pages);
+  const metrics = metricsOf(pages);
+
+  // Notes first, on every page: their numbers tell which superscripts are markers (end notes
+  // are printed pages after their markers).
+  const footnotes: string[] = [];
+  const noteNumbers = new Set<string>();
+  const bodies: Line[][] = [];
+  let previousHadNotes = false;
+  let previousNoteEnded = true;
+  for (const page of pages) {
+    const { notes, body } = splitFootnotes(page, metrics.bodySize, previousHadNotes, previousNoteEnded);
+    bodies.push(body);
+    for (const n of notes) {
+      if (n.number !== null) noteNumbers.add(n.number);
+      if (n.number === null && footnotes.length > 0) footnotes[footnotes.length - 1] += ` ${n.text}`;
+      else if (n.text.length > 0) footnotes.push(n.text);
+    }
+    previousHadNotes = notes.length > 0;
+    if (previousHadNotes) previousNoteEnded = SENTENCE_END.test(footnotes[footnotes.length - 1] ?? ".");
+  }
+
+  const keepSup: KeepSup = (it, before) =>
+    (/^[23]$/.test(it.str.trim()) && UNIT_BEFORE_EXPONENT.test(before)) ||
+    !it.str.split(/\s*,\s*/).every((p) => noteNumbers.has(p.trim()));
+  const text = (l: Line, seg?: Segment) => (seg ? segmentText(seg, keepSup) : lineText(l, keepSup));
+  const paragraphs: string[][] = [];
+  let last: OutLine | null = null;
+  for (const body of bodies) {
+    let first = true;
+    for (const group of readingOrder(body, text)) {
+      for (const out of group) {
+        if (out.text.length === 0) continue;
+        if (last === null || breaksBetween(last, out, metrics, !first)) paragraphs.push([out.text]);
+        else paragraphs[paragraphs.length - 1]!.push(out.text);
+        last = out;
+        first = false;
+      }
+    }
+  }
+  const all = paragraphs.map((p) => p.join("\n")).join("\n\n");
+  if (!/\p{L}/u.test(all) && footnotes.length === 0) throw new PaperError("empty");
+  return { text: all, footnotes, warnings: [] };
+}
