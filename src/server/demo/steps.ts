@@ -7,6 +7,7 @@ import { hashPassword } from "../auth/passwords.ts";
 import type { Db } from "../db/schema.ts";
 import { loadDemoDirectives } from "../directives/demo.ts";
 import { loadDemoPapers } from "../papers/demo.ts";
+import { loadDemoHistory } from "../reports/demo.ts";
 import { newId } from "../ids.ts";
 import type { Role } from "../policy.ts";
 import { loadDemoTargets } from "../targets/demo.ts";
@@ -113,4 +114,7 @@ export const DEMO_STEPS: DemoStep[] = [
   { label: "Chỉ tiêu nghị quyết năm 2024 (Tiền Giang, Hậu Giang) và số liệu", run: loadDemoTargets },
   // Directives use the confirmed demo notice 1012-TB/TU when the papers' step has confirmed it: keep this after that step.
   { label: "Nhiệm vụ theo dõi, đôn đốc (Thông báo 1012-TB/TU)", run: (db) => loadDemoDirectives(db) },
+  // A year of follow-up for the second province, and the 2024 figures dated as approved after their periods,
+  // so that dashboards and reports of 2024 (as of a day then) show a province's picture.
+  { label: "Lịch sử năm 2024 (minh họa): nhiệm vụ của Hậu Giang, ngày duyệt số liệu chỉ tiêu", run: loadDemoHistory },
 ];

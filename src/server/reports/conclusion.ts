@@ -68,14 +68,15 @@ export function deadlinePhrase(d: Deadline, text: string | null = null): string 
 }
 
 export async function loadConclusion(db: Queryable, options: ConclusionOptions): Promise<ConclusionData> {
-  const day = options.date ?? options.meetingDate ?? todayInVietnam();
-  const heading = await provinceHeading(db, options.provinceId, day);
   let paper: ConclusionData["paper"] = null;
   if (options.paperId) {
     const row = await db.selectFrom("papers").select(["id", "symbol", "title", "issued_on"]).where("province_id", "=", options.provinceId).where("id", "=", options.paperId).executeTakeFirst();
     if (!row) throw notFound("Không tìm thấy văn bản.");
     paper = { id: row.id, symbol: row.symbol, title: row.title, issuedOn: row.issued_on };
   }
+  // The bodies are named as they were when the meeting was held.
+  const day = options.date ?? options.meetingDate ?? paper?.issuedOn ?? todayInVietnam();
+  const heading = await provinceHeading(db, options.provinceId, day);
   let q = db
     .selectFrom("directives as d")
     .select(["d.id", "d.ordinal", "d.content", "d.lead_unit_id", "d.deadline_kind", "d.deadline_value", "d.position", "d.paper_id"])
@@ -163,9 +164,18 @@ const sentence = (s: string) => {
   return t ? `${t.charAt(0).toLocaleUpperCase("vi")}${t.slice(1)}.` : "";
 };
 
-/** The assignment sentence of an item: "Sở Tài chính chủ trì, phối hợp với Sở Nội vụ thực hiện; hoàn thành trước ngày 31/10/2024." */
+/**
+ * The assignment sentence of an item: "Sở Tài chính chủ trì, phối hợp với Sở Nội vụ thực hiện;
+ * hoàn thành trước ngày 31/10/2024." An item whose text already assigns the work (as a paper's
+ * items do: "… chủ trì, phối hợp …") gets only its deadline, when the text has none.
+ */
 export function assignmentSentence(item: ConclusionItem): string {
   const leads = item.leads.filter(Boolean);
+  if (/chủ trì|chịu trách nhiệm|giao cho|giao\s+(ban|sở|đảng|ủy|văn phòng)/iu.test(item.content)) {
+    if (/trước ngày|thời hạn|trong (tháng|quý|năm)|hoàn thành (trước|trong)|thường xuyên/iu.test(item.content)) return "";
+    const when = deadlinePhrase(item.deadline, item.deadlineText);
+    return when ? sentence(`Thời hạn: ${when}`) : "";
+  }
   if (!leads.length) return "";
   const who = leads.join(", ");
   const withPartners = item.partners.length ? `${who} chủ trì, phối hợp với ${item.partners.join(", ")} thực hiện` : `Giao ${who} chủ trì thực hiện`;
@@ -201,7 +211,7 @@ export function buildConclusionDocument(data: ConclusionData): PartyDocument {
       ),
     );
   }
-  body.push(p("Văn phòng Tỉnh ủy thông báo để các cơ quan, đơn vị liên quan biết, thực hiện."));
+  body.push({ ...p("Văn phòng Tỉnh ủy thông báo để các cơ quan, đơn vị liên quan biết, thực hiện."), keepNext: true });
   const bodies = [...new Set(data.items.flatMap((x) => [...x.leads, ...x.partners]).filter(Boolean))].sort(viCollator.compare);
   const recipients = ["Thường trực Tỉnh ủy (b/c),", "Các đ/c UV Ban Thường vụ Tỉnh ủy,", ...bodies.map((b) => `${b},`), "Lưu Văn phòng Tỉnh ủy."];
   return {

@@ -174,7 +174,7 @@ function targetSentence(t: TargetFigure, period: Period): Inline[] {
 function sourceWords(s: FigureSource): string {
   const bits = [`${s.period.length === 4 ? "năm" : "kỳ"} ${periodLabelOf(s.period)}: ${n(s.value)} (${lower(VALUE_BASIS_LABELS[s.basis])})`];
   if (s.source) bits.push(`nguồn: ${s.source}`);
-  if (s.paper?.symbol) bits.push(`văn bản số ${s.paper.symbol}`);
+  if (s.paper?.symbol && !(s.source ?? "").includes(s.paper.symbol)) bits.push(`văn bản số ${s.paper.symbol}`);
   if (s.cutoffOn) bits.push(`số liệu đến ngày ${formatDate(s.cutoffOn)}`);
   bits.push(`mã số liệu ${shortId(s.valueId)}`);
   return bits.join("; ");
@@ -641,7 +641,7 @@ export function buildWorkResultsDocument(data: WorkResultsData): PartyDocument {
     targetsSection(data),
     directivesSection(data, units, rows),
     assessmentSection(data, rows),
-    p(`Trên đây là báo cáo kết quả thực hiện nhiệm vụ ${label} của Tỉnh ủy ${data.heading.place}.`),
+    { ...p(`Trên đây là báo cáo kết quả thực hiện nhiệm vụ ${label} của Tỉnh ủy ${data.heading.place}.`), keepNext: true },
   ];
   return {
     issuer: { name: data.heading.issuer },

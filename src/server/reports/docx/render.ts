@@ -308,7 +308,8 @@ function borderless(columns: number[], cells: Paragraph[][]): Table {
     columnWidths: columns,
     layout: TableLayoutType.FIXED,
     borders: NO_BORDERS,
-    rows: [new TableRow({ children: cells.map((c, i) => cell(c, columns[i]!)) })],
+    // The row is kept whole: "Nơi nhận" and the signature stay together on one page.
+    rows: [new TableRow({ cantSplit: true, children: cells.map((c, i) => cell(c, columns[i]!)) })],
   });
 }
 
@@ -425,7 +426,7 @@ export function buildDocument(doc: PartyDocument): { document: Document; tables:
           },
         },
         headers: { default: pageHeader(), first: new Header({ children: [new Paragraph({ children: [] })] }) },
-        children: [headerBlock(doc), ...titleBlock(doc), ...body, new Paragraph({ spacing: { after: afterPt(6) }, children: [] }), closingBlock(doc), ...annexes],
+        children: [headerBlock(doc), ...titleBlock(doc), ...body, new Paragraph({ keepNext: true, spacing: { after: afterPt(6) }, children: [] }), closingBlock(doc), ...annexes],
       },
     ],
   });
