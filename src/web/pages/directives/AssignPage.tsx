@@ -1,7 +1,7 @@
 // Assigning a confirmed paper's directives: each item with the lead and supporting units the
 // paper names (as the units that carry their work today), its deadline, the leader in charge;
 // the office checks, corrects and assigns the items it picks. Items already tracked are marked.
-import { Alert, App, Button, Card, Checkbox, Empty, Flex, List, Space, Table, Tag, Typography } from "antd";
+import { Alert, App, Button, Card, Checkbox, Empty, Flex, Space, Table, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import type { Deadline } from "../../../domain/directives.ts";
@@ -12,7 +12,7 @@ import { LoadError, Loading } from "../../components/States.tsx";
 import { UnitPicker } from "../../components/UnitPicker.tsx";
 import { useLoad } from "../../components/useLoad.ts";
 import { assignPath, DIRECTIVES_PATH, directivePath, directivesApi, type PaperPlan } from "./api.ts";
-import { DeadlineInput, PersonSelect } from "./widgets.tsx";
+import { DeadlineInput, Items, PersonSelect } from "./widgets.tsx";
 
 export function PapersToAssignPage() {
   const papers = useLoad(() => directivesApi.papers(), []);
@@ -25,17 +25,19 @@ export function PapersToAssignPage() {
         <Loading />
       ) : (
         <Card size="small">
-          <List
-            dataSource={papers.data.papers}
-            locale={{ emptyText: "Chưa có văn bản đã xác nhận có mục nhiệm vụ." }}
-            renderItem={(p) => (
-              <List.Item actions={[<Tag key="t" color={p.tracked < p.items ? "gold" : "green"}>{`Đã giao ${p.tracked}/${p.items} mục`}</Tag>]}>
+          <Items
+            items={papers.data.papers}
+            empty="Chưa có văn bản đã xác nhận có mục nhiệm vụ."
+            render={(p) => ({
+              key: p.id,
+              title: (
                 <Link to={assignPath(p.id)} data-testid="paper-to-assign">
                   <b>{p.symbol ?? "(chưa số)"}</b>
                   {p.issuedOn ? ` ngày ${formatDate(p.issuedOn)}` : ""} — {p.title ?? ""}
                 </Link>
-              </List.Item>
-            )}
+              ),
+              actions: <Tag color={p.tracked < p.items ? "gold" : "green"}>{`Đã giao ${p.tracked}/${p.items} mục`}</Tag>,
+            })}
           />
         </Card>
       )}

@@ -2,7 +2,7 @@
 // user may do now (start, report with attachments, ask for completion or an extension, decide,
 // suspend, withdraw, pass a part down, urge); its reports, requests and decisions, deadlines,
 // urgings and full history.
-import { Alert, App, Button, Card, Descriptions, Empty, Flex, Form, Input, InputNumber, List, Radio, Space, Table, Tabs, Tag, Timeline, Typography, Upload } from "antd";
+import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, InputNumber, Radio, Space, Table, Tabs, Tag, Timeline, Typography, Upload } from "antd";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { type Deadline, REQUEST_LABELS, type RequestKind, STATUS_LABELS, type DirectiveStatus } from "../../../domain/directives.ts";
@@ -15,7 +15,7 @@ import { UnitPicker } from "../../components/UnitPicker.tsx";
 import { useLoad } from "../../components/useLoad.ts";
 import { type DirectiveDetail, DIRECTIVES_PATH, directivePath, directivesApi, type RequestView } from "./api.ts";
 import { UrgeModal } from "./SheetPage.tsx";
-import { DeadlineInput, PersonSelect, ProgressText, StatusTag, TimelinessTag } from "./widgets.tsx";
+import { DeadlineInput, Items, PersonSelect, ProgressText, StatusTag, TimelinessTag } from "./widgets.tsx";
 
 type Allowed = {
   start: boolean;
@@ -250,42 +250,40 @@ function RequestText(props: { r: RequestView }) {
 }
 
 function Reports(props: { page: Page }) {
-  if (!props.page.reports.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="Chưa có báo cáo tiến độ." />;
   return (
-    <List
-      dataSource={props.page.reports}
-      renderItem={(r) => (
-        <List.Item>
-          <List.Item.Meta
-            title={
-              <Space wrap>
-                <b>{r.unitName}</b>
-                <Tag>{r.role === "lead" ? "Chủ trì" : "Phối hợp"}</Tag>
-                <span>{r.progress}%</span>
-                <Typography.Text type="secondary">
-                  {r.reportedByName ?? ""} · {formatDateTime(r.reportedAt)}
-                </Typography.Text>
-              </Space>
-            }
-            description={
-              <div style={{ whiteSpace: "pre-wrap", color: "inherit" }}>
-                <div>{r.narrative}</div>
-                {r.difficulties && <div>Khó khăn, vướng mắc: {r.difficulties}</div>}
-                {r.proposals && <div>Đề xuất, kiến nghị: {r.proposals}</div>}
-                {r.files.map((f) => (
-                  <div key={f.id}>
-                    📎{" "}
-                    <a href={f.url} target="_blank" rel="noreferrer">
-                      {f.name}
-                    </a>{" "}
-                    <Typography.Text type="secondary">({formatBytes(f.size)})</Typography.Text>
-                  </div>
-                ))}
+    <Items
+      items={props.page.reports}
+      empty="Chưa có báo cáo tiến độ."
+      testId="reports"
+      render={(r) => ({
+        key: r.id,
+        title: (
+          <Space wrap>
+            <b>{r.unitName}</b>
+            <Tag>{r.role === "lead" ? "Chủ trì" : "Phối hợp"}</Tag>
+            <span>{r.progress}%</span>
+            <Typography.Text type="secondary">
+              {r.reportedByName ?? ""} · {formatDateTime(r.reportedAt)}
+            </Typography.Text>
+          </Space>
+        ),
+        description: (
+          <div style={{ whiteSpace: "pre-wrap" }}>
+            <div>{r.narrative}</div>
+            {r.difficulties && <div>Khó khăn, vướng mắc: {r.difficulties}</div>}
+            {r.proposals && <div>Đề xuất, kiến nghị: {r.proposals}</div>}
+            {r.files.map((f) => (
+              <div key={f.id}>
+                📎{" "}
+                <a href={f.url} target="_blank" rel="noreferrer">
+                  {f.name}
+                </a>{" "}
+                <Typography.Text type="secondary">({formatBytes(f.size)})</Typography.Text>
               </div>
-            }
-          />
-        </List.Item>
-      )}
+            ))}
+          </div>
+        ),
+      })}
     />
   );
 }
@@ -332,32 +330,34 @@ function Deadlines(props: { page: Page }) {
 }
 
 function Urgings(props: { page: Page }) {
-  if (!props.page.urgings.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="Chưa có văn bản đôn đốc." />;
   return (
-    <List
-      dataSource={props.page.urgings}
-      renderItem={(u) => (
-        <List.Item>
-          <List.Item.Meta title={`${u.symbol ? `Số ${u.symbol}, ` : ""}ngày ${formatDate(u.issuedOn)} — ${u.issuedByName ?? ""}`} description={<span style={{ whiteSpace: "pre-wrap" }}>{u.content}</span>} />
-        </List.Item>
-      )}
+    <Items
+      items={props.page.urgings}
+      empty="Chưa có văn bản đôn đốc."
+      render={(u) => ({
+        key: u.id,
+        title: `${u.symbol ? `Số ${u.symbol}, ` : ""}ngày ${formatDate(u.issuedOn)} — ${u.issuedByName ?? ""}`,
+        description: <span style={{ whiteSpace: "pre-wrap" }}>{u.content}</span>,
+      })}
     />
   );
 }
 
 function Parts(props: { page: Page }) {
   return (
-    <List
-      dataSource={props.page.children}
-      renderItem={(c) => (
-        <List.Item>
+    <Items
+      items={props.page.children}
+      empty=""
+      render={(c) => ({
+        key: c.id,
+        title: (
           <Link to={directivePath(c.id)}>
             {c.ordinal ? `${c.ordinal}. ` : ""}
             {c.leadUnitName}
             {c.assigneeName ? ` (${c.assigneeName})` : ""}: {c.content}
           </Link>
-        </List.Item>
-      )}
+        ),
+      })}
     />
   );
 }
@@ -367,7 +367,7 @@ function History(props: { page: Page }) {
   return (
     <Timeline
       items={[...props.page.history].reverse().map((e) => ({
-        children: (
+        content: (
           <div data-testid="history-item">
             <b>{EVENT_LABELS[e.kind] ?? e.kind}</b>
             {e.fromStatus && e.toStatus && e.fromStatus !== e.toStatus ? ` (${label(e.fromStatus)} → ${label(e.toStatus)})` : ""}
@@ -404,7 +404,7 @@ function ReportModal(props: { page: Page; onClose(): void; onDone(p: DirectiveDe
       }}
     >
       <Form.Item name="progress" label="Tiến độ (%)" rules={[{ required: true, message: "Hãy nhập tiến độ." }]}>
-        <InputNumber min={0} max={100} precision={0} addonAfter="%" aria-label="Tiến độ" />
+        <InputNumber min={0} max={100} precision={0} suffix="%" aria-label="Tiến độ" />
       </Form.Item>
       <Form.Item name="narrative" label="Kết quả thực hiện" rules={[{ required: true, message: "Hãy nêu kết quả thực hiện." }]}>
         <Input.TextArea rows={4} aria-label="Kết quả thực hiện" />
@@ -502,7 +502,7 @@ function DecideModal(props: { page: Page; request: RequestView; onClose(): void;
           <RequestText r={r} />
           <Form.Item name="approve" style={{ marginTop: 12 }}>
             <Radio.Group>
-              <Space direction="vertical">
+              <Space orientation="vertical">
                 <Radio value={true}>{labels[r.kind][0]}</Radio>
                 <Radio value={false}>{labels[r.kind][1]}</Radio>
               </Space>

@@ -1,6 +1,6 @@
 // The office's inbox: requests from the units (completion, extension, suspension, withdrawal)
 // waiting for a decision, oldest first; each opens the directive where the decision is taken.
-import { Card, List, Tag, Typography } from "antd";
+import { Card, Tag, Typography } from "antd";
 import { Link } from "react-router";
 import { REQUEST_LABELS } from "../../../domain/directives.ts";
 import { formatDate } from "../../../domain/format.ts";
@@ -8,6 +8,7 @@ import { PageHeader } from "../../components/PageHeader.tsx";
 import { LoadError, Loading } from "../../components/States.tsx";
 import { useLoad } from "../../components/useLoad.ts";
 import { DIRECTIVES_PATH, directivePath, directivesApi } from "./api.ts";
+import { Items } from "./widgets.tsx";
 
 export default function RequestsPage() {
   const list = useLoad(() => directivesApi.requests(), []);
@@ -20,28 +21,25 @@ export default function RequestsPage() {
         <Loading />
       ) : (
         <Card size="small">
-          <List
-            dataSource={list.data.requests}
-            locale={{ emptyText: "Không có đề nghị nào đang chờ." }}
-            renderItem={(r) => (
-              <List.Item>
-                <List.Item.Meta
-                  title={
-                    <span>
-                      <Tag color="gold">{REQUEST_LABELS[r.kind]}</Tag>
-                      <Link to={directivePath(r.directiveId)}>{r.content.slice(0, 160)}</Link>
-                    </span>
-                  }
-                  description={
-                    <Typography.Text type="secondary">
-                      {r.leadUnitName} · gửi ngày {formatDate(r.requested_on)}
-                      {r.reason ? ` · ${r.reason}` : ""}
-                      {r.result ? ` · Kết quả: ${r.result}` : ""}
-                    </Typography.Text>
-                  }
-                />
-              </List.Item>
-            )}
+          <Items
+            items={list.data.requests}
+            empty="Không có đề nghị nào đang chờ."
+            render={(r) => ({
+              key: r.id,
+              title: (
+                <span>
+                  <Tag color="gold">{REQUEST_LABELS[r.kind]}</Tag>
+                  <Link to={directivePath(r.directiveId)}>{r.content.slice(0, 160)}</Link>
+                </span>
+              ),
+              description: (
+                <Typography.Text type="secondary">
+                  {r.leadUnitName} · gửi ngày {formatDate(r.requested_on)}
+                  {r.reason ? ` · ${r.reason}` : ""}
+                  {r.result ? ` · Kết quả: ${r.result}` : ""}
+                </Typography.Text>
+              ),
+            })}
           />
         </Card>
       )}

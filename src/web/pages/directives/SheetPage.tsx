@@ -66,6 +66,7 @@ export default function SheetPage() {
       {
         title: "Nội dung",
         key: "ordinal",
+        width: 360,
         sorter: true,
         sortOrder: sortOrder("ordinal"),
         render: (_: unknown, r: SheetRow) => (
@@ -105,7 +106,7 @@ export default function SheetPage() {
         sorter: true,
         sortOrder: sortOrder("status"),
         render: (_: unknown, r: SheetRow) => (
-          <Space direction="vertical" size={2}>
+          <Space orientation="vertical" size={2}>
             <span>
               <StatusTag status={r.status} /> <ProgressText progress={r.progress} />
             </span>
@@ -242,6 +243,7 @@ export default function SheetPage() {
           <Table<SheetRow>
             rowKey="id"
             size="small"
+            scroll={{ x: 1380 }}
             loading={sheet.loading}
             dataSource={sheet.data?.rows ?? []}
             columns={columns}

@@ -1,7 +1,7 @@
 // Small pieces every directives screen uses: status and timeliness tags, the deadline
 // editor (kind + value), people pickers.
-import { Input, InputNumber, Select, Space, Tag, Tooltip } from "antd";
-import { useEffect, useState } from "react";
+import { Empty, Input, InputNumber, Select, Space, Tag, Tooltip } from "antd";
+import { type ReactNode, useEffect, useState } from "react";
 import {
   type Deadline,
   DEADLINE_KIND_LABELS,
@@ -157,5 +157,33 @@ export function Ellipsis(props: { text: string; lines?: number }) {
         {props.text}
       </span>
     </Tooltip>
+  );
+}
+
+export interface ItemView {
+  key: string;
+  title: ReactNode;
+  description?: ReactNode;
+  actions?: ReactNode;
+}
+
+/** A plain list of titled entries (reports, urgings, notices …), or an empty state. */
+export function Items<T>(props: { items: T[]; empty: ReactNode; render: (item: T) => ItemView; testId?: string }) {
+  if (!props.items.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={props.empty} />;
+  return (
+    <div className="dir-items" data-testid={props.testId}>
+      {props.items.map((item) => {
+        const v = props.render(item);
+        return (
+          <div className="dir-item" key={v.key}>
+            <div className="dir-item-main">
+              <div className="dir-item-title">{v.title}</div>
+              {v.description && <div className="dir-item-desc">{v.description}</div>}
+            </div>
+            {v.actions && <div className="dir-item-actions">{v.actions}</div>}
+          </div>
+        );
+      })}
+    </div>
   );
 }

@@ -76,10 +76,10 @@ export default function MyWorkPage() {
         <>
           <Flex gap={24} style={{ marginBottom: 12 }} wrap>
             <Card size="small">
-              <Statistic title="Quá hạn" value={work.data.counts.overdue} valueStyle={{ color: work.data.counts.overdue ? "#cf1322" : undefined }} />
+              <Statistic title="Quá hạn" value={work.data.counts.overdue} styles={{ content: { color: work.data.counts.overdue ? "#cf1322" : undefined } }} />
             </Card>
             <Card size="small">
-              <Statistic title="Sắp đến hạn" value={work.data.counts.dueSoon} valueStyle={{ color: work.data.counts.dueSoon ? "#d46b08" : undefined }} />
+              <Statistic title="Sắp đến hạn" value={work.data.counts.dueSoon} styles={{ content: { color: work.data.counts.dueSoon ? "#d46b08" : undefined } }} />
             </Card>
             <Card size="small">
               <Statistic title="Chờ Văn phòng xác nhận" value={work.data.counts.awaiting} />

@@ -1,6 +1,6 @@
 // In-app notices: reminders before and after deadlines, urgings, decisions, new assignments.
 // (The app's banner has no slot for a bell yet: the notices live on this page.)
-import { App, Badge, Button, Card, List, Segmented, Typography } from "antd";
+import { App, Badge, Button, Card, Segmented, Typography } from "antd";
 import { useState } from "react";
 import { Link } from "react-router";
 import { formatDateTime } from "../../../domain/format.ts";
@@ -9,6 +9,8 @@ import { PageHeader } from "../../components/PageHeader.tsx";
 import { LoadError, Loading } from "../../components/States.tsx";
 import { useLoad } from "../../components/useLoad.ts";
 import { directivesApi } from "../directives/api.ts";
+import "../directives/directives.css";
+import { Items } from "../directives/widgets.tsx";
 
 export default function NotificationsPage() {
   const { message } = App.useApp();
@@ -42,38 +44,31 @@ export default function NotificationsPage() {
         <Loading />
       ) : (
         <Card size="small">
-          <List
-            dataSource={list.data.items}
-            locale={{ emptyText: unreadOnly ? "Không có thông báo chưa đọc." : "Chưa có thông báo." }}
-            renderItem={(n) => (
-              <List.Item
-                actions={
-                  n.readAt
-                    ? []
-                    : [
-                        <Button key="r" size="small" type="link" onClick={() => void directivesApi.readNotice(n.id).then(list.reload, (e) => message.error(errorMessage(e)))}>
-                          Đã đọc
-                        </Button>,
-                      ]
-                }
-              >
-                <List.Item.Meta
-                  title={
-                    <span>
-                      {!n.readAt && <Badge status="processing" />} {n.link ? <Link to={n.link} onClick={() => void directivesApi.readNotice(n.id).catch(() => {})}>{n.title}</Link> : n.title}
-                    </span>
-                  }
-                  description={
-                    <>
-                      <div style={{ whiteSpace: "pre-wrap" }}>{n.body}</div>
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {formatDateTime(n.createdAt)}
-                      </Typography.Text>
-                    </>
-                  }
-                />
-              </List.Item>
-            )}
+          <Items
+            items={list.data.items}
+            empty={unreadOnly ? "Không có thông báo chưa đọc." : "Chưa có thông báo."}
+            testId="notices"
+            render={(n) => ({
+              key: n.id,
+              title: (
+                <span>
+                  {!n.readAt && <Badge status="processing" />} {n.link ? <Link to={n.link} onClick={() => void directivesApi.readNotice(n.id).catch(() => {})}>{n.title}</Link> : n.title}
+                </span>
+              ),
+              description: (
+                <>
+                  <div style={{ whiteSpace: "pre-wrap" }}>{n.body}</div>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {formatDateTime(n.createdAt)}
+                  </Typography.Text>
+                </>
+              ),
+              actions: n.readAt ? undefined : (
+                <Button size="small" type="link" onClick={() => void directivesApi.readNotice(n.id).then(list.reload, (e) => message.error(errorMessage(e)))}>
+                  Đã đọc
+                </Button>
+              ),
+            })}
           />
         </Card>
       )}
