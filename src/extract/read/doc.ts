@@ -56,10 +56,11 @@ export async function readDoc(bytes: Uint8Array): Promise<DocContent> {
 }
 
 /**
- * Table cells end with a tab in word-extractor's text (as do real tabs); a row is one line. Rows
- * of three or more cells (task tables) keep their cells apart with " | " so that the layout step
- * does not run them together; two columns (the header block: issuer | motto, number | place and
- * date) are joined by a space, as in a PDF copy, which the layout step splits again.
+ * Table cells end with a tab in word-extractor's text (as do real tabs), and a cell's paragraphs
+ * run on into the next cell's. Rows of three or more cells (task tables) keep their cells on one
+ * line apart with " | " so that the layout step does not run them together; otherwise (the header
+ * block: issuer | motto, number | place and date; the signature block) each cell's text goes on
+ * its own line, as a reader reads the columns.
  */
 function tableRowsAsLines(text: string): string {
   return text
@@ -67,7 +68,7 @@ function tableRowsAsLines(text: string): string {
     .map((line) => {
       if (!line.includes("\t")) return line;
       const cells = line.split("\t").map((c) => c.trim()).filter((c) => c.length > 0);
-      return cells.join(cells.length >= 3 ? " | " : " ");
+      return cells.join(cells.length >= 3 ? " | " : "\n");
     })
     .join("\n");
 }
