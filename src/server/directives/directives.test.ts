@@ -282,6 +282,18 @@ describe("who may do what", () => {
     expect(ok.body.history.at(-1)).toMatchObject({ kind: "edit", reason: "Theo chỉ đạo của Thường trực." });
   });
 
+  it("keeps supporting units' history without deleting rows", async () => {
+    const d = await assign({ content: "Phối hợp thay đổi", leadUnitId: w.units.finance, partnerUnitIds: [w.units.planning], deadline: { kind: "none", value: null } });
+    const changed = await c.office.patch(`/api/directives/${d.id}`, { version: d.version, partnerUnitIds: [w.units.organisation] });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    expect(changed.body.directive.partnerUnitNames).toEqual(["Ban Tổ chức Tỉnh ủy"]);
+    const rows = await db.selectFrom("directive_partners").select(["unit_id", "valid_from", "valid_to"]).where("province_id", "=", w.provinceId).where("directive_id", "=", d.id).execute();
+    expect(rows.find((r) => r.unit_id === w.units.planning)).toMatchObject({ valid_from: today, valid_to: today });
+    const back = await c.office.patch(`/api/directives/${d.id}`, { version: changed.body.directive.version, partnerUnitIds: [w.units.planning, w.units.organisation] });
+    expect(back.body.directive.partnerUnitNames).toEqual(["Ban Tổ chức Tỉnh ủy", "Sở Kế hoạch và Đầu tư"]);
+    expect(back.body.history.at(-1).kind).toBe("edit");
+  });
+
   it("of N simultaneous edits, exactly one wins", async () => {
     const cur = await get(c.office, id);
     const n = 8;

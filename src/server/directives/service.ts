@@ -936,20 +936,15 @@ async function openPartner(w: Writer, directiveId: string, unitId: string, day: 
 }
 
 async function closePartner(w: Writer, directiveId: string, unitId: string, day: string): Promise<void> {
-  const base = () =>
-    w.tx.updateTable("directive_partners").where("province_id", "=", w.provinceId).where("directive_id", "=", directiveId).where("unit_id", "=", unitId).where("valid_to", "is", null);
-  // Added and removed the same day: it never was a partner.
-  const sameDay = await w.tx
-    .deleteFrom("directive_partners")
+  // Added and removed the same day, the row closes on the day it opened: a period never in force.
+  await w.tx
+    .updateTable("directive_partners")
+    .set({ valid_to: day })
     .where("province_id", "=", w.provinceId)
     .where("directive_id", "=", directiveId)
     .where("unit_id", "=", unitId)
     .where("valid_to", "is", null)
-    .where("valid_from", "=", day)
-    .returning("unit_id")
-    .executeTakeFirst();
-  if (sameDay) return;
-  await base().set({ valid_to: day }).execute();
+    .execute();
 }
 
 // ---------------------------------------------------------------------------
