@@ -87,11 +87,11 @@ const LEGACY_WARNING: Record<LegacyEncoding, string> = {
 };
 
 /** Converts hidden legacy text and normalises; records which encodings were converted. */
-function finisher(): { clean: (s: string) => string; warnings: () => string[] } {
+function finisher(repair = true): { clean: (s: string) => string; warnings: () => string[] } {
   const found = new Set<LegacyEncoding>();
   return {
     clean: (s: string) => {
-      const { text, encodings } = repairLegacyText(s);
+      const { text, encodings } = repair ? repairLegacyText(s) : { text: s, encodings: [] };
       for (const e of encodings) found.add(e);
       return normalizeText(text.replace(CONTROL, ""));
     },
@@ -147,15 +147,20 @@ export async function readPaper(bytes: Uint8Array, fileName: string, opts: ReadO
       if (!hasText) throw new PaperError("empty");
       return { format, blocks, footnotes, warnings: uniq([...content.warnings, ...fin.warnings()]) };
     }
-    const content =
-      format === "doc" ? await readDoc(bytes) : format === "pdf" ? await readPdf(bytes) : (() => {
-        const d = decodeText(bytes);
-        return { text: d.text, footnotes: [] as string[], warnings: d.warnings };
-      })();
-    const text = trimText(fin.clean(content.text));
-    const footnotes = content.footnotes.map((f) => fin.clean(f).trim()).filter((f) => f.length > 0);
+    let content: { text: string; footnotes: string[]; warnings: string[] };
+    let clean = fin;
+    if (format === "doc") content = await readDoc(bytes);
+    else if (format === "pdf") content = await readPdf(bytes);
+    else {
+      const d = decodeText(bytes);
+      content = { text: d.text, footnotes: [], warnings: d.warnings };
+      // Text decoded from a legacy encoding is converted already.
+      if (!d.encoding.startsWith("UTF")) clean = finisher(false);
+    }
+    const text = trimText(clean.clean(content.text));
+    const footnotes = content.footnotes.map((f) => clean.clean(f).trim()).filter((f) => f.length > 0);
     if (!HAS_CONTENT.test(text)) throw new PaperError("empty");
-    return { format, text, footnotes, warnings: uniq([...content.warnings, ...fin.warnings()]) };
+    return { format, text, footnotes, warnings: uniq([...content.warnings, ...clean.warnings()]) };
   } catch (e) {
     throw asPaperError(e);
   }

@@ -20,19 +20,11 @@ for (let b = 0; b < 256; b++) CP1252_REVERSE.set(b >= 0x80 && b < 0xa0 ? CP1252_
 // A C1 code point also encodes as its own byte (word-extractor and PDFs sometimes keep them).
 for (let b = 0x80; b < 0xa0; b++) if (!CP1252_REVERSE.has(b)) CP1252_REVERSE.set(b, b);
 
+// WHATWG's windows-1252 is exactly this mapping (the five holes decode to their C1 code points).
+const CP1252_DECODER = new TextDecoder("windows-1252");
+
 export function decodeCp1252(bytes: Uint8Array): string {
-  let out = "";
-  const CHUNK = 8192;
-  for (let i = 0; i < bytes.length; i += CHUNK) {
-    const codes: number[] = [];
-    const end = Math.min(bytes.length, i + CHUNK);
-    for (let j = i; j < end; j++) {
-      const b = bytes[j]!;
-      codes.push(b >= 0x80 && b < 0xa0 ? CP1252_HIGH[b - 0x80]! : b);
-    }
-    out += String.fromCharCode(...codes);
-  }
-  return out;
+  return CP1252_DECODER.decode(bytes);
 }
 
 /** The Windows-1252 byte of a character, or undefined when it has none. */
@@ -105,11 +97,8 @@ for (const base of BASES) for (let t = 1; t < 6; t++) TONED_LOWER.add(letter(bas
  * says whether the text itself starts a sentence.
  */
 export function tcvn3ToUnicode(s: string, atSentenceStart = true): string {
-  let out = "";
-  for (const ch of s) {
-    const b = cp1252Byte(ch);
-    out += (b !== undefined ? TCVN3_TO_UNICODE.get(b) : undefined) ?? ch;
-  }
+  // TCVN3 letters all sit on bytes A1–FE, which Windows-1252 reads as U+00A1–U+00FE.
+  const out = s.replace(/[\u00A1-\u00FE]/g, (ch) => TCVN3_TO_UNICODE.get(ch.charCodeAt(0)) ?? ch);
   return restoreCapitals(out, atSentenceStart);
 }
 
@@ -155,8 +144,19 @@ function isAllCapsWord(word: string): boolean {
 
 const LABEL_BEFORE = /^\s*(?:[-+•*]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[IVX]{1,5}\.)\s+$/u;
 
+const TONED_RE = new RegExp(`[${[...TONED_LOWER].join("")}]`, "u");
+const SENTENCE_END_BEFORE = /[.!?]["”)]*\s*$/u;
+// Lines where a capital may be missing: a word of capitals and toned small letters only ("BáO",
+// "Bá", "ở"), or a toned small letter at a line or sentence start (or after a list label).
+const T = [...TONED_LOWER].join("");
+const CAPS_AND_TONED = new RegExp(`^(?=.*[${T}])[\\p{Lu}${T}]+$`, "u");
+const INTERESTING = new RegExp(
+  `(?<![\\p{L}\\p{M}])(?=[\\p{Lu}${T}]*[${T}])[\\p{Lu}${T}]+(?![\\p{L}\\p{M}])|^\\s*(?:(?:[-+•*]|\\d{1,2}(?:\\.\\d{1,2})*[.)]|[a-zđ]\\)|[IVX]{1,5}\\.)\\s+)?[${T}]|[.!?]["”)]*\\s+[${T}]`,
+  "u",
+);
+
 function restoreCapitals(text: string, atSentenceStart: boolean): string {
-  if (![...text].some((ch) => TONED_LOWER.has(ch))) return text;
+  if (!TONED_RE.test(text)) return text;
   let sentenceStart = atSentenceStart;
   return text
     .split("\n")
@@ -165,18 +165,23 @@ function restoreCapitals(text: string, atSentenceStart: boolean): string {
         sentenceStart = true;
         return line;
       }
+      const lineStartsSentence = sentenceStart;
+      sentenceStart = /[.!?:]["”)]*\s*$/u.test(line);
+      if (!INTERESTING.test(line)) return line;
       const words = [...line.matchAll(WORD)].map((m) => ({ index: m.index, text: m[0] }));
+      // Only words with a toned small letter and a capital, or starting with a toned letter, can change.
+      const candidate = words.map((w) => CAPS_AND_TONED.test(w.text) || TONED_LOWER.has([...w.text][0]!));
+      if (!candidate.some(Boolean)) return line;
       // A word starts a sentence after . ! ? (or at the start of the text or of a paragraph).
-      const starts = words.map((w, i) => {
+      const starts = (i: number): boolean => {
+        const w = words[i]!;
         const before = i === 0 ? line.slice(0, w.index) : line.slice(words[i - 1]!.index + words[i - 1]!.text.length, w.index);
-        if (/[.!?]["”)]*\s*$/.test(before)) return true;
-        return i === 0 && (sentenceStart || (/\S/.test(before) && LABEL_BEFORE.test(before)));
-      });
-      const last = words[words.length - 1];
-      sentenceStart = /[.!?:]["”)]*\s*$/.test(last ? line.slice(last.index) : line);
-      if (!words.some((w) => [...w.text].some((ch) => TONED_LOWER.has(ch)))) return line;
+        if (SENTENCE_END_BEFORE.test(before)) return true;
+        return i === 0 && (lineStartsSentence || (/\S/.test(before) && LABEL_BEFORE.test(before)));
+      };
       // First pass: words whose other letters are all capitals ("BáO", "ủY").
-      let current = words.map((w) => {
+      let current = words.map((w, i) => {
+        if (!candidate[i]) return w.text;
         const c = capitalsOf(w.text);
         if (c.others === 0 || c.upper !== c.others) return w.text;
         if (c.others >= 2 || c.firstToned) return w.text.toLocaleUpperCase("vi");
@@ -185,26 +190,28 @@ function restoreCapitals(text: string, atSentenceStart: boolean): string {
       // Then ambiguous words ("Bá", "ở") between all-capital words (or at a sentence edge),
       // until nothing changes.
       for (let round = 0; round < 4; round++) {
+        let changed = false;
         const next = current.map((t, i) => {
-          if (!([...t].some((ch) => TONED_LOWER.has(ch)))) return t;
+          if (!candidate[i] || !TONED_RE.test(t)) return t;
           const c = capitalsOf(t);
           if (!(c.others === 0 || (c.others === 1 && c.upper === 1 && c.firstUpper))) return t;
-          const prev = i > 0 && !starts[i] ? current[i - 1] : undefined;
-          const after = i + 1 < current.length && !starts[i + 1] ? current[i + 1] : undefined;
+          const prev = i > 0 && !starts(i) ? current[i - 1] : undefined;
+          const after = i + 1 < current.length && !starts(i + 1) ? current[i + 1] : undefined;
           if (prev === undefined && after === undefined) return t;
           if ((prev === undefined || isAllCapsWord(prev)) && (after === undefined || isAllCapsWord(after))) {
+            changed = true;
             return t.toLocaleUpperCase("vi");
           }
           return t;
         });
-        const changed = next.some((t, i) => t !== current[i]);
         current = next;
         if (!changed) break;
       }
       // A sentence cannot start with a small letter: ".VnTimeH" capitals at a sentence start.
       current = current.map((t, i) => {
+        if (!candidate[i]) return t;
         const first = [...t][0] ?? "";
-        if (!starts[i] || !TONED_LOWER.has(first)) return t;
+        if (!TONED_LOWER.has(first) || !starts(i)) return t;
         return first.toLocaleUpperCase("vi") + t.slice(first.length);
       });
       let out = "";

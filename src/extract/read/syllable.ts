@@ -49,6 +49,18 @@ for (const v of ["a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y
  */
 export function isVietnameseSyllable(word: string): boolean {
   if (word.length === 0 || word.length > 8) return false;
+  const known = CACHE.get(word);
+  if (known !== undefined) return known;
+  const result = checkSyllable(word);
+  // Texts repeat a few thousand syllables: remember them (bounded).
+  if (CACHE.size >= 100_000) CACHE.clear();
+  CACHE.set(word, result);
+  return result;
+}
+
+const CACHE = new Map<string, boolean>();
+
+function checkSyllable(word: string): boolean {
   const lower = word.toLocaleLowerCase("vi").normalize("NFC");
   for (const ch of lower) if (!LETTERS.has(ch)) return false;
   const nfd = lower.normalize("NFD");
