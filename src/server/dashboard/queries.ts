@@ -269,6 +269,18 @@ export async function dashboard(db: Queryable, scope: DashboardScope, today = to
     unitsAsOf(db, scope.provinceId, scope.asOf < today ? scope.asOf : today),
   ]);
   const names = new Map(slices.map((s) => [s.id, s.name]));
+  // Units gone by then (merged, abolished) keep their last name.
+  const gone = [...new Set(rows.map((r) => r.lead_unit_id))].filter((id) => !names.has(id));
+  if (gone.length) {
+    const last = await db
+      .selectFrom("unit_versions")
+      .select(["unit_id", "name"])
+      .where("province_id", "=", scope.provinceId)
+      .where("unit_id", "in", gone)
+      .orderBy("valid_from")
+      .execute();
+    for (const v of last) names.set(v.unit_id, v.name);
+  }
   const last = months.at(-1);
   const outcomes = emptyTally();
   const statuses: StatusCounts = { not_started: 0, in_progress: 0, awaiting_confirmation: 0, done: 0, suspended: 0 };

@@ -25,12 +25,17 @@ export function dashboardScope(query: { period?: string; asOf?: string }, today 
   return { period, asOf };
 }
 
-/** The periods the selector offers for a year: the year, 6 and 9 months, the quarters. */
-export function periodChoices(year: number): { code: string; label: string }[] {
-  return periodsOfYear(year, ["quarter", "half", "nine_months", "year"])
-    .filter((p) => p.kind !== "half" || p.startMonth === 1)
-    .map((p) => ({ code: p.code, label: periodLabel(p) }))
-    .reverse();
+/** The periods the selector offers: this year's and the two before (and the shown one's year), newest first. */
+export function periodChoices(shownYear: number, today = todayInVietnam()): { code: string; label: string }[] {
+  const thisYear = Number(today.slice(0, 4));
+  const years = [...new Set([thisYear, thisYear - 1, thisYear - 2, shownYear])].sort((a, b) => b - a);
+  return years.flatMap((year) =>
+    periodsOfYear(year, ["quarter", "half", "nine_months", "year"])
+      .filter((p) => p.kind !== "half" || p.startMonth === 1)
+      .filter((p) => startDate(p) <= today)
+      .map((p) => ({ code: p.code, label: periodLabel(p) }))
+      .reverse(),
+  );
 }
 
 export const dashboardRoutes = [

@@ -146,7 +146,7 @@ export const reportRoutes = [
         .execute();
       return {
         today,
-        periods: [...periodChoices(year), ...periodChoices(year - 1)],
+        periods: periodChoices(year, today),
         formats: [
           { code: "docx", label: "Word (.docx)" },
           { code: "pdf", label: "PDF" },

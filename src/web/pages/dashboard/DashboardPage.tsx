@@ -28,12 +28,12 @@ function Figures(props: { data: DashboardData }) {
     { key: "not-due", title: "Chưa đến hạn", value: n(o.not_due), color: OUTCOME_COLORS.not_due },
     { key: "overdue", title: "Quá hạn", value: n(o.overdue), color: OUTCOME_COLORS.overdue },
     { key: "share", title: "Tỷ lệ đúng hạn", value: pct(props.data.directives.onTimePercent), color: undefined },
-    { key: "targets", title: "Chỉ tiêu đạt / đủ điều kiện đánh giá", value: `${n(t.onTrack)}/${n(t.assessable)}`, color: undefined },
+    { key: "targets", title: "Chỉ tiêu đạt", value: `${n(t.onTrack)}/${n(t.assessable)}`, color: undefined },
   ];
   return (
     <Row gutter={[12, 12]} className="dashboard-figures">
       {items.map((x) => (
-        <Col key={x.key} flex="1 1 150px">
+        <Col key={x.key} flex="1 1 120px">
           <Card size="small" data-testid={`figure-${x.key}`}>
             <Statistic title={x.title} value={x.value} styles={{ content: { color: x.color, fontSize: 24 } }} />
           </Card>
@@ -73,7 +73,9 @@ export default function DashboardPage() {
           <>
             <Select
               aria-label="Kỳ"
-              style={{ width: 200 }}
+              showSearch
+              optionFilterProp="label"
+              style={{ width: 210 }}
               value={data?.period.code ?? period}
               onChange={(v) => set({ ky: v })}
               options={(data?.choices ?? []).map((c) => ({ value: c.code, label: c.label }))}

@@ -27,7 +27,7 @@ export default function UnitPage() {
   const year = Number(data.period.code.slice(0, 4));
   return (
     <div>
-      <Link to={back}>
+      <Link to={back} data-testid="back-to-dashboard">
         <ArrowLeftOutlined /> Bảng điều hành
       </Link>
       <PageHeader title={data.unit.name} subtitle={`${data.period.label} — số liệu đến hết ngày ${formatDate(data.asOf)}`} />

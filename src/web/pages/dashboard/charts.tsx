@@ -114,6 +114,13 @@ export function TrendChart(props: { data: DashboardData; height?: number }) {
   return <div ref={ref} data-testid="chart-trend" style={{ height: props.height ?? 280 }} aria-label="Biểu đồ xu hướng theo tháng" role="img" />;
 }
 
+/** "NQ 24-NQ/TU", or the title's head: "Chương trình công tác năm 2024". */
+function resolutionLabel(r: { symbol: string | null; title: string }): string {
+  if (r.symbol) return `NQ ${r.symbol}`;
+  const head = r.title.replace(/\s+của\s+.*$/u, "");
+  return head.length > 48 ? `${head.slice(0, 46)}…` : head;
+}
+
 export function TargetsChart(props: { data: DashboardData; height?: number }) {
   const rs = props.data.targets.resolutions;
   const option = useMemo(
@@ -122,7 +129,7 @@ export function TargetsChart(props: { data: DashboardData; height?: number }) {
       legend: { bottom: 0, itemWidth: 12, itemHeight: 10, textStyle: { fontSize: 12 } },
       grid: { left: 8, right: 16, top: 8, bottom: 36, containLabel: true },
       xAxis: { type: "value", minInterval: 1 },
-      yAxis: { type: "category", inverse: true, data: rs.map((r) => (r.symbol ? `NQ ${r.symbol}` : r.title)), axisLabel: { width: 150, overflow: "truncate" } },
+      yAxis: { type: "category", inverse: true, data: rs.map(resolutionLabel), axisLabel: { width: 170, overflow: "break", lineHeight: 14, fontSize: 12 } },
       series: (["exceeded", "met", "behind"] as const)
         .map((s) => ({
           type: "bar",

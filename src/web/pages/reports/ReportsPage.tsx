@@ -32,7 +32,7 @@ export default function ReportsPage() {
         <Table
           size="small"
           rowKey="id"
-          loading={list.loading}
+          loading={list.loading && !list.data}
           dataSource={list.data?.reports ?? []}
           locale={{ emptyText: "Chưa soạn báo cáo nào." }}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
