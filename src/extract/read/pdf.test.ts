@@ -160,6 +160,18 @@ describe("page furniture and notes at exact positions", () => {
     expect(flat(text)).toContain("tang 6,8% so cung ky.");
     expect(text).not.toMatch(/ky\.\s*1/);
   });
+
+  it("keeps small numbered lines at the foot of a page in the body when no marker announces them", async () => {
+    const lines = [
+      "Trong chin thang, kinh te cua tinh tiep tuc tang truong kha, cac nganh deu",
+      "dat va vuot ke hoach de ra; thu hut dau tu co nhieu chuyen bien tich cuc.",
+      "Cong tac xay dung Dang va he thong chinh tri duoc quan tam thuc hien.",
+    ];
+    const pdf = makePdf([[...bodyLines(lines), [72, 80, 9, "5 Ban To chuc Thanh uy"], [72, 69, 9, "6 Van phong Thanh uy"]]]);
+    const { text, footnotes } = await textOf(pdf);
+    expect(footnotes).toEqual([]);
+    expect(text).toContain("5 Ban To chuc Thanh uy");
+  });
 });
 
 describe("PDFs that cannot be read", () => {

@@ -246,11 +246,11 @@ function segmentText(seg: Segment, keepSup: KeepSup): string {
   return out.replace(/\s+/g, " ").trim();
 }
 
-function lineText(line: Line, keepSup: KeepSup, columnGap = " "): string {
+function lineText(line: Line, keepSup: KeepSup): string {
   return line.segments
     .map((s) => segmentText(s, keepSup))
     .filter((t) => t.length > 0)
-    .join(columnGap);
+    .join(" ");
 }
 
 // ---------------------------------------------------------------------------
@@ -308,26 +308,43 @@ interface PageNotes {
   body: Line[];
 }
 
-function noteStart(line: Line): { number: string | null; text: string } | null {
+/**
+ * The note a line starts, if it does: with a raised marker, or with a number in the text that a
+ * marker in the body above announced or that continues the numbering of the notes so far.
+ */
+function noteStart(line: Line, markers: Set<string>, expected: number): { number: string | null; text: string } | null {
   const first = line.segments[0]?.items[0];
   const all = line.segments.map((s) => segmentText(s, () => false)).join(" ").trim();
   if (first?.sup) return { number: first.str.trim(), text: all };
   const withSup = lineText(line, () => true);
   const m = NOTE_START_TEXT.exec(withSup);
   if (!m) return null;
-  return { number: m[1] ?? m[2] ?? m[3] ?? m[4] ?? null, text: withSup.slice(m[0].length).trim() };
+  const number = m[1] ?? m[2] ?? m[3] ?? m[4] ?? null;
+  if (number !== null && /^\d+$/.test(number) && !markers.has(number) && Number(number) !== expected) return null;
+  return { number, text: withSup.slice(m[0].length).trim() };
 }
 
-function splitFootnotes(page: Page, bodySize: number, previousHadNotes: boolean, previousNoteEnded: boolean): PageNotes {
+interface NoteState {
+  previousHadNotes: boolean;
+  previousNoteEnded: boolean;
+  /** The number the next numbered note should carry. */
+  expected: number;
+}
+
+function splitFootnotes(page: Page, bodySize: number, state: NoteState): PageNotes {
+  const { previousHadNotes, previousNoteEnded } = state;
   const lines = page.lines;
   let start = lines.length;
   while (start > 0 && lines[start - 1]!.h <= 0.88 * bodySize) start--;
   if (start === lines.length) return { notes: [], body: lines };
+  const markers = new Set<string>();
+  for (const l of lines.slice(0, start)) for (const seg of l.segments) for (const it of seg.items) if (it.sup) markers.add(it.str.trim());
+  const startsNote = (l: Line) => noteStart(l, markers, state.expected);
   const block = lines.slice(start);
   // Notes sit low on the page, unless the page holds nothing else (end notes).
   if (start > 0 && block[0]!.y < page.height * 0.4) return { notes: [], body: lines };
   const above = lines[start - 1];
-  let firstNote = block.findIndex((l) => noteStart(l) !== null);
+  let firstNote = block.findIndex((l) => startsNote(l) !== null);
   if (firstNote < 0) firstNote = block.length;
   let lead: Line[] = [];
   if (firstNote > 0) {
@@ -338,7 +355,6 @@ function splitFootnotes(page: Page, bodySize: number, previousHadNotes: boolean,
       if (firstNote === block.length) return { notes: [], body: lines };
       // Small lines before the notes belong to the body (a table, a distribution list).
       start += firstNote;
-      lead = [];
     } else {
       lead = block.slice(0, firstNote);
     }
@@ -346,9 +362,13 @@ function splitFootnotes(page: Page, bodySize: number, previousHadNotes: boolean,
   const notes: Array<{ number: string | null; text: string }> = [];
   if (lead.length > 0) notes.push({ number: null, text: lead.map((l) => lineText(l, () => true)).join(" ") });
   for (const line of lines.slice(start + lead.length)) {
-    const s = noteStart(line);
-    if (s) notes.push({ number: s.number, text: s.text });
-    else if (notes.length > 0) notes[notes.length - 1]!.text += ` ${lineText(line, () => true)}`;
+    const s = startsNote(line);
+    if (s) {
+      notes.push({ number: s.number, text: s.text });
+      if (s.number !== null && /^\d+$/.test(s.number)) state.expected = Number(s.number) + 1;
+    } else if (notes.length > 0) {
+      notes[notes.length - 1]!.text += ` ${lineText(line, () => true)}`;
+    }
   }
   return { notes: notes.map((n) => ({ ...n, text: n.text.replace(/\s+/g, " ").trim() })), body: lines.slice(0, start) };
 }
@@ -521,18 +541,17 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfContent> {
   const footnotes: string[] = [];
   const noteNumbers = new Set<string>();
   const bodies: Line[][] = [];
-  let previousHadNotes = false;
-  let previousNoteEnded = true;
+  const state: NoteState = { previousHadNotes: false, previousNoteEnded: true, expected: 1 };
   for (const page of pages) {
-    const { notes, body } = splitFootnotes(page, metrics.bodySize, previousHadNotes, previousNoteEnded);
+    const { notes, body } = splitFootnotes(page, metrics.bodySize, state);
     bodies.push(body);
     for (const n of notes) {
       if (n.number !== null) noteNumbers.add(n.number);
       if (n.number === null && footnotes.length > 0) footnotes[footnotes.length - 1] += ` ${n.text}`;
       else if (n.text.length > 0) footnotes.push(n.text);
     }
-    previousHadNotes = notes.length > 0;
-    if (previousHadNotes) previousNoteEnded = SENTENCE_END.test(footnotes[footnotes.length - 1] ?? ".");
+    state.previousHadNotes = notes.length > 0;
+    if (state.previousHadNotes) state.previousNoteEnded = SENTENCE_END.test(footnotes[footnotes.length - 1] ?? ".");
   }
 
   const keepSup: KeepSup = (it, before) =>
