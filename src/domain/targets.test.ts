@@ -17,6 +17,7 @@ import {
   performanceRatio,
   type Status,
   statusForRatio,
+  statusLabel,
   summarize,
   summaryLine,
   type TargetRule,
@@ -158,6 +159,9 @@ describe("Hậu Giang, the year 2024 (seed 003)", () => {
     expect(s).toEqual({ total: 6, assessable: 6, onTrack: 6, exceeded: 4, met: 2, behind: 0 });
     expect(summaryLine(s, P("2024"))).toBe("6/6 chỉ tiêu đủ điều kiện đánh giá; 6/6 đạt kế hoạch");
     expect(summaryLine(summarize(["met", "behind", "not_assessable", "exceeded"]), P("2024-H1"))).toBe("3/4 chỉ tiêu đủ điều kiện đánh giá; 2/3 đạt tiến độ");
+    expect(statusLabel("behind", P("2024-9M"))).toBe("Chưa đạt tiến độ");
+    expect(statusLabel("behind", P("2024"))).toBe("Chưa đạt kế hoạch");
+    expect(statusLabel("exceeded", P("2024"))).toBe("Vượt");
   });
 });
 

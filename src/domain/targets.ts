@@ -82,6 +82,11 @@ export const STATUS_LABELS: Record<Status, string> = {
   behind: "Chưa đạt tiến độ",
   not_assessable: "Chưa đủ điều kiện đánh giá",
 };
+/** The label of a status for a period: at the year or term end "chưa đạt kế hoạch", before it "chưa đạt tiến độ". */
+export function statusLabel(status: Status, period: Pick<Period, "kind"> | null = null): string {
+  if (status === "behind" && period && (period.kind === "year" || period.kind === "term")) return "Chưa đạt kế hoạch";
+  return STATUS_LABELS[status];
+}
 /** Colours for tags and charts (Ant Design preset names). */
 export const STATUS_COLORS: Record<Status, string> = { exceeded: "green", met: "blue", behind: "red", not_assessable: "default" };
 

@@ -7,8 +7,8 @@ import {
   indexFigures,
   LIKELIHOOD_LABELS,
   type Likelihood,
-  STATUS_LABELS,
   STATUS_REASON_LABELS,
+  statusLabel,
   type Status,
   type StatusReason,
   summarize,
@@ -348,6 +348,7 @@ function tableQuery(db: Queryable, provinceId: number, resolutionId: string, per
 
 export async function resolutionTable(db: Queryable, provinceId: number, resolutionId: string, period: string, viewer: Viewer | null): Promise<TableRow[]> {
   const rows = await tableQuery(db, provinceId, resolutionId, period, todayInVietnam()).execute();
+  const p = parsePeriodCode(period);
   return rows.map((r) => {
     const status = (r.status ?? "not_assessable") as Status;
     const reason = (r.status ? r.reason : "no_value") as StatusReason | null;
@@ -373,7 +374,7 @@ export async function resolutionTable(db: Queryable, provinceId: number, resolut
       change: r.change,
       changeKind: r.change_kind ?? "percent",
       status,
-      statusLabel: STATUS_LABELS[status],
+      statusLabel: statusLabel(status, p),
       reason,
       reasonLabel: reason ? STATUS_REASON_LABELS[reason] : null,
       forecastYear: r.forecast_year,
@@ -959,7 +960,7 @@ export async function targetDetail(db: Queryable, viewer: Viewer, id: string, ch
       change: a.change,
       changeKind: a.change_kind,
       status: a.status,
-      statusLabel: STATUS_LABELS[a.status],
+      statusLabel: statusLabel(a.status, parsePeriodCode(a.period)),
       reason: a.reason,
       forecastYear: a.forecast_year,
       forecastYearMethod: a.forecast_year_method,

@@ -7,7 +7,7 @@ import type { ColumnsType } from "antd/es/table";
 import { useMemo, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { formatDate } from "../../../domain/format.ts";
-import { STATUS_LABELS, type Status } from "../../../domain/targets.ts";
+import { STATUS_LABELS, type Status, statusLabel } from "../../../domain/targets.ts";
 import { ApiError, errorMessage } from "../../api/client.ts";
 import { useSession } from "../../auth/session.tsx";
 import { DateField } from "../../components/DateField.tsx";
@@ -21,7 +21,7 @@ import { BasisTag, change, LikelihoodTag, num, PeriodSelect, percent, StatusTag,
 
 const { Text } = Typography;
 
-function SummaryCard(props: { summary: { total: number; assessable: number; onTrack: number; exceeded: number; met: number; behind: number; line: string; periodLabel: string }; filter: Status | null; onFilter: (s: Status | null) => void }) {
+function SummaryCard(props: { summary: { total: number; assessable: number; onTrack: number; exceeded: number; met: number; behind: number; line: string; periodLabel: string }; final: boolean; filter: Status | null; onFilter: (s: Status | null) => void }) {
   const s = props.summary;
   const chip = (status: Status | null, label: string, count: number, color: string) => (
     <Tag.CheckableTag key={label} checked={props.filter === status} onChange={() => props.onFilter(props.filter === status ? null : status)}>
@@ -41,7 +41,7 @@ function SummaryCard(props: { summary: { total: number; assessable: number; onTr
           {chip(null, "Tất cả", s.total, "#8c8c8c")}
           {chip("exceeded", STATUS_LABELS.exceeded, s.exceeded, "green")}
           {chip("met", STATUS_LABELS.met, s.met, "blue")}
-          {chip("behind", STATUS_LABELS.behind, s.behind, "red")}
+          {chip("behind", statusLabel("behind", { kind: props.final ? "year" : "month" }), s.behind, "red")}
           {chip("not_assessable", STATUS_LABELS.not_assessable, s.total - s.assessable, "#bfbfbf")}
         </Space>
       </Flex>
@@ -217,7 +217,7 @@ export default function ResolutionPage() {
       width: 150,
       render: (s: Status, r) => (
         <Space size={4} wrap>
-          <StatusTag status={s} reason={r.reasonLabel} />
+          <StatusTag status={s} reason={r.reasonLabel} label={r.statusLabel} />
           {r.openExplanations > 0 && (
             <Tooltip title="Đang có yêu cầu giải trình">
               <Tag color="orange">giải trình</Tag>
@@ -311,7 +311,7 @@ export default function ResolutionPage() {
         <Loading />
       ) : (
         <>
-          <SummaryCard summary={table.data.summary} filter={filter} onFilter={setFilter} />
+          <SummaryCard summary={table.data.summary} final={isTerm || !period.includes("-")} filter={filter} onFilter={setFilter} />
           <Table<TableRow>
             rowKey="id"
             size="middle"

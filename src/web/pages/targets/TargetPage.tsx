@@ -454,7 +454,7 @@ export default function TargetPage() {
     { title: "Thực hiện", dataIndex: "actual", align: "right", width: 110, render: (v: number | null) => num(v) },
     { title: "% kế hoạch", dataIndex: "percentOfPlan", align: "right", width: 100, render: (v: number | null) => percent(v) },
     { title: "So cùng kỳ", dataIndex: "change", align: "right", width: 120, render: (v: number | null, a) => change(v, a.changeKind) },
-    { title: "Tình trạng", dataIndex: "status", width: 190, render: (s: Assessment["status"], a) => <StatusTag status={s} reason={a.reason === "no_value" ? "Chưa có số liệu được duyệt" : a.reason === "no_plan" ? "Chưa có kế hoạch" : null} /> },
+    { title: "Tình trạng", dataIndex: "status", width: 190, render: (s: Assessment["status"], a) => <StatusTag status={s} label={a.statusLabel} reason={a.reason === "no_value" ? "Chưa có số liệu được duyệt" : a.reason === "no_plan" ? "Chưa có kế hoạch" : null} /> },
     {
       title: "Dự báo cả năm",
       dataIndex: "forecastYear",
