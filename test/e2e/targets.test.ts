@@ -62,6 +62,11 @@ describe("targets in the browser", () => {
     await page.getByTestId("target-year-chart").locator("canvas").waitFor();
     await screenshot(page, "targets-chart-years");
 
+    await page.goto("/chi-tieu/giai-trinh");
+    await page.getByText("Đã giải trình").first().click();
+    await expect.poll(() => page.getByText(/Công nghiệp chế biến và xây dựng tăng chậm/).count(), { timeout: 20_000 }).toBe(1);
+    await screenshot(page, "targets-explanations");
+
     await page.goto("/chi-tieu/so-lieu");
     await expect.poll(() => page.getByRole("row", { name: /Tổng thu ngân sách nhà nước trên địa bàn/ }).count(), { timeout: 20_000 }).toBe(1);
     expect(t.problems).toEqual([]);

@@ -1,11 +1,11 @@
 // Explanation requests (yêu cầu giải trình): the office and leaders see every request; a unit
 // sees those sent to it and answers them here.
-import { Card, List, Segmented } from "antd";
+import { Card, Segmented } from "antd";
 import { useState } from "react";
 import { Link } from "react-router";
 import { useSession } from "../../auth/session.tsx";
 import { PageHeader } from "../../components/PageHeader.tsx";
-import { LoadError, Loading } from "../../components/States.tsx";
+import { EmptyState, LoadError, Loading } from "../../components/States.tsx";
 import { useLoad } from "../../components/useLoad.ts";
 import { type Explanation, type ExplanationStatus, targetsApi } from "./api.ts";
 import { AnswerModal, ExplanationItem } from "./TargetPage.tsx";
@@ -44,11 +44,11 @@ export default function ExplanationsPage() {
         <Loading />
       ) : (
         <Card size="small">
-          <List
-            dataSource={list.data.explanations}
-            locale={{ emptyText: "Không có yêu cầu giải trình." }}
-            renderItem={(e) => <ExplanationItem e={e} showTarget canClose={can("targets.request_explanation")} onAnswer={setAnswering} onChanged={list.reload} />}
-          />
+          {list.data.explanations.length ? (
+            list.data.explanations.map((e) => <ExplanationItem key={e.id} e={e} showTarget canClose={can("targets.request_explanation")} onAnswer={setAnswering} onChanged={list.reload} />)
+          ) : (
+            <EmptyState description="Không có yêu cầu giải trình." />
+          )}
         </Card>
       )}
       <AnswerModal

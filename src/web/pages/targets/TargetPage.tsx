@@ -2,7 +2,7 @@
 // their source and paper, the entry form for the owner unit, the office's approval, figures
 // from confirmed papers in one click, and the explanation requests.
 import { CheckOutlined, EditOutlined, FileTextOutlined, LinkOutlined, PlusOutlined, RollbackOutlined, SendOutlined } from "@ant-design/icons";
-import { App, Button, Card, Checkbox, Descriptions, Empty, Flex, Form, Input, List, Radio, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from "antd";
+import { App, Button, Card, Checkbox, Descriptions, Empty, Flex, Form, Input, Radio, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useMemo, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
@@ -222,45 +222,39 @@ export function ExplanationItem(props: { e: Explanation; canClose: boolean; onAn
       message.error(errorMessage(err));
     }
   };
+  const actions = [
+    ...(e.canAnswer ? [<Button key="a" size="small" type="primary" onClick={() => props.onAnswer(e)}>{e.answer ? "Sửa giải trình" : "Trả lời"}</Button>] : []),
+    ...(props.canClose && e.status === "answered" ? [<Button key="c" size="small" onClick={() => void close()}>Ghi nhận, kết thúc</Button>] : []),
+  ];
   return (
-    <List.Item
-      actions={[
-        ...(e.canAnswer ? [<Button key="a" size="small" type="primary" onClick={() => props.onAnswer(e)}>{e.answer ? "Sửa giải trình" : "Trả lời"}</Button>] : []),
-        ...(props.canClose && e.status === "answered" ? [<Button key="c" size="small" onClick={() => void close()}>Ghi nhận, kết thúc</Button>] : []),
-      ]}
-    >
-      <List.Item.Meta
-        title={
-          <Space wrap>
-            <Tag color={EXPLANATION_STATUS[e.status].color}>{EXPLANATION_STATUS[e.status].label}</Tag>
-            <span>{e.periodLabel}</span>
-            {props.showTarget && (
-              <Link to={`/chi-tieu/muc/${e.target.id}`}>
-                {e.target.code}. {e.target.name}
-              </Link>
-            )}
-            <Text type="secondary">→ {e.unit?.name ?? "—"}</Text>
-          </Space>
-        }
-        description={
-          <div>
-            <Paragraph style={{ marginBottom: 4 }}>{e.message}</Paragraph>
-            <Text type="secondary" style={{ fontSize: 12 }}>
-              {e.requestedBy ?? "Văn phòng"} gửi lúc {formatDateTime(e.requestedAt)}
-              {e.dueOn ? ` · hạn trả lời ${formatDate(e.dueOn)}` : ""}
-            </Text>
-            {e.answer && (
-              <Card size="small" style={{ marginTop: 8, background: "#f6ffed" }}>
-                <Paragraph style={{ marginBottom: 4, whiteSpace: "pre-wrap" }}>{e.answer}</Paragraph>
-                <Text type="secondary" style={{ fontSize: 12 }}>
-                  {e.answeredBy} trả lời lúc {formatDateTime(e.answeredAt)}
-                </Text>
-              </Card>
-            )}
-          </div>
-        }
-      />
-    </List.Item>
+    <div className="targets-item">
+      <Flex justify="space-between" align="flex-start" gap={12}>
+        <Space wrap>
+          <Tag color={EXPLANATION_STATUS[e.status].color}>{EXPLANATION_STATUS[e.status].label}</Tag>
+          <span>{e.periodLabel}</span>
+          {props.showTarget && (
+            <Link to={`/chi-tieu/muc/${e.target.id}`}>
+              {e.target.code}. {e.target.name}
+            </Link>
+          )}
+          <Text type="secondary">→ {e.unit?.name ?? "—"}</Text>
+        </Space>
+        {actions.length > 0 && <Space>{actions}</Space>}
+      </Flex>
+      <Paragraph style={{ margin: "6px 0 4px" }}>{e.message}</Paragraph>
+      <Text type="secondary" style={{ fontSize: 12 }}>
+        {e.requestedBy ?? "Văn phòng"} gửi lúc {formatDateTime(e.requestedAt)}
+        {e.dueOn ? ` · hạn trả lời ${formatDate(e.dueOn)}` : ""}
+      </Text>
+      {e.answer && (
+        <Card size="small" style={{ marginTop: 8, background: "#f6ffed" }}>
+          <Paragraph style={{ marginBottom: 4, whiteSpace: "pre-wrap" }}>{e.answer}</Paragraph>
+          <Text type="secondary" style={{ fontSize: 12 }}>
+            {e.answeredBy} trả lời lúc {formatDateTime(e.answeredAt)}
+          </Text>
+        </Card>
+      )}
+    </div>
   );
 }
 
@@ -284,40 +278,31 @@ function FactsCard(props: { detail: TargetDetail; onAttached: () => void }) {
   if (facts.error || !facts.data || facts.data.facts.length === 0) return null;
   return (
     <Card size="small" title={<Space><FileTextOutlined />Số liệu trong văn bản đã xác nhận</Space>} style={{ marginTop: 16 }}>
-      <List
-        size="small"
-        dataSource={facts.data.facts}
-        renderItem={(f) => (
-          <List.Item
-            actions={[
-              f.attached ? (
-                <Tag key="x" color="green">
-                  Đã gắn
-                </Tag>
-              ) : (
-                <Button key="g" size="small" icon={<LinkOutlined />} disabled={!f.period} onClick={() => void attach(f.id, f.unitMatches)}>
-                  Gắn vào chỉ tiêu
-                </Button>
-              ),
-            ]}
-          >
-            <List.Item.Meta
-              title={
-                <Space wrap>
-                  <strong>
-                    {num(f.value)} {f.unit}
-                  </strong>
-                  <span>{f.periodText ?? "(không rõ kỳ)"}</span>
-                  <Link to={paperPath(f.paper.id)}>
-                    {f.paper.symbol ?? "Văn bản"} {f.paper.issuedOn ? `ngày ${formatDate(f.paper.issuedOn)}` : ""}
-                  </Link>
-                </Space>
-              }
-              description={f.text}
-            />
-          </List.Item>
-        )}
-      />
+      {facts.data.facts.map((f) => (
+        <Flex key={f.id} className="targets-item" justify="space-between" align="flex-start" gap={12}>
+          <div>
+            <Space wrap>
+              <strong>
+                {num(f.value)} {f.unit}
+              </strong>
+              <span>{f.periodText ?? "(không rõ kỳ)"}</span>
+              <Link to={paperPath(f.paper.id)}>
+                {f.paper.symbol ?? "Văn bản"} {f.paper.issuedOn ? `ngày ${formatDate(f.paper.issuedOn)}` : ""}
+              </Link>
+            </Space>
+            <div>
+              <Text type="secondary">{f.text}</Text>
+            </div>
+          </div>
+          {f.attached ? (
+            <Tag color="green">Đã gắn</Tag>
+          ) : (
+            <Button size="small" icon={<LinkOutlined />} disabled={!f.period} onClick={() => void attach(f.id, f.unitMatches)}>
+              Gắn vào chỉ tiêu
+            </Button>
+          )}
+        </Flex>
+      ))}
     </Card>
   );
 }
@@ -558,7 +543,7 @@ export default function TargetPage() {
 
       <Card size="small" title="Yêu cầu giải trình" style={{ marginTop: 16 }}>
         {d.explanations.length ? (
-          <List dataSource={d.explanations} renderItem={(e) => <ExplanationItem e={e} canClose={can("targets.request_explanation")} onAnswer={setAnswering} onChanged={reload} />} />
+          d.explanations.map((e) => <ExplanationItem key={e.id} e={e} canClose={can("targets.request_explanation")} onAnswer={setAnswering} onChanged={reload} />)
         ) : (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="Chưa có yêu cầu giải trình." />
         )}
