@@ -201,4 +201,38 @@ describe("papers in the browser", () => {
     expect(await page.getByRole("button", { name: "Xác nhận" }).count()).toBe(0);
     expect(t.problems).toEqual([]);
   });
+  it("tells the office when someone else saved the paper first, and reloads the current version", async () => {
+    const a = await newPage();
+    const b = await newPage();
+    await signIn(a.page, login("vanphong"), DEMO_PASSWORD);
+    await signIn(b.page, login("admin"), DEMO_PASSWORD);
+    await a.page.goto("/van-ban");
+    await a.page.locator(".ant-upload-drag").waitFor();
+    await dropFile(a.page, ".ant-upload-drag .ant-upload-btn", "thong-bao-1046.txt", NOTICE.replace("1045-TB/TU", "1046-TB/TU"));
+    await a.page.locator(".upload-row").first().getByRole("button", { name: "Rà soát" }).click();
+    const url = a.page.url();
+    await b.page.goto(url);
+    for (const { page } of [a, b]) await page.locator(".review-directive").first().waitFor();
+
+    // The administrator corrects the first item's text and saves …
+    const bText = b.page.locator(".review-directive").first().getByLabel("Nội dung nhiệm vụ");
+    await bText.fill("Sở Tài chính chủ trì rà soát, điều chuyển vốn của các dự án giải ngân chậm.");
+    await b.page.getByRole("button", { name: "Lưu nháp" }).click();
+    await b.page.getByText("Đã lưu bản rà soát.").waitFor();
+    // … then the office, still on the old version, saves its own correction.
+    await a.page.locator(".review-directive").first().getByLabel("Cụm từ thời hạn").fill("trước ngày 30/11/2024 (sửa)");
+    await a.page.getByRole("button", { name: "Lưu nháp" }).click();
+    const dialog = a.page.getByRole("dialog").filter({ hasText: "Văn bản đã được thay đổi ở nơi khác" });
+    await dialog.waitFor();
+    await expect.poll(() => dialog.textContent()).toMatch(/phiên bản hiện tại: 2, bạn đang sửa trên phiên bản 1/);
+    await screenshot(a.page, "papers-conflict");
+    await dialog.getByRole("button", { name: "Tải bản hiện tại" }).click();
+    await expect.poll(() => a.page.locator(".review-directive").first().getByLabel("Nội dung nhiệm vụ").inputValue()).toBe(
+      "Sở Tài chính chủ trì rà soát, điều chuyển vốn của các dự án giải ngân chậm.",
+    );
+    await expect.poll(() => a.page.locator(".ant-tag", { hasText: /^Chưa lưu$/ }).count()).toBe(0);
+    await screenshot(a.page, "papers-conflict-reloaded");
+    // The browser itself logs the 409 answer; nothing else may appear.
+    expect([...a.problems, ...b.problems].filter((p) => !/status of 409/.test(p))).toEqual([]);
+  });
 });

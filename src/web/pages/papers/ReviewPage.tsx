@@ -287,7 +287,7 @@ export default function ReviewPage() {
     modal.confirm({
       title: "Đánh dấu là văn bản mật?",
       content: (
-        <Space direction="vertical">
+        <Space orientation="vertical">
           <Text>Tệp gốc, nội dung và kết quả nhận diện sẽ bị xóa khỏi hệ thống; chỉ giữ số, ngày, trích yếu và nơi nhận. Không hoàn tác được.</Text>
           <Radio.Group defaultValue="Mật" onChange={(e) => (level = e.target.value)} options={CLASSIFICATIONS.map((c) => ({ value: c, label: c }))} />
         </Space>
@@ -451,7 +451,7 @@ export default function ReviewPage() {
               key: "citedBy",
               label: "Được dẫn chiếu bởi",
               children: (
-                <Space direction="vertical" size={2}>
+                <Space orientation="vertical" size={2}>
                   {detail.citedBy.map((p) => (
                     <Link key={p.id} to={`${PAPERS_PATH}/${p.id}`}>
                       {paperKindLabel(p.kind)} {p.symbol ?? ""} {p.issuedOn ? `ngày ${formatDate(p.issuedOn)}` : ""}
@@ -609,7 +609,7 @@ export default function ReviewPage() {
         ]}
       >
         {conflict && (
-          <Space direction="vertical">
+          <Space orientation="vertical">
             <Text>
               Trong lúc bạn rà soát, văn bản đã được lưu lại (phiên bản hiện tại: {conflict.version}, bạn đang sửa trên phiên bản {detail.version}
               ). Bản hiện tại có {conflict.items.directives.length} nhiệm vụ, {conflict.items.facts.length} chỉ số, {conflict.items.references.length} văn bản dẫn chiếu
