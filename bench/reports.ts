@@ -84,7 +84,7 @@ async function benchNationalDashboard(engine: Engine, rows: Row[]): Promise<void
     for (let id = 1; id <= provinces; id++) bodies.push((await provinceWithFollowUp(handle.db, id, year, today, 1500)).bodies);
     const gen = performance.now() - t;
     const counts = await handle.db.selectFrom("directive_states").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-    const agg = await handle.db.selectFrom("dashboard_overdue_spans").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const agg = await handle.db.selectFrom("derived.dashboard_overdue_spans").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
     console.log(`  [${engine}] sinh dữ liệu ${provinces} tỉnh: ${(gen / 1000).toFixed(1)} s → ${counts.n} dòng trạng thái nhiệm vụ; bảng tổng hợp quá hạn theo tháng ${agg.n} dòng`);
     const config = { ...loadConfig({}), runWorker: false, loadDemo: false };
     const app = createApp({ db: handle.db, engine: handle.engine, config });

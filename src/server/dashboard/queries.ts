@@ -149,7 +149,7 @@ export async function trend(db: Queryable, scope: DashboardScope, today = todayI
     ? sql<{ day: string; n: number }>`
     select e.day::text as day, coalesce(sum(o.n), 0)::int as n
     from unnest(${monthEnds}::date[]) as e(day)
-    left join dashboard_overdue_spans o on o.province_id = ${scope.provinceId} and o.from_month <= e.day and o.to_month > e.day
+    left join derived.dashboard_overdue_spans o on o.province_id = ${scope.provinceId} and o.from_month <= e.day and o.to_month > e.day
     group by e.day`
     : sql<{ day: string; n: number }>`
     select e.day::text as day, count(s.directive_id)::int as n

@@ -257,6 +257,18 @@ describe("dashboard", () => {
       await tx.updateTable("directive_states").set({ valid_to: null }).where("province_id", "=", provinceId).where("directive_id", "=", open.directive_id).where("valid_from", "=", open.valid_from).execute();
     });
     expect(await overdueByMonth()).toEqual(before);
+    // A restore inserts the states again into an empty database (backups leave the derived schema
+    // out): the spans come back the same.
+    const spansOf = () =>
+      db.selectFrom("derived.dashboard_overdue_spans").select(["from_month", "to_month", "n"]).where("province_id", "=", provinceId).where("n", "!=", 0).orderBy("from_month").orderBy("to_month").execute();
+    const spans = await spansOf();
+    const states = await db.selectFrom("directive_states").selectAll().where("province_id", "=", provinceId).execute();
+    await db.transaction().execute(async (tx) => {
+      await tx.deleteFrom("directive_states").where("province_id", "=", provinceId).execute();
+      expect(await tx.selectFrom("derived.dashboard_overdue_spans").select("n").where("province_id", "=", provinceId).where("n", "!=", 0).execute()).toEqual([]);
+      for (let k = 0; k < states.length; k += 200) await tx.insertInto("directive_states").values(states.slice(k, k + 200)).execute();
+    });
+    expect(await spansOf()).toEqual(spans);
     // The dashboard's last point is the cut-off's own count.
     const mid = await dashboard(db, { provinceId, period: parsePeriodCode("2024")!, asOf: "2024-11-20" }, "2026-01-01");
     expect(mid.trend.at(-1)!.month).toBe("2024-11");

@@ -32,5 +32,5 @@ export interface DashboardOverdueSpansTable {
 
 export interface ReportTables {
   reports: ReportsTable;
-  dashboard_overdue_spans: DashboardOverdueSpansTable;
+  "derived.dashboard_overdue_spans": DashboardOverdueSpansTable;
 }

@@ -12,7 +12,8 @@ import { runSqlScript } from "../sql-script.ts";
 //   with the same span are counted together, so the overdue work at every month's end of a
 //   year is one sum over a few hundred rows per province instead of a scan of the states per
 //   month. A trigger on directive_states keeps it right in the transaction of every change,
-//   whatever code path writes the states; nothing is recomputed by a batch.
+//   whatever code path writes the states; nothing is recomputed by a batch. It lives in the
+//   schema "derived", which backups leave out: a restore rebuilds it as the states come back.
 //   (A second aggregate, today's directives by unit, status and last day, was measured at
 //   national scale and read no faster than directive_states' partial index: it was dropped.)
 
@@ -47,7 +48,8 @@ create index reports_job on reports (province_id, job_id);
 -- last day (or from its first day, when it waited for confirmation having asked late) until the next
 -- state — and so at the month-ends from month_end(start) up to, not including, month_end(end). Rows
 -- with the same span are counted together; a trend over months reads a handful of rows per province.
-create table dashboard_overdue_spans (
+create schema if not exists derived;
+create table derived.dashboard_overdue_spans (
   province_id integer not null,
   -- The first month-end the work is overdue at, and the first it no longer is ('infinity': still open).
   from_month date not null,
@@ -81,7 +83,7 @@ begin
   if fe >= le then
     return;
   end if;
-  insert into dashboard_overdue_spans as t (province_id, from_month, to_month, n) values (p, fe, le, delta)
+  insert into derived.dashboard_overdue_spans as t (province_id, from_month, to_month, n) values (p, fe, le, delta)
   on conflict (province_id, from_month, to_month) do update set n = t.n + excluded.n;
 end $$;
 
@@ -113,7 +115,7 @@ drop trigger directive_states_dashboard on directive_states;
 drop function dashboard_directive_track();
 drop function dashboard_overdue_span_add(integer, date, date, text, date, date, integer);
 drop function dashboard_month_end(date);
-drop table dashboard_overdue_spans;
+drop table derived.dashboard_overdue_spans;
 drop table reports;
 `,
   );
