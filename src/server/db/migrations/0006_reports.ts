@@ -102,6 +102,17 @@ end $$;
 create trigger directive_states_dashboard after insert or update or delete on directive_states
   for each row execute function dashboard_directive_track();
 
+-- Emptying the states empties what is derived from them.
+create function dashboard_directive_truncated() returns trigger
+language plpgsql as $$
+begin
+  truncate derived.dashboard_overdue_spans;
+  return null;
+end $$;
+
+create trigger directive_states_dashboard_truncate after truncate on directive_states
+  for each statement execute function dashboard_directive_truncated();
+
 select dashboard_overdue_span_add(province_id, valid_from, valid_to, status, due_on, requested_on, 1) from directive_states where not is_part;
 `,
   );
@@ -111,11 +122,14 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await runSqlScript(
     db,
     `
+drop trigger directive_states_dashboard_truncate on directive_states;
+drop function dashboard_directive_truncated();
 drop trigger directive_states_dashboard on directive_states;
 drop function dashboard_directive_track();
 drop function dashboard_overdue_span_add(integer, date, date, text, date, date, integer);
 drop function dashboard_month_end(date);
 drop table derived.dashboard_overdue_spans;
+drop schema derived;
 drop table reports;
 `,
   );
