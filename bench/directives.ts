@@ -77,7 +77,7 @@ export async function generateDirectives(db: Db, p: GeneratedProvince, n: number
     from generate_series(1, ${n * REPORTS_PER_DIRECTIVE}) r`.execute(db);
 }
 
-async function measureScale(engine: Engine, scale: string, db: Db, p: GeneratedProvince, today: string): Promise<Row[]> {
+export async function measureScale(engine: Engine, scale: string, db: Db, p: GeneratedProvince, today: string): Promise<Row[]> {
   const rows: Row[] = [];
   const all = { units: null, userId: null };
   const past = addDays(today, -120);

@@ -11,7 +11,7 @@ import { measure, printTable, type Row, summary } from "./lib/stats.ts";
 
 async function signIn(app: ReturnType<typeof createApp>, username: string): Promise<{ cookie: string }> {
   const session = await app.request("/api/session");
-  const csrf = (await session.json()).csrfToken as string;
+  const csrf = ((await session.json()) as { csrfToken: string }).csrfToken;
   const csrfCookie = session.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
   const res = await app.request("/api/auth/login", {
     method: "POST",

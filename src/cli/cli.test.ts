@@ -62,7 +62,7 @@ describe("the dondoc command", () => {
   });
 
   it.runIf(testEngine() === "pglite")("lets one process at a time open a data folder, and releases it on SIGTERM", async () => {
-    const env = { ...(await freshDataEnv()), DONDOC_DEMO: "0" };
+    const env: Record<string, string> = { ...(await freshDataEnv()), DONDOC_DEMO: "0" };
     const server = await startCliServer(env);
     try {
       const second = await runCli(["migrate"], env);

@@ -525,24 +525,24 @@ export async function myWork(db: Queryable, provinceId: number, user: { id: stri
   let partner: SheetRow[] = [];
   if (user.role === "unit_leader" || user.role === "unit_staff") {
     const units = user.unitIds;
-    // Two index lookups rather than one OR: what the units lead, and what was passed to the user.
-    lead = await finish(
-      await Promise.all([
-        units.length ? states().where("s.lead_unit_id", "in", units).execute() : Promise.resolve([]),
-        ofDirectives((d) => d.where("assignee_id", "=", user.id)).execute(),
-      ]),
-    );
-    if (units.length) {
-      const supported = db
-        .selectFrom("directive_partners as p")
-        .select("p.directive_id")
-        .where("p.province_id", "=", provinceId)
-        .where("p.unit_id", "in", units)
-        .where("p.valid_from", "<=", asOf)
-        .where((e2) => e2.or([e2("p.valid_to", "is", null), e2("p.valid_to", ">", asOf)]));
-      const leadIds = new Set(lead.map((r) => r.id));
-      partner = (await finish([await states().where("s.directive_id", "in", supported).execute()])).filter((r) => !leadIds.has(r.id));
-    }
+    const supported = db
+      .selectFrom("directive_partners as p")
+      .select("p.directive_id")
+      .where("p.province_id", "=", provinceId)
+      .where("p.unit_id", "in", units.length ? units : ["00000000-0000-0000-0000-000000000000"])
+      .where("p.valid_from", "<=", asOf)
+      .where((e2) => e2.or([e2("p.valid_to", "is", null), e2("p.valid_to", ">", asOf)]));
+    // Three index lookups side by side rather than one OR: what the units lead, what was passed
+    // to the user, what the units support; then one round of lookups for all of them.
+    const [byUnit, byAssignee, bySupport] = await Promise.all([
+      units.length ? states().where("s.lead_unit_id", "in", units).execute() : Promise.resolve([]),
+      ofDirectives((d) => d.where("assignee_id", "=", user.id)).execute(),
+      units.length ? states().where("s.directive_id", "in", supported).execute() : Promise.resolve([]),
+    ]);
+    const all = await finish([byUnit, byAssignee, bySupport]);
+    const leadIds = new Set([...byUnit, ...byAssignee].map((r) => r.directive_id));
+    lead = all.filter((r) => leadIds.has(r.id));
+    partner = all.filter((r) => !leadIds.has(r.id));
   } else {
     lead = await finish([await ofDirectives((d) => d.where((eb) => eb.or([eb("follower_id", "=", user.id), eb("leader_id", "=", user.id)]))).execute()]);
   }
