@@ -5,7 +5,7 @@ import { addDays, formatDate, todayInVietnam } from "../../domain/format.ts";
 import { createDirectiveWorld, type DirectiveWorld, insertConfirmedPaper } from "../../../test/support/directives.ts";
 import { testApp } from "../../../test/support/http.ts";
 import type { Db } from "../db/schema.ts";
-import { checkXlsxArchive, SHEET_COLUMNS } from "./sheet.ts";
+import { SHEET_COLUMNS } from "./sheet.ts";
 
 let app: Awaited<ReturnType<typeof testApp>>["app"];
 let db: Db;
@@ -127,20 +127,5 @@ describe("the tracking sheet in Excel", () => {
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe("zip_bomb");
     expect(res.body.error.message).toMatch(/giải nén lớn bất thường/);
-  });
-
-  it("stops an entry that inflates to more than it declares", () => {
-    const zeros = new Uint8Array(800 * 1024);
-    const zip = zipSync({ "[Content_Types].xml": new TextEncoder().encode("<Types/>"), "xl/big.xml": zeros }, { level: 9 });
-    // Lie in both headers: declare 1 KB uncompressed for the big entry.
-    const patched = new Uint8Array(zip);
-    const view = new DataView(patched.buffer);
-    for (let i = 0; i < patched.length - 4; i++) {
-      const sig = view.getUint32(i, true);
-      if (sig === 0x04034b50 && new TextDecoder().decode(patched.subarray(i + 30, i + 30 + view.getUint16(i + 26, true))) === "xl/big.xml") view.setUint32(i + 22, 1024, true);
-      if (sig === 0x02014b50 && new TextDecoder().decode(patched.subarray(i + 46, i + 46 + view.getUint16(i + 28, true))) === "xl/big.xml") view.setUint32(i + 24, 1024, true);
-    }
-    expect(() => checkXlsxArchive(patched)).toThrow(/giải nén lớn bất thường/);
-    expect(() => checkXlsxArchive(zip)).not.toThrow();
   });
 });

@@ -1,10 +1,10 @@
 import ExcelJS from "exceljs";
-import { unzipSync } from "fflate";
 import { parseDate, todayInVietnam } from "../../domain/format.ts";
 import { lastEndedPeriod, parsePeriod, periodLabel } from "../../domain/periods.ts";
 import { DIRECTION_LABELS, VALUE_BASIS_LABELS, type ValueBasis } from "../../domain/targets.ts";
 import { parseVietnameseNumber } from "../../extract/structure/numbers.ts";
 import type { Tx } from "../db/schema.ts";
+import { checkXlsxArchive } from "../files/xlsx-guard.ts";
 import { HttpError } from "../http/errors.ts";
 import type { Audit } from "../http/route.ts";
 import { newId } from "../ids.ts";
@@ -20,34 +20,6 @@ import { checkValuePeriod, mayEnter, type ResolutionRow, type SummaryView, type 
 
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 export { XLSX_MIME };
-
-// ---------------------------------------------------------------------------
-// A zip bomb is refused before the workbook is read: the central directory declares every
-// entry's uncompressed size, which fflate reports without inflating anything.
-
-export const ZIP_LIMITS = { maxEntries: 2000, maxTotalBytes: 100 * 1024 * 1024, maxRatio: 200, ratioFromBytes: 10 * 1024 * 1024 };
-
-export function checkZip(bytes: Uint8Array, limits = ZIP_LIMITS): void {
-  let entries = 0;
-  let total = 0;
-  let suspicious = false;
-  try {
-    unzipSync(bytes, {
-      filter: (f) => {
-        entries++;
-        total += f.originalSize;
-        if (f.originalSize > limits.ratioFromBytes && f.originalSize > f.size * limits.maxRatio) suspicious = true;
-        return false;
-      },
-    });
-  } catch {
-    throw new HttpError(400, "invalid_file", "Tệp không phải là tệp Excel (.xlsx) hợp lệ.");
-  }
-  if (entries === 0) throw new HttpError(400, "invalid_file", "Tệp không phải là tệp Excel (.xlsx) hợp lệ.");
-  if (entries > limits.maxEntries || total > limits.maxTotalBytes || suspicious) {
-    throw new HttpError(400, "zip_bomb", "Tệp Excel có nội dung giải nén quá lớn bất thường; không đọc tệp này.");
-  }
-}
 
 // ---------------------------------------------------------------------------
 // Export
@@ -190,7 +162,7 @@ interface Parsed {
 
 /** Reads and checks every row, then writes them all or none. */
 export async function importValues(tx: Tx, viewer: Viewer, resolution: ResolutionRow, bytes: Uint8Array, audit: Audit): Promise<ImportResult> {
-  checkZip(bytes);
+  checkXlsxArchive(bytes);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);

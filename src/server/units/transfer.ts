@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import type { Insertable } from "kysely";
+import type { ZodError } from "zod";
 import { formatDate, parseDate } from "../../domain/format.ts";
 import {
   compareUnits,
@@ -15,7 +16,8 @@ import {
 } from "../../domain/units.ts";
 import type { UnitVersionsTable } from "../db/foundation-tables.ts";
 import type { Queryable, Tx } from "../db/schema.ts";
-import { HttpError, invalidInput } from "../http/errors.ts";
+import { checkXlsxArchive } from "../files/xlsx-guard.ts";
+import { HttpError } from "../http/errors.ts";
 import type { Audit } from "../http/route.ts";
 import { newId } from "../ids.ts";
 import { allUnitVersions, recordChange } from "./queries.ts";
@@ -122,6 +124,7 @@ function labelLookup<K extends string>(keys: readonly K[], labels: Record<K, str
 
 /** Reads the workbook written by treeToXlsx (or filled in by hand in the same layout). */
 export async function xlsxToTree(bytes: Uint8Array): Promise<{ tree?: unknown; problems: string[] }> {
+  checkXlsxArchive(bytes);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -313,6 +316,48 @@ export async function importTree(tx: Tx, provinceId: number, tree: UnitTreeFileT
   return summary;
 }
 
+const FIELD_LABELS: Record<string, string> = {
+  format: "định dạng tệp",
+  version: "phiên bản định dạng",
+  code: "mã đơn vị",
+  kind: "loại",
+  versions: "các giai đoạn",
+  validFrom: "hiệu lực từ ngày",
+  validTo: "hiệu lực đến ngày",
+  parent: "đơn vị cấp trên",
+  name: "tên",
+  shortName: "tên viết tắt",
+  aliases: "tên gọi khác",
+  date: "ngày",
+  from: "đơn vị trước thay đổi",
+  to: "đơn vị sau thay đổi",
+  note: "ghi chú",
+};
+
+/**
+ * Says where each problem of a JSON tree file is in words an office user can find in the
+ * file: "Đơn vị thứ 3 (mã SO-TC), giai đoạn 2, hiệu lực từ ngày: …" rather than a zod path.
+ */
+export function treeFileProblems(error: ZodError, raw: unknown): string[] {
+  const units = (raw as { units?: { code?: unknown }[] } | null)?.units;
+  return error.issues.map((issue) => {
+    const [top, index, field, subIndex, subField] = issue.path;
+    const where: string[] = [];
+    if (top === "units" && typeof index === "number") {
+      const code = Array.isArray(units) ? units[index]?.code : undefined;
+      where.push(`Đơn vị thứ ${index + 1}${typeof code === "string" && code ? ` (mã ${code})` : ""}`);
+      if (field === "versions" && typeof subIndex === "number") {
+        where.push(`giai đoạn ${subIndex + 1}`);
+        if (typeof subField === "string") where.push(FIELD_LABELS[subField] ?? subField);
+      } else if (typeof field === "string") where.push(FIELD_LABELS[field] ?? field);
+    } else if (top === "changes" && typeof index === "number") {
+      where.push(`Thay đổi thứ ${index + 1}`);
+      if (typeof field === "string") where.push(FIELD_LABELS[field] ?? field);
+    } else if (typeof top === "string") where.push(FIELD_LABELS[top] ?? top);
+    return where.length ? `${where.join(", ")}: ${issue.message}` : issue.message;
+  });
+}
+
 /** Reads a .json or .xlsx upload and imports it. */
 export async function importTreeFile(tx: Tx, provinceId: number, fileName: string, bytes: Uint8Array, audit: Audit, actorId: string | null): Promise<ImportSummary> {
   let raw: unknown;
@@ -328,6 +373,9 @@ export async function importTreeFile(tx: Tx, provinceId: number, fileName: strin
     }
   }
   const parsed = UnitTreeFile.safeParse(raw);
-  if (!parsed.success) throw invalidInput(parsed.error);
+  if (!parsed.success) {
+    const problems = treeFileProblems(parsed.error, raw);
+    throw new HttpError(400, "invalid_tree", `Tệp cơ cấu tổ chức có ${problems.length} lỗi; chưa nhập gì.`, { problems });
+  }
   return importTree(tx, provinceId, parsed.data, audit, actorId);
 }

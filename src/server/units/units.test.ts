@@ -1,3 +1,4 @@
+import { zipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestProvince } from "../../../test/support/db.ts";
 import { createTestUser, signedInClient, type TestClient, testApp, uniqueName } from "../../../test/support/http.ts";
@@ -124,6 +125,35 @@ describe("the organisation tree as of a date", () => {
     expect(res.body.error.details.problems).toHaveLength(2);
     expect(res.body.error.details.problems[0]).toMatch(/KHONG-CO/);
     expect((await admin.get("/api/units/export")).body).toEqual(before);
+  });
+
+  it("names malformed fields of a JSON tree where the user can find them, and refuses an Excel zip bomb", async () => {
+    const bad = {
+      format: "dondoc-units",
+      version: 1,
+      units: [
+        { code: "MOI-3", kind: "department", versions: [{ validFrom: "01/02/2021", name: "Sở Ba" }] },
+        { code: "MOI-4", kind: "bo-phan", versions: [{ validFrom: "2021-01-01", name: "" }] },
+      ],
+    };
+    const form = new FormData();
+    form.set("file", new File([JSON.stringify(bad)], "bad.json"));
+    const res = await admin.request("POST", "/api/units/import", form);
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe("invalid_tree");
+    const problems: string[] = res.body.error.details.problems;
+    expect(problems).toHaveLength(3);
+    expect(problems[0]).toMatch(/^Đơn vị thứ 1 \(mã MOI-3\), giai đoạn 1, hiệu lực từ ngày: /);
+    expect(problems.some((p) => p.startsWith("Đơn vị thứ 2 (mã MOI-4), loại: "))).toBe(true);
+    expect(problems.some((p) => p.startsWith("Đơn vị thứ 2 (mã MOI-4), giai đoạn 1, tên: Tên đơn vị không được để trống."))).toBe(true);
+
+    const zeros = new Uint8Array(60 * 1024 * 1024);
+    const bomb = zipSync({ "[Content_Types].xml": new TextEncoder().encode("<Types/>"), "xl/worksheets/sheet1.xml": zeros }, { level: 9 });
+    const xform = new FormData();
+    xform.set("file", new File([bomb], "cay.xlsx"));
+    const refused = await admin.request("POST", "/api/units/import", xform);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.code).toBe("zip_bomb");
   });
 
   it("audits every change in an intact chain", async () => {
