@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { todayInVietnam } from "../../domain/format.ts";
-import { UNIT_KINDS } from "../../domain/units.ts";
+import { UNIT_KINDS, validOn } from "../../domain/units.ts";
 import { HttpError, notFound } from "../http/errors.ts";
 import { route } from "../http/route.ts";
 import {
@@ -57,15 +57,21 @@ async function unitDetail(db: Parameters<typeof unitVersions>[0], provinceId: nu
   if (!unit) throw notFound("Không tìm thấy đơn vị.");
   const versions = await unitVersions(db, provinceId, id);
   const parentIds = [...new Set(versions.map((v) => v.parentId).filter((p): p is string => !!p))];
-  const parentNames = new Map<string, string>();
-  for (const v of versions) {
-    if (!v.parentId || parentNames.has(`${v.parentId}@${v.validFrom}`)) continue;
-    const parent = (await unitsAsOf(db, provinceId, v.validFrom)).find((s) => s.id === v.parentId);
-    parentNames.set(`${v.parentId}@${v.validFrom}`, parent?.name ?? "");
-  }
+  // One query for every version of every parent; each of the unit's periods is named with
+  // the parent's name on the day the period began.
+  const parentVersions = parentIds.length
+    ? await db
+        .selectFrom("unit_versions")
+        .select(["unit_id", "valid_from", "valid_to", "name"])
+        .where("province_id", "=", provinceId)
+        .where("unit_id", "in", parentIds)
+        .execute()
+    : [];
+  const parentNameOn = (parentId: string, day: string) =>
+    parentVersions.find((p) => p.unit_id === parentId && validOn(day, p.valid_from, p.valid_to))?.name ?? "";
   return {
     unit: { id: unit.id, code: unit.code, createdAt: unit.created_at },
-    versions: versions.map((v) => ({ ...v, parentName: v.parentId ? (parentNames.get(`${v.parentId}@${v.validFrom}`) ?? null) : null })),
+    versions: versions.map((v) => ({ ...v, parentName: v.parentId ? parentNameOn(v.parentId, v.validFrom) : null })),
     changes: await unitChanges(db, provinceId, id),
     parentIds,
   };

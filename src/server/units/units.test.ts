@@ -64,6 +64,13 @@ describe("the organisation tree as of a date", () => {
     expect(detail.body.versions[0].validTo).toBe("2025-03-01");
     expect(detail.body.changes.map((c: { kind: string }) => c.kind)).toEqual(["create", "merge"]);
     expect(detail.body.changes[1].to[0].name).toBe("Ban Tuyên giáo và Dân vận Tỉnh ủy");
+
+    // The commune's periods name its parent as it was called when each period began.
+    const communeDetail = await staff.get(`/api/units/${commune}`);
+    expect(communeDetail.body.versions.map((v: { validFrom: string; parentName: string }) => [v.validFrom, v.parentName])).toEqual([
+      ["2020-01-01", "Huyện ủy Vị Thủy"],
+      ["2025-07-01", "Thành ủy Cần Thơ"],
+    ]);
   });
 
   it("refuses to end a unit that still has units under it, unless they move", async () => {
