@@ -97,7 +97,7 @@ function bodyParagraph(children: (TextRun | FootnoteReferenceRun)[], opts: { ind
 }
 
 function centred(text: string, style: RunStyle, after = 0, before = 0): Paragraph {
-  return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: afterPt(before), after: afterPt(after), line: 240 }, children: [run(text, style)] });
+  return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: afterPt(before), after: afterPt(after), line: 240, lineRule: LineRuleType.AUTO }, children: [run(text, style)] });
 }
 
 function sectionNumber(path: number[]): string {
@@ -241,7 +241,7 @@ function blocks(list: Block[], ctx: Context, path: number[]): (Paragraph | Table
             new Paragraph({
               alignment: AlignmentType.CENTER,
               keepNext: true,
-              spacing: { before: afterPt(6), after: afterPt(4), line: 240 },
+              spacing: { before: afterPt(6), after: afterPt(4), line: 240, lineRule: LineRuleType.AUTO },
               children: [run(`Bảng ${counters.tables}. ${block.caption}`, { bold: true, size: 13 })],
             }),
           );
@@ -250,7 +250,7 @@ function blocks(list: Block[], ctx: Context, path: number[]): (Paragraph | Table
         out.push(
           new Paragraph({
             alignment: AlignmentType.LEFT,
-            spacing: { before: afterPt(2), after: afterPt(6), line: 240 },
+            spacing: { before: afterPt(2), after: afterPt(6), line: 240, lineRule: LineRuleType.AUTO },
             children: block.note ? [run(block.note, { italic: true, size: 12 })] : [],
           }),
         );
@@ -333,7 +333,7 @@ function headerBlock(doc: PartyDocument): Table {
     new Paragraph({
       alignment: AlignmentType.CENTER,
       indent: { left: side, right: side },
-      spacing: { after: afterPt(14), line: 240 },
+      spacing: { after: afterPt(14), line: 240, lineRule: LineRuleType.AUTO },
       border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: "000000", space: 1 } },
       children: [run("ĐẢNG CỘNG SẢN VIỆT NAM", { bold: true, size: 15 })],
     }),
@@ -353,7 +353,7 @@ function titleBlock(doc: PartyDocument): Paragraph[] {
 function closingBlock(doc: PartyDocument): Table {
   const left: Paragraph[] = [
     new Paragraph({ spacing: { after: 0 }, children: [run("Nơi nhận:", { underline: true, bold: true, italic: true, size: 14 })] }),
-    ...doc.recipients.map((r) => new Paragraph({ spacing: { after: 0, line: 240 }, children: [run(`- ${r}`, { size: 12 })] })),
+    ...doc.recipients.map((r) => new Paragraph({ spacing: { after: 0, line: 240, lineRule: LineRuleType.AUTO }, children: [run(`- ${r}`, { size: 12 })] })),
   ];
   const s = doc.signature;
   const right: Paragraph[] = [
