@@ -17,7 +17,7 @@ import { LoadError, Loading } from "../../components/States.tsx";
 import { useLoad } from "../../components/useLoad.ts";
 import { type Resolution, type TableRow, targetsApi } from "./api.ts";
 import { TargetFormModal } from "./TargetForm.tsx";
-import { BasisTag, change, LikelihoodTag, num, PeriodSelect, percent, StatusTag, TARGETS_PATH, targetPath } from "./widgets.tsx";
+import { BasisTag, change, forecastNum, LikelihoodTag, num, PeriodSelect, percent, StatusTag, TARGETS_PATH, targetPath } from "./widgets.tsx";
 
 const { Text } = Typography;
 
@@ -228,13 +228,13 @@ export default function ResolutionPage() {
     },
     ...(!isTerm
       ? ([
-          { title: "Dự báo cả năm", dataIndex: "forecastYear", width: 100, align: "right", render: (v: number | null) => num(v) },
+          { title: "Dự báo cả năm", dataIndex: "forecastYear", width: 100, align: "right", render: (v: number | null, r) => forecastNum(v, r.plan, r.actual) },
           { title: "Khả năng (năm)", dataIndex: "likelihoodYear", width: 105, render: (v: TableRow["likelihoodYear"]) => <LikelihoodTag value={v} /> },
         ] as ColumnsType<TableRow>)
       : []),
     ...(congress || rows.some((r) => r.forecastTerm !== null)
       ? ([
-          { title: "Dự báo nhiệm kỳ", dataIndex: "forecastTerm", width: 120, align: "right", render: (v: number | null) => num(v) },
+          { title: "Dự báo nhiệm kỳ", dataIndex: "forecastTerm", width: 120, align: "right", render: (v: number | null, r) => forecastNum(v, r.plan, r.actual) },
           { title: "Khả năng (nhiệm kỳ)", dataIndex: "likelihoodTerm", width: 130, render: (v: TableRow["likelihoodTerm"]) => <LikelihoodTag value={v} /> },
         ] as ColumnsType<TableRow>)
       : []),

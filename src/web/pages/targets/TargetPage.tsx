@@ -20,7 +20,7 @@ import { paperPath } from "../papers/paths.ts";
 import { type Assessment, type Explanation, type TargetDetail, targetsApi, type ValueView } from "./api.ts";
 import { MonthChart, YearChart } from "./TargetChart.tsx";
 import { TargetFormModal } from "./TargetForm.tsx";
-import { change, LikelihoodTag, num, percent, resolutionPath, StatusTag, ValueStatusTag, VnNumberInput } from "./widgets.tsx";
+import { change, forecastNum, LikelihoodTag, num, percent, resolutionPath, StatusTag, ValueStatusTag, VnNumberInput } from "./widgets.tsx";
 
 const { Text, Paragraph } = Typography;
 
@@ -448,14 +448,14 @@ export default function TargetPage() {
       render: (v: number | null, a) => (
         <Tooltip title={a.forecastYearMethod ? `Dự báo ${FORECAST_METHOD_LABELS[a.forecastYearMethod as ForecastMethod]}` : undefined}>
           <Space size={4}>
-            {num(v)}
+            {forecastNum(v, a.plan, a.actual)}
             <LikelihoodTag value={a.likelihoodYear} />
           </Space>
         </Tooltip>
       ),
     },
     ...(d.chart.termPlan !== null
-      ? ([{ title: "Dự báo nhiệm kỳ", dataIndex: "forecastTerm", align: "right", width: 160, render: (v: number | null, a: Assessment) => <Space size={4}>{num(v)}<LikelihoodTag value={a.likelihoodTerm} /></Space> }] as ColumnsType<Assessment>)
+      ? ([{ title: "Dự báo nhiệm kỳ", dataIndex: "forecastTerm", align: "right", width: 160, render: (v: number | null, a: Assessment) => <Space size={4}>{forecastNum(v, a.plan, a.actual)}<LikelihoodTag value={a.likelihoodTerm} /></Space> }] as ColumnsType<Assessment>)
       : []),
   ];
 

@@ -19,6 +19,23 @@ export function num(value: number | null | undefined): string {
   return formatNumber(value, abs >= 1000 ? 0 : abs >= 10 ? 2 : 3);
 }
 
+/** Decimals a figure is written with: 4.25 → 2, 9003 → 0. */
+function decimalsOf(value: number): number {
+  const text = String(value);
+  return text.includes("e") ? 2 : (text.split(".")[1]?.length ?? 0);
+}
+
+/**
+ * A forecast, as precise as the figures it comes from: a count of accidents forecast from whole
+ * numbers reads "233", not "232,86"; a rate forecast from "6,18" keeps two decimals.
+ */
+export function forecastNum(value: number | null | undefined, ...figures: (number | null | undefined)[]): string {
+  if (value === null || value === undefined) return "—";
+  const known = figures.filter((f): f is number => f !== null && f !== undefined && Number.isFinite(f));
+  if (!known.length) return num(value);
+  return formatNumber(value, Math.min(2, Math.max(...known.map(decimalsOf))));
+}
+
 export function percent(value: number | null | undefined): string {
   return value === null || value === undefined ? "—" : `${formatNumber(value, 1)}%`;
 }
