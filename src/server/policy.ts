@@ -4,16 +4,9 @@
 // with no entry (403) before the handler runs, and hands the handler the scope, which
 // the handler applies to its queries (objects outside it answer 404).
 
-export const ROLES = ["admin", "office", "leader", "unit_leader", "unit_staff"] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLE_LABELS, ROLES, type Role } from "../domain/roles.ts";
 
-export const ROLE_LABELS: Record<Role, string> = {
-  admin: "Quản trị hệ thống",
-  office: "Văn phòng (theo dõi, đôn đốc)",
-  leader: "Lãnh đạo tỉnh",
-  unit_leader: "Lãnh đạo đơn vị",
-  unit_staff: "Chuyên viên đơn vị",
-};
+export { ROLE_LABELS, ROLES, type Role };
 
 /**
  * province: everything in the user's province.

@@ -1,4 +1,4 @@
-import { ROLE_LABELS, ROLES, type Role } from "../../../server/policy.ts";
+import { ROLE_LABELS, ROLES, type Role } from "../../../domain/roles.ts";
 
 export { ROLE_LABELS, type Role };
 
