@@ -76,6 +76,9 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
     },
   };
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types: types as pg.CustomTypesConfig });
+  // An idle connection the server closes (restart, failover, an administrator) must not take the
+  // process down: the pool drops it and opens a new one for the next query.
+  pool.on("error", (e) => console.error(`Một kết nối PostgreSQL đang rảnh bị đóng (${e.message}); sẽ mở kết nối mới khi cần.`));
   // Fail now, with a clear message, rather than on the first request.
   const client = await pool.connect().catch(async (e: Error) => {
     await pool.end();
