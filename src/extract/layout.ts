@@ -10,6 +10,7 @@
 // with bounded patterns, so the work is linear in the size of the text.
 import type { Block } from "./types.ts";
 import { append } from "./structure/append.ts";
+import { collapseSpaces } from "./normalize.ts";
 
 export interface Layout {
   blocks: Block[];
@@ -47,34 +48,116 @@ export function layoutText(raw: string): Layout {
 }
 
 // ---------------------------------------------------------------------------
-// Preparation
+// Preparation: invisible characters removed, runs of white space capped, `fastNormalizeText`, then
+// superscript digits (footnote markers) removed. The character mappings are done in one pass over the
+// text (`mapCharacters`) instead of a chain of `replace` calls that each rebuilt the whole paper.
 
-const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+const SUPERSCRIPT_DIGITS = /[\u00B9\u00B2\u00B3\u2070\u2074-\u2079]+/g;
 // Runs of white space longer than this carry no more layout information; capping them keeps
 // later patterns linear on hostile input (megabytes of spaces).
-const LONG_SPACE_RUN = /[ \t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\v\f]{9,}/g;
-const SUPERSCRIPT_DIGITS = /[\u00B9\u00B2\u00B3\u2070\u2074-\u2079]+/g;
-const HAS_SUPERSCRIPT = /[\u00B9\u00B2\u00B3\u2070\u2074-\u2079]/;
+const MAX_SPACE_RUN = 8;
 
 function prepare(raw: string): string {
-  let capped = raw.replace(INVISIBLE, "");
-  if (capped.includes("         ") || capped.includes("\t") || EXOTIC_SPACE.test(capped)) capped = capped.replace(LONG_SPACE_RUN, "        ");
-  const normalised = fastNormalizeText(capped);
-  return HAS_SUPERSCRIPT.test(normalised) ? normalised.replace(SUPERSCRIPT_DIGITS, "") : normalised;
+  const mapped = mapCharacters(raw, true);
+  const normalised = composeAndMoveTones(mapped.text);
+  return mapped.superscript ? normalised.replace(SUPERSCRIPT_DIGITS, "") : normalised;
 }
 
-const EXOTIC_SPACE = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\v\f]/;
+// What a UTF-16 code unit is to `mapCharacters` (0: copied as it is).
+const SPACE = 1; // " ", tab, vertical tab, form feed, exotic spaces → " "
+const INVISIBLE = 2; // zero-width characters, soft hyphen → removed
+const DASH = 3; // every dash → "-"
+const LINE_SEPARATOR = 4; // U+2028, U+2029 → "\n"
+const CR = 5; // "\r", "\r\n" → "\n"
+const LF = 6;
+const ETH_UPPER = 7; // "Ð" (Icelandic eth) → "Đ"
+const ETH_LOWER = 8; // "ð" → "đ"
+const SUPERSCRIPT = 9; // kept, but noted for `prepare`
+
+const CHAR_KIND = new Uint8Array(0x10000);
+for (const c of [0x20, 0x09, 0x0b, 0x0c, 0xa0, 0x1680, 0x202f, 0x205f, 0x3000]) CHAR_KIND[c] = SPACE;
+for (let c = 0x2000; c <= 0x200a; c++) CHAR_KIND[c] = SPACE;
+for (const c of [0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0xad]) CHAR_KIND[c] = INVISIBLE;
+for (const c of [0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xfe58, 0xfe63, 0xff0d]) CHAR_KIND[c] = DASH;
+CHAR_KIND[0x2028] = LINE_SEPARATOR;
+CHAR_KIND[0x2029] = LINE_SEPARATOR;
+CHAR_KIND[0x0d] = CR;
+CHAR_KIND[0x0a] = LF;
+CHAR_KIND[0xd0] = ETH_UPPER;
+CHAR_KIND[0xf0] = ETH_LOWER;
+for (const c of [0xb9, 0xb2, 0xb3, 0x2070, 0x2074, 0x2075, 0x2076, 0x2077, 0x2078, 0x2079]) CHAR_KIND[c] = SUPERSCRIPT;
+
+/**
+ * The character mappings of normalizeText in one pass: line ends to "\n", eth to "Đ", invisible
+ * characters removed, dashes to "-", exotic spaces to " ", spaces before a line end removed.
+ * `forLayout` also caps runs of white space at MAX_SPACE_RUN and removes invisible characters before
+ * anything else (so that "\r", invisible, "\n" is one line end), as `prepare` did before normalising.
+ */
+function mapCharacters(s: string, forLayout: boolean): { text: string; superscript: boolean } {
+  let out = "";
+  let copiedTo = 0; // s[copiedTo, i) is still to be copied unchanged
+  let superscript = false;
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const kind = CHAR_KIND[s.charCodeAt(i)]!;
+    if (kind === 0 || kind === LF) continue;
+    let replacement: string;
+    let next = i + 1;
+    if (kind === SPACE) {
+      // The whole run: invisible characters inside it are removed before spaces are looked at.
+      let count = 0;
+      let plain = true;
+      for (next = i; next < n; next++) {
+        const c = s.charCodeAt(next);
+        const k = CHAR_KIND[c];
+        if (k === SPACE) {
+          count++;
+          if (c !== 0x20) plain = false;
+        } else if (k === INVISIBLE) plain = false;
+        else break;
+      }
+      const after = next < n ? CHAR_KIND[s.charCodeAt(next)] : 0;
+      if (after === LF || after === CR || after === LINE_SEPARATOR) replacement = "";
+      else if (forLayout && count > MAX_SPACE_RUN) replacement = " ".repeat(MAX_SPACE_RUN);
+      else if (plain) {
+        i = next - 1;
+        continue;
+      } else replacement = " ".repeat(count);
+    } else if (kind === INVISIBLE) replacement = "";
+    else if (kind === DASH) replacement = "-";
+    else if (kind === LINE_SEPARATOR) replacement = "\n";
+    else if (kind === CR) {
+      replacement = "\n";
+      let k = next;
+      if (forLayout) while (k < n && CHAR_KIND[s.charCodeAt(k)] === INVISIBLE) k++;
+      if (k < n && s.charCodeAt(k) === 0x0a) next = k + 1;
+    } else if (kind === ETH_UPPER) replacement = "\u0110";
+    else if (kind === ETH_LOWER) replacement = "\u0111";
+    else {
+      superscript = true;
+      continue;
+    }
+    out += s.slice(copiedTo, i) + replacement;
+    copiedTo = next;
+    i = next - 1;
+  }
+  return { text: copiedTo === 0 ? s : out + s.slice(copiedTo), superscript };
+}
 
 // ---------------------------------------------------------------------------
-// normalizeText (normalize.ts) in one pass less: the same result, but old-style tone placement is
+// normalizeText (normalize.ts) in fewer passes: the same result, but old-style tone placement is
 // moved on composed text ("oà" → "òa", "uỷ" → "ủy") instead of decomposing and recomposing the whole
-// paper, which took most of the time of reading a plain-text paper. layout.test.ts checks that both
-// agree on arbitrary text.
+// paper, which took most of the time of reading a plain-text paper. robustness.test.ts checks that
+// both agree on arbitrary text.
 
 const TONED_A_E = "àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ";
 const TONED_Y = "ỳýỷỹỵỲÝỶỸỴ";
-const OLD_OA_OE = new RegExp(`(?<![qQ])([oO])([${TONED_A_E}])(?![\\p{L}\\p{M}])`, "gu");
-const OLD_UY = new RegExp(`(?<![qQ])([uU])([${TONED_Y}])(?![\\p{L}\\p{M}])`, "gu");
+// Old style puts the tone on the second vowel of an open "oa", "oe", "uy" at the end of a syllable,
+// not after "q". The pairs are found with one plain pattern; the rest (not after "q", nothing after the
+// pair) is checked at each pair, which is much cheaper than Unicode look-arounds at every character.
+// Moving one pair can neither make nor undo another, so one pass does what takes two in normalize.ts.
+const OLD_TONE_PAIR = new RegExp(`[oO][${TONED_A_E}]|[uU][${TONED_Y}]`, "g");
+const LETTER_OR_MARK_FIRST = /^[\p{L}\p{M}]/u;
 
 /** "o" + "à" → "òa": the tone moves to the first vowel. */
 function moveTone(first: string, toned: string): string {
@@ -82,23 +165,23 @@ function moveTone(first: string, toned: string): string {
   return `${(first + tone).normalize("NFC")}${base}`;
 }
 
-const SIMPLE_REPLACEMENTS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/\r\n?/g, "\n"],
-  [/\u2028|\u2029/g, "\n"],
-  [/\u00D0/g, "\u0110"],
-  [/\u00F0/g, "\u0111"],
-  [/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, ""],
-  [/[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g, "-"],
-  [/[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\t\v\f]/g, " "],
-  [/ +\n/g, "\n"],
-];
+function composeAndMoveTones(s: string): string {
+  const text = s.normalize("NFC");
+  let out = "";
+  let copiedTo = 0;
+  for (const m of text.matchAll(OLD_TONE_PAIR)) {
+    const at = m.index;
+    const before = at > 0 ? text.charCodeAt(at - 1) : 0;
+    if (before === 0x71 || before === 0x51) continue; // "q", "Q": "quý" keeps its tone
+    if (LETTER_OR_MARK_FIRST.test(text.slice(at + 2, at + 4))) continue; // not the end of the syllable
+    out += text.slice(copiedTo, at) + moveTone(m[0][0]!, m[0][1]!);
+    copiedTo = at + 2;
+  }
+  return copiedTo === 0 ? text : out + text.slice(copiedTo);
+}
 
 export function fastNormalizeText(s: string): string {
-  let out = s;
-  for (const [re, to] of SIMPLE_REPLACEMENTS) out = out.replace(re, to);
-  out = out.normalize("NFC");
-  if (!/[oOuU]/.test(out)) return out;
-  return out.replace(OLD_OA_OE, (_m, o: string, v: string) => moveTone(o, v)).replace(OLD_UY, (_m, u: string, y: string) => moveTone(u, y));
+  return composeAndMoveTones(mapCharacters(s, false).text);
 }
 
 // Markdown emphasis of text copies: "(*Gần đây …*)", "**“điểm nóng”**". A "* " at the start of a line
@@ -290,7 +373,7 @@ function extractMidPageFootnotes(lines: Line[], footnotes: string[]): Line[] {
   let markerSeen = false;
   const pushBody = (line: Line) => {
     body.push(line);
-    if (!markerSeen && line.text.includes(String(expected))) markerSeen = gluedMarker(expected).test(line.text);
+    if (!markerSeen) markerSeen = hasGluedMarker(line.text, String(expected));
   };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
@@ -339,6 +422,22 @@ function gluedMarker(n: number): RegExp {
   }
   re.lastIndex = 0;
   return re;
+}
+
+const BEFORE_GLUED_MARKER = /[\p{L}\p{M})”"%]$/u;
+const AFTER_GLUED_MARKER = /^[\s;,.:)]/;
+
+/**
+ * Whether `gluedMarker(n)` matches `text`, without running it: the look-behind pattern cannot skip
+ * ahead to its digits, and it ran on every body line. Only the places of the digits are checked.
+ */
+function hasGluedMarker(text: string, digits: string): boolean {
+  for (let at = text.indexOf(digits); at >= 0; at = text.indexOf(digits, at + 1)) {
+    const end = at + digits.length;
+    // Two code units before: a letter outside the basic plane is a surrogate pair.
+    if (at > 0 && BEFORE_GLUED_MARKER.test(text.slice(Math.max(0, at - 2), at)) && (end === text.length || AFTER_GLUED_MARKER.test(text.slice(end, end + 1)))) return true;
+  }
+  return false;
 }
 
 function removeGluedMarker(body: Line[], since: number, n: number): void {
@@ -463,5 +562,5 @@ function readEndNotes(lines: Line[]): string[] {
     if (m) notes.push(m[1]!.trim());
     else if (notes.length > 0) notes[notes.length - 1] += ` ${line.text}`;
   }
-  return notes.map((n) => n.replace(/\s+/g, " ").trim()).filter((n) => n.length > 0);
+  return notes.map(collapseSpaces).filter((n) => n.length > 0);
 }

@@ -42,8 +42,13 @@ export function normalizeText(s: string): string {
   );
 }
 
+// Text that is already collapsed (most paragraphs by the time they are read) has no white space but
+// single plain spaces between words: one test spares a replace that would rebuild the whole string.
+const NOT_COLLAPSED = /[^\S ]| {2}|^ | $/;
+
 /** Collapses all white space (including line breaks) to single spaces and trims. */
 export function collapseSpaces(s: string): string {
+  if (!NOT_COLLAPSED.test(s)) return s;
   return s.replace(/\s+/g, " ").trim();
 }
 
