@@ -4,6 +4,7 @@
 // were true on that date. Intervals are half-open: validFrom <= d < validTo.
 
 import { z } from "zod";
+import { isoDate } from "./schemas.ts";
 
 export const UNIT_KINDS = [
   "province_committee", // Tỉnh ủy, Thành ủy trực thuộc Trung ương
@@ -55,7 +56,6 @@ export const UNIT_CHANGE_LABELS: Record<UnitChangeKind, string> = {
   edit: "Sửa thông tin",
 };
 
-const isoDate = z.iso.date({ error: "Ngày phải có dạng yyyy-mm-dd." });
 const unitCode = z
   .string()
   .trim()

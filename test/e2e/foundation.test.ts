@@ -177,6 +177,24 @@ describe("nền tảng trong trình duyệt", () => {
     await page.getByText("Đã sửa giai đoạn hiệu lực.").waitFor();
   });
 
+  it("quản trị xem nhật ký thay đổi: lần đổi tên vừa rồi, trước và sau, và kiểm tra toàn vẹn", async () => {
+    const page = await newPage();
+    await signIn(page, admin.login, DEMO_PASSWORD);
+    await page.getByRole("link", { name: "Nhật ký thay đổi" }).first().click();
+    await page.getByRole("heading", { name: "Nhật ký thay đổi" }).waitFor();
+    await page.getByLabel("Lọc theo loại thao tác").click();
+    await page.locator(".ant-select-item-option", { hasText: /^Cơ cấu tổ chức$/ }).click();
+    const rows = page.getByTestId("audit-entries").locator("tbody tr.ant-table-row");
+    const rename = rows.filter({ hasText: "Đơn vị: đổi tên" }).first();
+    await rename.waitFor();
+    expect(await rename.textContent()).toContain(admin.fullName);
+    await rename.getByRole("button", { name: /mở rộng|expand/i }).click();
+    await page.locator(".audit-changes").getByText("Sở Tài chính tỉnh Đồng Tháp").first().waitFor();
+    await page.getByRole("button", { name: "Kiểm tra toàn vẹn" }).click();
+    await page.getByText(/^Nhật ký toàn vẹn: [\d.]+ bản ghi/).waitFor();
+    await screenshot(page, "10-nhat-ky");
+  });
+
   it("không có lỗi nào trong bảng điều khiển của trình duyệt (kể cả vi phạm CSP)", () => {
     // Refusals the screens show to the user (wrong password, stale edit) are answers, not errors.
     const problems = pages.flatMap((p) => p.problems).filter((p) => !/Failed to load resource: the server responded with a status of 4\d\d/.test(p));

@@ -118,9 +118,12 @@ export type VerifyResult =
   | { ok: true; provinces: number; rows: number }
   | { ok: false; provinceId: number; seq: number; problem: string; rows: number };
 
-/** Walks every chain in order and names the first row that does not fit. */
-export async function verifyAudit(db: Queryable, batchSize = 5000): Promise<VerifyResult> {
-  const heads = await db.selectFrom("audit_heads").selectAll().orderBy("province_id").execute();
+/** Walks the chain of every province, or of one (what a province's administrator may check). */
+export async function verifyAudit(db: Queryable, options: { provinceId?: number; batchSize?: number } = {}): Promise<VerifyResult> {
+  const batchSize = options.batchSize ?? 5000;
+  let headsQuery = db.selectFrom("audit_heads").selectAll().orderBy("province_id");
+  if (options.provinceId !== undefined) headsQuery = headsQuery.where("province_id", "=", options.provinceId);
+  const heads = await headsQuery.execute();
   let rows = 0;
   for (const head of heads) {
     let prevHash = GENESIS_HASH;

@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { isoDate } from "../../domain/schemas.ts";
 import { CLASSIFICATIONS, PAPER_STATUSES } from "../../domain/papers.ts";
 
 // Input of the papers API. Every object is strict: unknown fields are refused.
 
-export const isoDate = z.iso.date({ error: "Ngày phải có dạng yyyy-mm-dd." });
+export { isoDate };
 export const paperId = z.uuid({ error: "Mã văn bản không hợp lệ." });
 const unitId = z.uuid({ error: "Mã đơn vị không hợp lệ." });
 const key = z.string().trim().min(1).max(64);

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { isoDate } from "../../domain/schemas.ts";
 import { parsePeriodCode, WITHIN_YEAR_KINDS } from "../../domain/periods.ts";
 import { DIRECTIONS, TERM_BASES, VALUE_BASES } from "../../domain/targets.ts";
 
 // Input of the targets API. Messages are Vietnamese: they reach the user as they are.
 
 export const id = z.uuid({ error: "Mã định danh không hợp lệ." });
-export const isoDate = z.iso.date({ error: "Ngày phải có dạng yyyy-mm-dd." });
+export { isoDate };
 export const version = z.number({ error: "Thiếu số phiên bản của dữ liệu đã mở." }).int().min(1);
 
 export const periodCode = z

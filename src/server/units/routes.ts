@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { todayInVietnam } from "../../domain/format.ts";
+import { isoDate } from "../../domain/schemas.ts";
 import { UNIT_KINDS, validOn } from "../../domain/units.ts";
 import { HttpError, notFound } from "../http/errors.ts";
 import { route } from "../http/route.ts";
@@ -16,7 +17,6 @@ import {
 } from "./queries.ts";
 import { exportTree, importTreeFile, treeToXlsx } from "./transfer.ts";
 
-const isoDate = z.iso.date({ error: "Ngày phải có dạng yyyy-mm-dd." });
 const unitId = z.uuid({ error: "Mã đơn vị không hợp lệ." });
 const code = z
   .string()

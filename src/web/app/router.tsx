@@ -15,6 +15,7 @@ const AccountPage = lazy(() => import("../pages/account/AccountPage.tsx"));
 const TargetsSection = lazy(() => import("../pages/targets/TargetsSection.tsx"));
 const DirectivesSection = lazy(() => import("../pages/directives/DirectivesSection.tsx"));
 const MyWorkPage = lazy(() => import("../pages/my-work/MyWorkPage.tsx"));
+const AuditPage = lazy(() => import("../pages/audit/AuditPage.tsx"));
 const NotificationsPage = lazy(() => import("../pages/notifications/NotificationsPage.tsx"));
 const DashboardSection = lazy(() => import("../pages/dashboard/DashboardSection.tsx"));
 const ReportsPage = lazy(() => import("../pages/reports/ReportsPage.tsx"));
@@ -102,6 +103,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireAction action="directives.mine">
             <MyWorkPage />
+          </RequireAction>
+        ),
+      },
+      {
+        path: "nhat-ky",
+        element: (
+          <RequireAction action="audit.read">
+            <AuditPage />
           </RequireAction>
         ),
       },

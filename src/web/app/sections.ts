@@ -2,7 +2,7 @@
 // both built from this list, and each shows only to users whose permissions include
 // its `action` (a key of POLICY in src/server/policy.ts). A new feature adds one entry
 // here and its route in router.tsx.
-import { ApartmentOutlined, BellOutlined, CarryOutOutlined, DashboardOutlined, FileTextOutlined, FileWordOutlined, FundOutlined, ScheduleOutlined, TeamOutlined } from "@ant-design/icons";
+import { ApartmentOutlined, AuditOutlined, BellOutlined, CarryOutOutlined, DashboardOutlined, FileTextOutlined, FileWordOutlined, FundOutlined, ScheduleOutlined, TeamOutlined } from "@ant-design/icons";
 import type { ComponentType } from "react";
 
 export interface Section {
@@ -83,6 +83,14 @@ export const SECTIONS: Section[] = [
     description: "Tài khoản, vai trò và đơn vị của người sử dụng phần mềm.",
     icon: TeamOutlined,
     action: "users.read",
+  },
+  {
+    key: "audit",
+    path: "/nhat-ky",
+    label: "Nhật ký thay đổi",
+    description: "Ai đã thay đổi gì, khi nào, từ đâu, trước và sau; kiểm tra nhật ký không bị sửa đổi.",
+    icon: AuditOutlined,
+    action: "audit.read",
   },
   {
     key: "notifications",
