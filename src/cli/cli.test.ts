@@ -31,6 +31,57 @@ describe("the dondoc command", () => {
     expect(bad.stderr).toMatch(/tỉnh 7, bản ghi số 1/);
   });
 
+  it("keeps every acknowledged change when the server is killed (kill -9), and starts again on the same data", async () => {
+    const env: Record<string, string> = { ...(await freshDataEnv()), DONDOC_DEMO: "0" };
+    expect((await runCli(["migrate"], env)).code).toBe(0);
+    expect((await runCli(["province", "add", "--id", "8", "--code", "an-giang", "--name", "An Giang"], env)).code).toBe(0);
+    const added = await runCli(["user", "add", "--username", "quantri", "--name", "Lê Văn Quản", "--role", "admin", "--province", "an-giang"], env);
+    const password = /Mật khẩu tạm: (\S+)/.exec(added.stdout)![1]!;
+
+    const server = await startCliServer(env);
+    // A small cookie jar: the session and CSRF cookies as a browser keeps them.
+    const jar = new Map<string, string>();
+    let csrf = "";
+    const call = async (method: string, path: string, body?: unknown) => {
+      const res = await fetch(`${server.url}${path}`, {
+        method,
+        headers: { "content-type": "application/json", cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; "), "x-csrf-token": csrf, origin: server.url },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      for (const c of res.headers.getSetCookie()) {
+        const [k, v] = c.split(";")[0]!.split("=") as [string, string];
+        jar.set(k, v);
+      }
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    };
+    const refreshCsrf = async () => (csrf = (await call("GET", "/api/session")).body.csrfToken as string);
+    await refreshCsrf();
+    const login = await call("POST", "/api/auth/login", { username: "quantri", password });
+    expect(login.status, JSON.stringify(login.body)).toBe(200);
+    await refreshCsrf();
+    const created: string[] = [];
+    for (let i = 1; i <= 5; i++) {
+      const res = await call("POST", "/api/units", { code: `SO-${i}`, kind: "department", name: `Sở thứ ${i}`, validFrom: "2025-07-01" });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      created.push(`SO-${i}`);
+    }
+    // Killed without warning, right after the last answer: no chance to flush or close.
+    expect(await server.stop("SIGKILL")).toBe(null);
+
+    const again = await startCliServer(env);
+    expect(await again.stop("SIGTERM")).toBe(0);
+    const handle = await openEnv(env);
+    try {
+      const units = await handle.db.selectFrom("units").select("code").where("province_id", "=", 8).orderBy("code").execute();
+      expect(units.map((u) => u.code)).toEqual(created);
+    } finally {
+      await handle.close();
+    }
+    const verify = await runCli(["audit", "verify"], env);
+    expect(verify.code, verify.stderr).toBe(0);
+    expect(verify.stdout).toMatch(/Nhật ký toàn vẹn/);
+  });
+
   it("refuses bad input with a Vietnamese message and exit code 2", async () => {
     const env = await freshDataEnv();
     const res = await runCli(["user", "add", "--username", "x", "--name", "X", "--role", "chua-co", "--province", "1"], env);
