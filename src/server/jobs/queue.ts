@@ -28,7 +28,7 @@ export function registerJobHandler(kind: string, handler: JobHandler): void {
 
 export interface EnqueueOptions {
   runAt?: Date;
-  /** At most one not-yet-finished job per key and province: enqueueing twice is harmless. */
+  /** At most one job per key and province, ever: enqueueing twice is harmless. */
   dedupeKey?: string;
   maxAttempts?: number;
   createdBy?: string | null;
@@ -68,28 +68,41 @@ const workerId = `${hostname()}:${process.pid}`;
 /** Claims one due job, or none. Concurrent callers never claim the same job. */
 export async function claimJob(db: Db): Promise<{ province_id: number; id: string; kind: string; payload: unknown; attempts: number; max_attempts: number } | null> {
   return db.transaction().execute(async (tx) => {
-    const row = await tx
-      .selectFrom("jobs")
-      .select(["province_id", "id", "kind", "payload", "attempts", "max_attempts"])
-      .where((eb) =>
-        eb.or([
-          eb.and([eb("status", "=", "queued"), eb("run_at", "<=", sql<Date>`now()`)]),
-          eb.and([eb("status", "=", "running"), eb("locked_until", "<", sql<Date>`now()`)]),
-        ]),
-      )
-      .orderBy("run_at")
-      .limit(1)
-      .forUpdate()
-      .skipLocked()
-      .executeTakeFirst();
-    if (!row) return null;
-    await tx
-      .updateTable("jobs")
-      .set({ status: "running", locked_by: workerId, locked_until: new Date(Date.now() + LEASE_MS), attempts: row.attempts + 1 })
-      .where("province_id", "=", row.province_id)
-      .where("id", "=", row.id)
-      .execute();
-    return { ...row, attempts: row.attempts + 1 };
+    for (;;) {
+      const row = await tx
+        .selectFrom("jobs")
+        .select(["province_id", "id", "kind", "payload", "status", "attempts", "max_attempts"])
+        .where((eb) =>
+          eb.or([
+            eb.and([eb("status", "=", "queued"), eb("run_at", "<=", sql<Date>`now()`)]),
+            eb.and([eb("status", "=", "running"), eb("locked_until", "<", sql<Date>`now()`)]),
+          ]),
+        )
+        .orderBy("run_at")
+        .limit(1)
+        .forUpdate()
+        .skipLocked()
+        .executeTakeFirst();
+      if (!row) return null;
+      if (row.status === "running" && row.attempts >= row.max_attempts) {
+        // Its process died on the last attempt allowed: it is not run again.
+        await tx
+          .updateTable("jobs")
+          .set({ status: "failed", locked_by: null, locked_until: null, finished_at: new Date(), error: "Công việc bị dừng giữa chừng (tiến trình xử lý bị tắt) và đã hết số lần thử." })
+          .where("province_id", "=", row.province_id)
+          .where("id", "=", row.id)
+          .execute();
+        continue;
+      }
+      await tx
+        .updateTable("jobs")
+        .set({ status: "running", locked_by: workerId, locked_until: new Date(Date.now() + LEASE_MS), attempts: row.attempts + 1 })
+        .where("province_id", "=", row.province_id)
+        .where("id", "=", row.id)
+        .execute();
+      const { status: _status, ...claimed } = row;
+      return { ...claimed, attempts: row.attempts + 1 };
+    }
   });
 }
 
