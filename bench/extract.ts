@@ -102,6 +102,7 @@ export async function benchExtract(): Promise<void> {
     }
   }
   printTable("Đầu vào bất thường: thời gian phải tăng tuyến tính theo kích thước", hostileRows);
+  await (await import("./heldout.ts")).benchHeldout(); // accuracy on papers the extractor was not tuned on
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
