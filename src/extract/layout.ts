@@ -204,7 +204,7 @@ function toLines(text: string): Line[] {
       continue;
     }
     const emphasisFree = stripEmphasis(trimmed);
-    const clean = emphasisFree.includes("  ") || emphasisFree.includes("\t") ? emphasisFree.replace(/\s+/g, " ").trim() : emphasisFree.trim();
+    const clean = emphasisFree.includes("  ") || emphasisFree.includes("\t") ? collapseSpaces(emphasisFree) : emphasisFree.trim();
     if (clean.length === 0) {
       blanks++;
       continue;
@@ -394,7 +394,7 @@ function extractMidPageFootnotes(lines: Line[], footnotes: string[]): Line[] {
       parts.push(next.text);
     }
     if (start.glued) removeGluedMarker(body, markerSeenSince, start.number);
-    footnotes.push(parts.join(" ").replace(/\s+/g, " ").trim());
+    footnotes.push(collapseSpaces(parts.join(" ")));
     expected = start.number + 1;
     markerSeenSince = body.length;
     markerSeen = false;

@@ -6,7 +6,7 @@
 // A name is a head (the kind of body) followed by complements (the level it belongs to, another body,
 // a proper name). Open classes ("các cấp", "các sở, ban, ngành", "cấp ủy") are recognised too and
 // marked generic: they address everybody and cannot be followed up.
-import { foldForMatch } from "../normalize.ts";
+import { collapseSpaces, foldForMatch } from "../normalize.ts";
 import type { KnownBody } from "../types.ts";
 import { isCapitalized, PhraseLexicon, plainGap, type Token } from "./tokens.ts";
 
@@ -269,6 +269,11 @@ export function matchPluralAt(tokens: readonly Token[], i: number): BodyMatch | 
   return null;
 }
 
+/** Whether a body name or an anchored plural may start with this lower-case word: a cheap test before tokenizing. */
+export function mayStartBody(lower: string): boolean {
+  return lower === "các" || lower === "những" || head.startsWith(lower) || capitalisedHead.startsWith(lower) || placeWord.startsWith(lower);
+}
+
 /** A body name or an anchored plural at tokens[i]. */
 export function matchNamedBodyAt(tokens: readonly Token[], i: number): BodyMatch | null {
   return matchPluralAt(tokens, i) ?? matchBodyAt(tokens, i);
@@ -306,7 +311,7 @@ export function bodyKey(name: string): string {
   let s = foldForMatch(name);
   if (s.length > 300) s = s.slice(0, 300);
   for (const [re, full] of ABBREVIATIONS) s = s.replace(re, full);
-  return s.replace(/\s+/g, " ").trim();
+  return collapseSpaces(s);
 }
 
 /** A matcher that replaces names found in the organisation tree by their first (canonical) name. */

@@ -4,6 +4,7 @@
 // date but are kept as the phrase. Only phrases introduced by a preposition ("trước", "trong", "đến",
 // "chậm nhất") count: "Chương trình công tác năm 2024" names a period, it does not bound a task.
 import type { IsoDate } from "../types.ts";
+import { collapseSpaces } from "../normalize.ts";
 import { endOfMonth, endOfQuarter, endOfYear, isoDate } from "./dates.ts";
 import { romanToInt } from "./numbers.ts";
 
@@ -27,25 +28,25 @@ const YEAR = String.raw`(\d{4})`;
 
 const DAY_PHRASE = new RegExp(
   String.raw`(${PREP})\s{1,4}(?:ngày\s{1,4})?(\d{1,2})[/.-](\d{1,2})(?:[/.-]${YEAR})?(?![\d/])`,
-  "giu",
+  "yiu",
 );
 const WORDED_DAY_PHRASE = new RegExp(
   String.raw`(${PREP})\s{1,4}ngày\s{1,4}(\d{1,2})\s{1,4}tháng\s{1,4}(\d{1,2})(?:\s{1,4}năm\s{1,4}${YEAR})?(?!\d)`,
-  "giu",
+  "yiu",
 );
 const MONTH_PHRASE = new RegExp(
   String.raw`(${PREP})\s{1,4}(?:trong\s{1,4})?tháng\s{1,4}(\d{1,2})(?:(?:[/-]|\s{1,4}năm\s{1,4})${YEAR})?(?![\d/]|\s{1,4}(?:đầu|cuối|qua|tới))`,
-  "giu",
+  "yiu",
 );
 const QUARTER_PHRASE = new RegExp(
   String.raw`(${PREP})\s{1,4}(?:trong\s{1,4})?quý\s{1,4}(IV|III|II|I|[1-4])(?:(?:\s{0,2}[/-]\s{0,2}|\s{1,4}năm\s{1,4})${YEAR})?(?![\p{L}\d])`,
-  "giu",
+  "yiu",
 );
 const PART_OF_YEAR_PHRASE = new RegExp(
   String.raw`(${PREP})\s{1,4}(0?\d|1[01]|sáu|ba|chín)\s{1,4}tháng\s{1,4}(đầu|cuối)\s{1,4}năm(?:\s{1,4}${YEAR})?(?!\d)`,
-  "giu",
+  "yiu",
 );
-const YEAR_PHRASE = new RegExp(String.raw`(${PREP})\s{1,4}(cuối\s{1,4})?năm(?:\s{1,4}${YEAR})?(?![\d\p{L}])`, "giu");
+const YEAR_PHRASE = new RegExp(String.raw`(${PREP})\s{1,4}(cuối\s{1,4})?năm(?:\s{1,4}${YEAR})?(?![\d\p{L}])`, "yiu");
 
 // Periodic tasks: "thường xuyên theo dõi", "hằng năm tổ chức", "định kỳ báo cáo".
 const TASK_VERBS = [
@@ -63,8 +64,38 @@ const VERB_ALTERNATION = TASK_VERBS.map((v) => v.replace(/ /g, String.raw`\s{1,4
 const NOT_AFTER_ADVERB = String.raw`bị|được|của|và|các|những|tỉnh|huyện|xã|thị|thành|trong|trên|với|hơn|nhất|là|có`;
 const PERIODIC_PHRASE = new RegExp(
   String.raw`(?<!giáo dục\s{1,4}|và\s{1,4})(?:(thường xuyên)(?=\s{1,4}(?!(?:${NOT_AFTER_ADVERB})(?![\p{L}\p{M}]))\p{Ll})|(?<=(?:thực hiện|tiến hành|làm|tổ chức|duy trì)\s{1,4})(thường xuyên)(?=\s{0,4}[.;,)]|\s{0,4}$)|((?:hằng|hàng)\s{1,4}(?:năm|quý|tháng|tuần))(?=\s{0,4},|\s{1,4}(?:${VERB_ALTERNATION})(?![\p{L}\p{M}]))|(định kỳ(?:\s{1,4}(?:hằng|hàng)\s{1,4}(?:năm|quý|tháng|tuần))?)(?=\s{1,4}(?:mỗi|\d|${VERB_ALTERNATION})(?![\p{L}\p{M}])|\s{0,4}[,;.]))`,
-  "giu",
+  "yiu",
 );
+
+// The phrases above are tried only where one can start, not at every character of a paragraph: where a
+// preposition (or "hoàn thành") starts for the dated ones, where "thường xuyên", "hằng", "hàng" or
+// "định kỳ" starts for the periodic one. No two of these words overlap, so one scan finds them all.
+const DATED_START = /hoàn thành|trước|chậm nhất|muộn nhất|hạn chót|hạn cuối|đến|trong/giu;
+const PERIODIC_START = /thường xuyên|hằng|hàng|định kỳ/giu;
+
+function startsOf(text: string, re: RegExp): number[] {
+  const out: number[] = [];
+  for (const m of text.matchAll(re)) out.push(m.index);
+  return out;
+}
+
+/**
+ * The matches of the sticky `re` that `text.matchAll` of its global form would give, when every place
+ * a match can start is among `starts` (in order): each is tried after the end of the match before it.
+ */
+function matchesFrom(text: string, re: RegExp, starts: readonly number[]): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let from = 0;
+  for (const at of starts) {
+    if (at < from) continue;
+    re.lastIndex = at;
+    const m = re.exec(text);
+    if (!m) continue;
+    out.push(m);
+    from = at + m[0].length;
+  }
+  return out;
+}
 
 // "tầm nhìn đến năm 2050", "giai đoạn 2021 - 2025 đến năm 2030": the horizon of a plan, not a deadline.
 const HORIZON_BEFORE = /(?:tầm nhìn|định hướng|giai đoạn|thời kỳ|từ(?:\s{1,4}năm)?\s{1,4}\d{4})\s{0,4}$/iu;
@@ -78,11 +109,16 @@ interface Range {
   end: number;
 }
 
+const QUOTE_OR_BREAK = /[\u201c\u201d"\n]/g;
+
 /** Stretches inside quotation marks: titles and slogans, whose dates are not deadlines. */
 export function quotedRanges(text: string): Range[] {
   const out: Range[] = [];
   let open = -1;
-  for (let i = 0; i < text.length; i++) {
+  // Only quotation marks and line breaks matter: the pattern skips to them.
+  QUOTE_OR_BREAK.lastIndex = 0;
+  for (let m = QUOTE_OR_BREAK.exec(text); m; m = QUOTE_OR_BREAK.exec(text)) {
+    const i = m.index;
     const c = text.charCodeAt(i);
     if (c === 0x201c) open = i; // “
     else if (c === 0x201d && open >= 0) {
@@ -139,7 +175,7 @@ function dayBefore(iso: IsoDate | null): IsoDate | null {
 
 /** "hoàn thành trong quý IV" → "trong quý IV": the phrase from the preposition on, without the verb. */
 function withoutVerb(phrase: string): string {
-  return phrase.replace(/^hoàn thành\s+/iu, "").replace(/\s+/g, " ").trim();
+  return collapseSpaces(phrase.replace(/^hoàn thành\s+/iu, ""));
 }
 
 /**
@@ -159,43 +195,44 @@ export function findDeadlinePhrases(text: string, year: number | null): Deadline
     out.push({ start, end: start + phrase.length, deadline, deadlineText: withoutVerb(phrase) });
   };
   const yearOr = (s: string | undefined) => (s ? Number(s) : year);
+  const dated = startsOf(text, DATED_START);
 
-  for (const m of text.matchAll(DAY_PHRASE)) {
+  for (const m of matchesFrom(text, DAY_PHRASE, dated)) {
     const y = yearOr(m[4]);
     push(m.index, m[0], y === null ? null : isoDate(y, Number(m[3]), Number(m[2])));
   }
-  for (const m of text.matchAll(WORDED_DAY_PHRASE)) {
+  for (const m of matchesFrom(text, WORDED_DAY_PHRASE, dated)) {
     const y = yearOr(m[4]);
     push(m.index, m[0], y === null ? null : isoDate(y, Number(m[3]), Number(m[2])));
   }
-  for (const m of text.matchAll(MONTH_PHRASE)) {
+  for (const m of matchesFrom(text, MONTH_PHRASE, dated)) {
     const y = yearOr(m[3]);
     const month = Number(m[2]);
     const end = y === null ? null : endOfMonth(y, month);
     push(m.index, m[0], prepIsBefore(m[1]!) ? dayBefore(end) : end);
   }
-  for (const m of text.matchAll(QUARTER_PHRASE)) {
+  for (const m of matchesFrom(text, QUARTER_PHRASE, dated)) {
     const y = yearOr(m[3]);
     const q = quarterNumber(m[2]!);
     const end = y === null || q === null ? null : endOfQuarter(y, q);
     // "trước quý III" ends with the quarter before it.
     push(m.index, m[0], prepIsBefore(m[1]!) && end && q ? (q === 1 ? endOfYear(y! - 1) : endOfQuarter(y!, q - 1)) : end);
   }
-  for (const m of text.matchAll(PART_OF_YEAR_PHRASE)) {
+  for (const m of matchesFrom(text, PART_OF_YEAR_PHRASE, dated)) {
     const y = yearOr(m[4]);
     const months = monthsWord(m[2]!);
     if (months === null) continue;
     const end = y === null ? null : m[3]!.toLowerCase() === "đầu" ? endOfMonth(y, months) : endOfYear(y);
     push(m.index, m[0], end);
   }
-  for (const m of text.matchAll(YEAR_PHRASE)) {
+  for (const m of matchesFrom(text, YEAR_PHRASE, dated)) {
     if (!m[3]) continue; // "trong năm", "đến cuối năm" alone: which year is not said
     if (HORIZON_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
     const y = yearOr(m[3]);
     if (y === null) continue;
     push(m.index, m[0], prepIsBefore(m[1]!) ? endOfYear(y - 1) : endOfYear(y));
   }
-  for (const m of text.matchAll(PERIODIC_PHRASE)) {
+  for (const m of matchesFrom(text, PERIODIC_PHRASE, startsOf(text, PERIODIC_START))) {
     const phrase = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? "").replace(/\s+/g, " ");
     if (phrase) push(m.index, phrase, null);
   }
@@ -244,7 +281,7 @@ const CELL_PERIODIC = /^(?:thường xuyên|hằng năm|hàng năm|hằng quý|h
  * "30/6/2026", "Năm 2026", "Thường xuyên"). Falls back to the phrases of free text in the cell.
  */
 export function parseDeadlineCell(cell: string, year: number | null): DeadlineResult {
-  const raw = cell.replace(/\s+/g, " ").trim();
+  const raw = collapseSpaces(cell);
   if (!raw) return NONE;
   const s = raw.replace(/[.;,]$/, "").replace(/^(?:trong|trước|đến|chậm nhất)\s+/iu, "");
   let m = CELL_QUARTER.exec(s);

@@ -7,9 +7,11 @@
 // Each paragraph is read left to right. The last quantity of the current clause (per bracket depth) is the
 // one a following qualifier may attach to, provided nothing but a comma or "và" stands between them.
 import type { Indicator, Located } from "../types.ts";
-import { matchNamedBodyAt } from "./bodies.ts";
+import { collapseSpaces } from "../normalize.ts";
+import { matchNamedBodyAt, mayStartBody } from "./bodies.ts";
 import { quotedRanges } from "./deadlines.ts";
-import { isCapitalized, tokenize } from "./tokens.ts";
+import { isDigitAt, isLetterOrMark, isSpace, isSpaceAt } from "../chars.ts";
+import { firstWord, isCapitalized, tokenize } from "./tokens.ts";
 import type { Para } from "./document.ts";
 import { parseVietnameseNumber } from "./numbers.ts";
 import { CLASSIFIERS, correctUnit, countNounAt, isClassAfter, isDurationAfter, unitAfter, type UnitKind, type UnitMatch } from "./units.ts";
@@ -34,6 +36,12 @@ interface Quantity extends LocatedIndicator {
   base: Quantity | null;
   /** Written as an absolute change ("tăng 01 giường bệnh/vạn dân"). */
   isChange: boolean;
+  /** Offset of the number in its paragraph. */
+  at: number;
+  /** The words before the number its label was read from, shared by a coordinated quantity. */
+  head: string;
+  /** The noun phrase after a count, shared by a coordinated count before it. */
+  tail: string;
 }
 
 interface Frame {
@@ -46,7 +54,7 @@ export function findIndicators(paras: readonly Para[], period: string | null): L
   const out: LocatedIndicator[] = [];
   for (const para of paras) {
     for (const q of quantitiesIn(para, period)) {
-      const { kind: _k, depth: _d, base: _b, isChange: _c, ...indicator } = q;
+      const { kind: _k, depth: _d, base: _b, isChange: _c, at: _a, head: _h, tail: _t, ...indicator } = q;
       out.push(indicator);
     }
   }
@@ -172,13 +180,13 @@ function shareCoordinatedTails(text: string, quantities: Quantity[]): void {
   for (let i = quantities.length - 2; i >= 0; i--) {
     const a = quantities[i]!;
     const b = quantities[i + 1]!;
-    if (a.kind !== "count" || b.kind !== "count" || TAILS.get(a)) continue;
-    const aEnd = (LOCAL_OFFSET.get(a) ?? 0) + (a.span.end - a.span.start);
-    const gap = text.slice(aEnd, LOCAL_OFFSET.get(b) ?? 0);
-    const tail = TAILS.get(b);
+    if (a.kind !== "count" || b.kind !== "count" || a.tail) continue;
+    const aEnd = a.at + (a.span.end - a.span.start);
+    const gap = text.slice(aEnd, b.at);
+    const tail = b.tail;
     if (tail && /^\s{1,3}và\s{1,3}$/u.test(gap)) {
       a.label = dedupeWords(`${a.label} ${tail}`);
-      TAILS.set(a, tail);
+      a.tail = tail;
     }
   }
 }
@@ -195,7 +203,7 @@ function sentenceStartBefore(text: string, at: number, alsoSemicolon = true, als
   for (let i = at - 1; i >= floor; i--) {
     const c = text.charCodeAt(i);
     if ((alsoSemicolon && c === 0x3b) || (alsoColon && c === 0x3a)) return i + 1;
-    if ((c === 0x2e || c === 0x21 || c === 0x3f) && /\s/.test(text[i + 1] ?? "") && !/\d/.test(text[i - 1] ?? "")) return i + 1;
+    if ((c === 0x2e || c === 0x21 || c === 0x3f) && isSpaceAt(text, i + 1) && !isDigitAt(text, i - 1)) return i + 1;
   }
   return floor;
 }
@@ -360,8 +368,8 @@ function inheritedUnit(text: string, at: number, previous: Quantity[]): string |
   }
   for (let i = previous.length - 1; i >= 0; i--) {
     const q = previous[i]!;
-    const local = textOffset(q);
-    if (local === null || local < sentenceStart) break;
+    const local = q.at;
+    if (local < sentenceStart) break;
     if (q.kind !== "count") continue;
     return q.unit;
   }
@@ -376,8 +384,8 @@ function baseOf(change: Quantity, previous: Quantity[], text: string, at: number
   const sentenceStart = sentenceStartBefore(text, at);
   for (let i = previous.length - 1; i >= 0; i--) {
     const q = previous[i]!;
-    const local = textOffset(q);
-    if (local === null || local < sentenceStart) break;
+    const local = q.at;
+    if (local < sentenceStart) break;
     if (q.unit.toLowerCase() !== change.unit.toLowerCase() || q.base || q.isChange) continue;
     let score = 0;
     for (const w of q.label.toLowerCase().split(/\s+/)) if (words.has(w)) score++;
@@ -423,10 +431,10 @@ function makeQuantity(
     depth,
     base: null,
     isChange: false,
+    at,
+    head: headOut.value,
+    tail: tailOut.value,
   };
-  LOCAL_OFFSET.set(q, at);
-  HEADS.set(q, headOut.value);
-  TAILS.set(q, tailOut.value);
   return q;
 }
 
@@ -437,8 +445,6 @@ const TAIL_QUALIFIER = /^(?:đạt|tăng|giảm|vượt|bằng|chiếm)$/iu;
 const RANK_UNITS = /^(?:bậc|hạng)$/iu;
 /** A quantity joined to the one before it ("kiểm tra 3.621 đảng viên và 831 tổ chức đảng") shares its head. */
 const COORDINATED = /\d[^,;:()]{0,60}(?:,|\svà)\s{1,3}$/u;
-const HEADS = new WeakMap<Quantity, string>();
-const TAILS = new WeakMap<Quantity, string>();
 const SHARE_BEFORE = /(?:chiếm|đạt|còn)(?:\s{1,3}tỷ lệ)?\s{1,3}$/iu;
 
 interface LabelContext {
@@ -461,7 +467,8 @@ interface LabelContext {
 function labelOf(c: LabelContext): string {
   const { text, at, unitEnd, kind, verb } = c;
   const direction = /^(?:tăng|giảm)$/iu.test(verb) ? verb.toLowerCase() : "";
-  let head = headWords(text, at, kind === "count" && !c.inherited && !startsWithBody(headStretch(text, at)) ? 3 : 9);
+  const stretch = headStretch(text, at);
+  let head = headWordsOf(stretch, kind === "count" && !c.inherited && !startsWithBody(stretch) ? 3 : 9);
   // A breakdown in brackets ("04 đề tài (03 cấp tỉnh, …)", "(kế hoạch là 88,84 triệu đồng)") is read with what it breaks down.
   if (c.owner && (c.inherited ? !head : head.split(" ").length <= 2 && c.owner.unit === c.unit)) {
     const words = c.inherited ? tailWords(text, unitEnd) : "";
@@ -472,14 +479,15 @@ function labelOf(c: LabelContext): string {
   // "Ban Thường vụ Tỉnh ủy thành lập 14 đoàn kiểm tra": the bodies set up belong to the subject.
   const setUpBy = kind === "count" && /(?:^|\s)thành lập\s{1,3}$/iu.test(text.slice(Math.max(0, at - 20), at)) ? clauseBody(text, at) : null;
   const prevQ = previousInSentence(text, at, c.previous);
-  if (prevQ && prevQ.kind !== "percent" && COORDINATED.test(text.slice(Math.max(0, at - 80), at)) && (!head || /\d/.test(headStretch(text, at)))) {
-    head = HEADS.get(prevQ) ?? head;
+  if (prevQ && prevQ.kind !== "percent" && COORDINATED.test(text.slice(Math.max(0, at - 80), at)) && (!head || /\d/.test(stretch))) {
+    head = prevQ.head;
   }
   // Counts name their noun: "125 đảng viên" → "đảng viên …"; a classifier gives way to its noun ("194 căn nhà" → "nhà").
   const countNoun = kind === "count" && !c.inherited ? c.unit : "";
-  const tail = [countNoun, tailWords(text, unitEnd, kind !== "percent")].filter(Boolean).join(" ");
+  const nounPhrase = tailWords(text, unitEnd, kind !== "percent");
+  const tail = [countNoun, nounPhrase].filter(Boolean).join(" ");
   if (!head) {
-    const prev = previousInSentence(text, at, c.previous);
+    const prev = prevQ;
     if (kind === "percent" && SHARE_BEFORE.test(text.slice(Math.max(0, at - 30), at)) && prev) head = `tỷ lệ ${prev.label.replace(/^(?:tổng số|số)\s/iu, "")}`;
     else if (kind === "percent" && /^về\s/iu.test(text.slice(unitEnd).trim()) && prev) head = prev.label;
     else if (kind === "percent") head = sentenceSubject(text, at, true);
@@ -500,14 +508,21 @@ function labelOf(c: LabelContext): string {
   if ((c.role === "plan" || c.role === "planOver") && kind === "percent") parts.push(`${c.role === "plan" ? "đạt" : "vượt"} kế hoạch`);
   const label = dedupeWords(parts.filter(Boolean).join(" "));
   c.headOut.value = head;
-  c.tailOut.value = kind === "count" ? tailWords(text, unitEnd) : "";
+  c.tailOut.value = kind === "count" ? nounPhrase : "";
   return label || c.unit;
 }
 
 /** "tăng tăng" → "tăng". */
 function dedupeWords(s: string): string {
-  const words = s.split(/\s+/).filter(Boolean);
-  return words.filter((w, i) => i === 0 || w.toLowerCase() !== words[i - 1]!.toLowerCase()).join(" ");
+  const kept: string[] = [];
+  let previous: string | null = null;
+  for (const w of s.split(/\s+/)) {
+    if (!w) continue;
+    const lower = w.toLowerCase();
+    if (lower !== previous) kept.push(w);
+    previous = lower;
+  }
+  return kept.join(" ");
 }
 
 function headStretch(text: string, at: number): string {
@@ -523,42 +538,77 @@ function headStretch(text: string, at: number): string {
 
 /** The words of the clause before the number, without function words, at most `max`. */
 function headWords(text: string, at: number, max: number): string {
-  let words = headStretch(text, at).split(" ").filter(Boolean);
+  return headWordsOf(headStretch(text, at), max);
+}
+
+/**
+ * A label's words with their lower-case forms, made once: the function-word checks below look at
+ * words in lower case many times over.
+ */
+interface WordList {
+  words: string[];
+  lowers: string[];
+}
+
+/** The words of `s` split on single spaces (empty ones left out). */
+function wordList(s: string): WordList {
+  const all = s.split(" ");
+  // Lower case can neither add nor remove a space, nor depend on what lies across one, so both splits agree.
+  const allLowers = s.toLowerCase().split(" ");
+  const words: string[] = [];
+  const lowers: string[] = [];
+  for (let i = 0; i < all.length; i++) {
+    if (!all[i]) continue;
+    words.push(all[i]!);
+    lowers.push(allLowers[i]!);
+  }
+  return { words, lowers };
+}
+
+function sliceWords(list: WordList, from: number, to: number = list.words.length): WordList {
+  return { words: list.words.slice(from, to), lowers: list.lowers.slice(from, to) };
+}
+
+function headWordsOf(stretch: string, max: number): string {
+  let { words, lowers } = wordList(stretch);
   // "… với tổng thiệt hại": the label starts after the last cutting word.
   for (let i = words.length - 1; i >= 0; i--) {
-    const w = words[i]!.toLowerCase();
-    const two = i + 1 < words.length ? `${w} ${words[i + 1]!.toLowerCase()}` : "";
-    if ((w === "với" && words[i - 1]?.toLowerCase() !== "đối") || CUT_WORDS.has(w) || CUT_PAIRS.has(two)) {
-      words = words.slice(i + (CUT_PAIRS.has(two) ? 2 : 1));
+    const w = lowers[i]!;
+    const two = i + 1 < words.length ? `${w} ${lowers[i + 1]!}` : "";
+    if ((w === "với" && lowers[i - 1] !== "đối") || CUT_WORDS.has(w) || CUT_PAIRS.has(two)) {
+      const from = i + (CUT_PAIRS.has(two) ? 2 : 1);
+      words = words.slice(from);
+      lowers = lowers.slice(from);
       break;
     }
   }
-  const kept: string[] = [];
+  const kept: WordList = { words: [], lowers: [] };
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    const lower = w.toLowerCase();
+    const lower = lowers[i]!;
     // "đến hết quý II", "trong tháng 6": time, not what is measured.
     if (TIME_PREPOSITIONS.has(lower) && /^(?:quý|tháng|năm)$/iu.test(words[i + 1] ?? "")) {
       i += 2;
       continue;
     }
-    if (lower === "đến" && words[i + 1]?.toLowerCase() === "hết" && /^(?:quý|tháng|năm)$/iu.test(words[i + 2] ?? "")) {
+    if (lower === "đến" && lowers[i + 1] === "hết" && /^(?:quý|tháng|năm)$/iu.test(words[i + 2] ?? "")) {
       i += 3;
       continue;
     }
-    if (/\d/.test(w) || lower === "năm" || lower === "ngày" || (lower === "niên" && words[i + 1]?.toLowerCase() === "vụ")) {
+    if (/\d/.test(w) || lower === "năm" || lower === "ngày" || (lower === "niên" && lowers[i + 1] === "vụ")) {
       if (lower === "niên") i++;
       continue;
     }
     if (w === "-" && (/\d/.test(words[i - 1] ?? "") || /\d/.test(words[i + 1] ?? ""))) continue;
-    kept.push(w);
+    kept.words.push(w);
+    kept.lowers.push(lower);
   }
   // "khám và chữa bệnh cho người dân 1.552.000 lượt": what is done, not for whom.
-  const forWhom = kept.findIndex((w, i) => i > 0 && w.toLowerCase() === "cho" && i + 1 < kept.length);
-  let head = forWhom > 0 ? kept.slice(0, forWhom) : kept;
+  const forWhom = kept.lowers.findIndex((w, i) => i > 0 && w === "cho" && i + 1 < kept.lowers.length);
+  let head = forWhom > 0 ? sliceWords(kept, 0, forWhom) : kept;
   head = stripFunctionWords(head);
   head = withoutPlaces(head);
-  return stripFunctionWords(lastWordsOf(stripFunctionWords(head), max)).join(" ");
+  return stripFunctionWords(lastWordsOf(stripFunctionWords(head), max)).words.join(" ");
 }
 
 const CUT_WORDS = new Set(["nâng", "gồm"]);
@@ -574,68 +624,78 @@ const LEADING_1 = new Set(["trong", "đã", "có", "và", "với", "trên", "hơ
 const LEADING_2 = new Set(["trong đó", "đến nay", "cụ thể", "đồng thời", "toàn tỉnh", "số lượng", "theo đó", "phấn đấu"]);
 const CONNECTORS = new Set(["và", "-", ","]);
 
+// The words phrases of several words end (or start) with: most words are none, and then no phrase is
+// put together to be looked up.
+const TRAILING_LAST = new Set([...TRAILING_2, ...TRAILING_3].map((p) => p.slice(p.lastIndexOf(" ") + 1)));
+const LEADING_2_FIRST = new Set([...LEADING_2].map((p) => p.slice(0, p.indexOf(" "))));
+
 /** Function words at both ends of a label's words ("đã kết nạp được" → "kết nạp"). */
-function stripFunctionWords(words: string[]): string[] {
+function stripFunctionWords(list: WordList): WordList {
   let from = 0;
-  let to = words.length;
-  const low = (i: number) => words[i]!.toLowerCase();
+  let to = list.words.length;
+  const low = list.lowers;
   for (let guard = 0; guard < 40 && from < to; guard++) {
-    if (to - from >= 3 && TRAILING_3.has(`${low(to - 3)} ${low(to - 2)} ${low(to - 1)}`)) to -= 3;
-    else if (to - from >= 2 && TRAILING_2.has(`${low(to - 2)} ${low(to - 1)}`)) to -= 2;
-    else if (TRAILING_1.has(low(to - 1))) to -= 1;
+    const phraseEnd = TRAILING_LAST.has(low[to - 1]!);
+    if (phraseEnd && to - from >= 3 && TRAILING_3.has(`${low[to - 3]} ${low[to - 2]} ${low[to - 1]}`)) to -= 3;
+    else if (phraseEnd && to - from >= 2 && TRAILING_2.has(`${low[to - 2]} ${low[to - 1]}`)) to -= 2;
+    else if (TRAILING_1.has(low[to - 1]!)) to -= 1;
     else break;
   }
   for (let guard = 0; guard < 40 && from < to; guard++) {
-    if (to - from >= 2 && LEADING_2.has(`${low(from)} ${low(from + 1)}`)) from += 2;
-    else if (LEADING_1.has(low(from))) from += 1;
+    if (to - from >= 2 && LEADING_2_FIRST.has(low[from]!) && LEADING_2.has(`${low[from]} ${low[from + 1]}`)) from += 2;
+    else if (LEADING_1.has(low[from]!)) from += 1;
     else break;
   }
-  return words.slice(from, to);
+  return from === 0 && to === list.words.length ? list : sliceWords(list, from, to);
 }
 
 /** "trên địa bàn tỉnh", "toàn tỉnh", "cả nước" say where, not what. */
-function withoutPlaces(words: string[]): string[] {
-  const out: string[] = [];
+function withoutPlaces(list: WordList): WordList {
+  const { words, lowers } = list;
+  const out: WordList = { words: [], lowers: [] };
   for (let i = 0; i < words.length; i++) {
-    const a = words[i]!.toLowerCase();
-    const b = words[i + 1]?.toLowerCase();
-    const c = words[i + 2]?.toLowerCase();
+    const a = lowers[i]!;
+    const b = lowers[i + 1];
+    const c = lowers[i + 2];
     if (a === "trên" && b === "địa" && c === "bàn") {
-      i += /^(?:tỉnh|xã|huyện)$/u.test(words[i + 3]?.toLowerCase() ?? "") ? 3 : 2;
+      i += /^(?:tỉnh|xã|huyện)$/u.test(lowers[i + 3] ?? "") ? 3 : 2;
       continue;
     }
     if ((a === "toàn" && (b === "tỉnh" || b === "xã")) || (a === "cả" && b === "nước")) {
       i += 1;
       continue;
     }
-    out.push(words[i]!);
+    out.words.push(words[i]!);
+    out.lowers.push(a);
   }
   return out;
 }
 
 /** The last `n` words, not counting connectors ("và", "-") that join them. */
-function lastWordsOf(words: string[], n: number): string[] {
+function lastWordsOf(list: WordList, n: number): WordList {
+  const lowers = list.lowers;
   let count = 0;
-  let from = words.length;
+  let from = lowers.length;
   while (from > 0 && count < n) {
     from--;
-    if (!CONNECTORS.has(words[from]!.toLowerCase())) count++;
+    if (!CONNECTORS.has(lowers[from]!)) count++;
   }
-  while (from < words.length && CONNECTORS.has(words[from]!.toLowerCase())) from++;
-  return words.slice(from);
+  while (from < lowers.length && CONNECTORS.has(lowers[from]!)) from++;
+  return from === 0 ? list : sliceWords(list, from);
 }
 
 /** Where the clause of a number starts, scanning back: a comma, semicolon, colon or sentence end outside brackets, or the bracket it stands in. */
 function clauseCut(before: string): number {
   let depth = 0;
   for (let i = before.length - 1; i >= 0; i--) {
-    const c = before[i]!;
-    if (c === ")") depth++;
-    else if (c === "(") {
+    const c = before.charCodeAt(i);
+    if (c === 0x29) depth++; // ")"
+    else if (c === 0x28) {
+      // "("
       if (depth === 0) return i;
       depth--;
-    } else if (depth === 0 && (c === "," || c === ";" || c === ":")) return i;
-    else if (depth === 0 && (c === "." || c === "!" || c === "?") && /\s/.test(before[i + 1] ?? "") && !/\d/.test(before[i - 1] ?? "")) return i;
+    } else if (depth === 0 && (c === 0x2c || c === 0x3b || c === 0x3a)) return i; // , ; :
+    else if (depth === 0 && (c === 0x2e || c === 0x21 || c === 0x3f) && isSpaceAt(before, i + 1) && !isDigitAt(before, i - 1)) return i; // . ! ?
   }
   return -1;
 }
@@ -662,24 +722,21 @@ function previousInSentence(text: string, at: number, previous: readonly Quantit
   const sentenceStart = sentenceStartBefore(text, at);
   for (let i = previous.length - 1; i >= 0; i--) {
     const q = previous[i]!;
-    const local = textOffset(q);
-    if (local === null || local < sentenceStart) break;
+    const local = q.at;
+    if (local < sentenceStart) break;
     if (q.kind === "percent" || local >= at) continue;
     return q;
   }
   return null;
 }
 
-const LOCAL_OFFSET = new WeakMap<Quantity, number>();
-
-function textOffset(q: Quantity): number | null {
-  return LOCAL_OFFSET.get(q) ?? null;
-}
-
 /** The stretch before a number opens with a body name ("Ban cán sự đảng Ủy ban nhân dân tỉnh 05 đồng chí"). */
 function startsWithBody(stretch: string): boolean {
   const s = stretch.trim();
   if (!s) return false;
+  // Most stretches open with a word no body name starts with: they need no tokens.
+  const first = firstWord(s);
+  if (first === null || !mayStartBody(first.toLowerCase())) return false;
   const tokens = tokenize(s);
   const m = tokens.length > 0 ? matchNamedBodyAt(tokens, 0) : null;
   return !!m && m.to >= tokens.length - 1;
@@ -704,12 +761,10 @@ function sentenceSubject(text: string, at: number, acrossColon = false): string 
   const firstPart = clause.split(/,\s/)[0] ?? "";
   const verb = /\s(?:xếp|đạt|tăng|giảm|có|là|được|đã|chiếm|còn|xảy ra)\s/iu.exec(` ${firstPart} `);
   const subject = verb ? ` ${firstPart} `.slice(0, verb.index).trim() : firstPart;
-  return stripFunctionWords(lastWordsOf(subject.split(" ").filter(Boolean), 9)).join(" ");
+  return stripFunctionWords(lastWordsOf(wordList(subject), 9)).words.join(" ");
 }
 
 
-
-const LETTER = /[\p{L}\p{M}]/u;
 
 /** The last word of `before`, skipping at most three spaces or brackets after it ("tăng (" → "tăng"). */
 function lastWord(before: string): string {
@@ -720,19 +775,19 @@ function lastWord(before: string): string {
 function lastWordWithGap(before: string): string {
   let end = before.length;
   let skipped = 0;
-  while (end > 0 && skipped < 3 && /[\s(]/.test(before[end - 1]!)) {
+  while (end > 0 && skipped < 3 && (before.charCodeAt(end - 1) === 0x28 || isSpace(before.charCodeAt(end - 1)))) {
     end--;
     skipped++;
   }
   let start = end;
-  while (start > 0 && end - start < 40 && LETTER.test(before[start - 1]!)) start--;
+  while (start > 0 && end - start < 40 && isLetterOrMark(before.charCodeAt(start - 1))) start--;
   return start === end ? "" : before.slice(start);
 }
 
 /** The clause of the figure: between the nearest ";" or sentence end around it, at most 300 characters. */
 function clauseAround(text: string, at: number): string {
   let start = sentenceStartBefore(text, at);
-  while (start < at && /\s/.test(text[start]!)) start++;
+  while (start < at && isSpace(text.charCodeAt(start))) start++;
   const restMatch = /;|[.!?](?=\s\p{Lu}|$)/u.exec(text.slice(at, at + WINDOW));
   let end = restMatch ? at + restMatch.index + (restMatch[0] === ";" ? 0 : 1) : Math.min(text.length, at + WINDOW);
   if (end - start > 300) {
@@ -741,7 +796,7 @@ function clauseAround(text: string, at: number): string {
     start = comma >= 0 ? from + comma + 1 : from;
     end = Math.min(end, start + 300);
   }
-  return text.slice(start, end).replace(/\s+/g, " ").trim();
+  return collapseSpaces(text.slice(start, end));
 }
 
 /** "Năm 2023: …" names the period of what follows; else the paper's period. */
@@ -750,16 +805,24 @@ function periodOf(text: string, docPeriod: string | null): string | null {
   return m ? `năm ${m[1]}` : docPeriod;
 }
 
-/** Bracket depth at each offset, computed once per paragraph. */
+/**
+ * Bracket depth at an offset. Figures are read left to right, so the brackets are counted on from the
+ * last offset asked, only as far as the next figure (from the start again if asked for an earlier one).
+ */
 function bracketDepths(text: string): (at: number) => number {
-  const depth = new Uint16Array(text.length + 1);
+  let counted = 0;
   let d = 0;
-  for (let i = 0; i < text.length; i++) {
-    depth[i] = d;
-    const c = text.charCodeAt(i);
-    if (c === 0x28) d = Math.min(d + 1, 60);
-    else if (c === 0x29 && d > 0) d--;
-  }
-  depth[text.length] = d;
-  return (at) => depth[Math.min(at, text.length)]!;
+  return (at) => {
+    const to = Math.min(at, text.length);
+    if (to < counted) {
+      counted = 0;
+      d = 0;
+    }
+    for (; counted < to; counted++) {
+      const c = text.charCodeAt(counted);
+      if (c === 0x28) d = Math.min(d + 1, 60);
+      else if (c === 0x29 && d > 0) d--;
+    }
+    return d;
+  };
 }

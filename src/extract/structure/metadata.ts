@@ -3,6 +3,7 @@
 // (the meeting date, the speaking body) and the tail (signature block, also when it shares its lines
 // with "Nơi nhận" in two columns, as in 000).
 import type { DocumentKind, DocumentMeta, Extraction, IsoDate } from "../types.ts";
+import { collapseSpaces } from "../normalize.ts";
 import { isKindWordLine, isSeparatorLine, isTailStart } from "../layout.ts";
 import { isPredicateStart, matchNamedBodyAt } from "./bodies.ts";
 import { findDates } from "./dates.ts";
@@ -100,7 +101,7 @@ function titleOf(head: string[]): string | null {
     if (/^dự thảo$/iu.test(line)) continue;
     lines.push(line);
   }
-  const title = lines.join(" ").replace(/\s+/g, " ").trim();
+  const title = collapseSpaces(lines.join(" "));
   return title || null;
 }
 
@@ -296,7 +297,7 @@ const POSITION_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
 
 /** "PHÓ BÍ THƯ" → "Phó Bí thư", "CHÁNH VĂN PHÒNG" → "Chánh Văn phòng". */
 export function normalCasePosition(caps: string): string {
-  let s = caps.toLowerCase().replace(/\s+/g, " ").trim();
+  let s = collapseSpaces(caps.toLowerCase());
   for (const [re, word] of POSITION_WORDS) s = s.replace(re, word);
   return capitalise(s);
 }

@@ -3,6 +3,7 @@
 // its symbol, kind, date and issuer; a document cited several times is listed once, at its first
 // citation, completed from the later ones.
 import type { Located, Reference } from "../types.ts";
+import { collapseSpaces } from "../normalize.ts";
 import { matchNamedBodyAt } from "./bodies.ts";
 import { findDates } from "./dates.ts";
 import type { Para } from "./document.ts";
@@ -159,7 +160,7 @@ function completeCitation(text: string, start: number, symbolEnd: number, symbol
     kind,
     date,
     issuer,
-    text: text.slice(textStart, end).replace(/\s+/g, " ").trim(),
+    text: collapseSpaces(text.slice(textStart, end)),
     span: { start: base + textStart, end: base + end },
     conjoinedWithNext,
   };

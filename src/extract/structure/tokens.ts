@@ -2,6 +2,8 @@
 // body names, indicators and references walk these tokens instead of running open-ended regular
 // expressions over the text, which keeps them linear on any input.
 
+import { isWordChar } from "../chars.ts";
+
 export interface Token {
   /** The word as written: letters, digits and inner ".,/-" ("9.003", "84-TTr/TU", "Covid-19"). */
   text: string;
@@ -13,24 +15,80 @@ export interface Token {
   gap: string;
 }
 
-// A word: letters/marks/digits, with inner connectors that keep numbers and symbols whole.
-const WORD = /[\p{L}\p{M}\p{N}]+(?:[.,/-][\p{L}\p{M}\p{N}]+){0,12}/gu;
+// A word: letters/marks/digits, with inner connectors that keep numbers and symbols whole:
+//   /[\p{L}\p{M}\p{N}]+(?:[.,/-][\p{L}\p{M}\p{N}]+){0,12}/gu
+// read by hand (`wordEndAt`): the pattern tested its Unicode classes at every character and took most
+// of the time of tokenizing.
+const MAX_CONNECTED = 12;
+const ASTRAL_WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
+
+/** Code units of the word character at `i` (2 for a surrogate pair), 0 when there is none. */
+function wordCharLength(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const d = text.charCodeAt(i + 1);
+    return d >= 0xdc00 && d <= 0xdfff && ASTRAL_WORD_CHAR.test(text.slice(i, i + 2)) ? 2 : 0;
+  }
+  return c === c && isWordChar(c) ? 1 : 0; // c !== c: NaN, past the end
+}
+
+function isConnector(c: number): boolean {
+  return c === 0x2e || c === 0x2c || c === 0x2f || c === 0x2d; // . , / -
+}
+
+/** Where the word starting at `start` (a word character) ends. */
+function wordEndAt(text: string, start: number): number {
+  let i = start;
+  let w: number;
+  while ((w = wordCharLength(text, i)) > 0) i += w;
+  for (let k = 0; k < MAX_CONNECTED && isConnector(text.charCodeAt(i)); k++) {
+    w = wordCharLength(text, i + 1);
+    if (w === 0) break;
+    i += 1 + w;
+    while ((w = wordCharLength(text, i)) > 0) i += w;
+  }
+  return i;
+}
+
+/** The text of the first token of `text` (null when it has none), without tokenizing the rest. */
+export function firstWord(text: string): string | null {
+  for (let i = 0; i < text.length; i++) {
+    if (wordCharLength(text, i) > 0) return text.slice(i, wordEndAt(text, i));
+  }
+  return null;
+}
 
 export function tokenize(text: string, offset = 0): Token[] {
   const out: Token[] = [];
+  const lower = lowerCaseInPlace(text);
   let last = 0;
-  for (const m of text.matchAll(WORD)) {
-    const word = m[0];
+  for (let i = 0; i < text.length; i++) {
+    if (wordCharLength(text, i) === 0) continue;
+    const start = i;
+    const end = wordEndAt(text, start);
+    const word = text.slice(start, end);
     out.push({
       text: word,
-      lower: word.toLowerCase(),
-      start: offset + m.index,
-      end: offset + m.index + word.length,
-      gap: text.slice(last, m.index),
+      lower: lower === null ? word.toLowerCase() : lower.slice(start, end),
+      start: offset + start,
+      end: offset + end,
+      gap: text.slice(last, start),
     });
-    last = m.index + word.length;
+    last = end;
+    i = end - 1;
   }
   return out;
+}
+
+/**
+ * `text` in lower case when each of its characters keeps its place, so that a word's lower case is a
+ * slice of it (one call instead of one per word); null when not. Lower case keeps every place except
+ * for "İ", which grows, and "Σ", whose lower case depends on the letters around it.
+ */
+function lowerCaseInPlace(text: string): string | null {
+  if (text.includes("\u03a3")) return null;
+  const lower = text.toLowerCase();
+  return lower.length === text.length ? lower : null;
 }
 
 // Case is read with the locale-independent toLowerCase/toUpperCase: Vietnamese letters have no
@@ -83,6 +141,11 @@ export class PhraseLexicon {
       node!.end = true;
     }
     this.maxLength = max;
+  }
+
+  /** Whether some phrase starts with this (lower-case) word. */
+  startsWith(lower: string): boolean {
+    return this.root.has(lower);
   }
 
   /** Number of tokens of the longest phrase starting at tokens[i] (0 when none). Words must be separated by plain spaces. */

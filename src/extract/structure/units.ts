@@ -2,6 +2,7 @@
 // ("tỷ đồng", "ngàn tỷ đồng", "triệu USD", "ha", "tấn/ha"), rates ("thuê bao/100 dân", "bác sĩ/vạn dân")
 // and counted nouns — the noun without its modifiers, or the classifier alone when one stands before
 // the noun ("194 căn nhà" → "căn"). Fixed terms stay whole ("tổ chức cơ sở đảng", "hợp tác xã").
+import { isWordChar } from "../chars.ts";
 
 export const MEASURES = [
   "ngàn tỷ đồng", "nghìn tỷ đồng", "trăm triệu đồng", "trăm nghìn đồng", "trăm ngàn đồng", "tỷ đồng", "triệu đồng",
@@ -78,11 +79,13 @@ class WordTrie {
   }
 
   /** Number of words of the longest phrase at words[i]. */
-  longest(words: readonly Word[], i: number): number {
+  longest(words: Words, i: number): number {
     let level = this.root;
     let best = 0;
-    for (let k = i; k < words.length; k++) {
-      const node = level.get(words[k]!.lower);
+    for (let k = i; ; k++) {
+      const word = words.at(k);
+      if (!word) break;
+      const node = level.get(word.lower);
       if (!node) break;
       if (node.end) best = k - i + 1;
       level = node.next;
@@ -109,47 +112,81 @@ const MEASURE_TRIE = new WordTrie(MEASURES);
 const COUNT_TRIE = new WordTrie(COUNT_NOUNS);
 const TIME_TRIE = new WordTrie(TIME_UNITS);
 const DENOMINATOR_TRIE = new WordTrie(DENOMINATORS);
-const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 
-/** Up to `max` words after a number: letters, marks and digits; "/" as a word of its own; stops at other punctuation. */
-function wordsOf(s: string, max: number): Word[] {
-  const out: Word[] = [];
-  let i = 0;
-  while (out.length < max && i < s.length) {
+/**
+ * Up to `max` words after a number: letters, marks and digits; "/" as a word of its own; stops at other
+ * punctuation. Words are read as the look-ups ask for them: most stop after one or two.
+ */
+class Words {
+  private readonly list: Word[] = [];
+  private readonly s: string;
+  private readonly max: number;
+  private next = 0;
+  private done = false;
+
+  constructor(s: string, max: number) {
+    this.s = s;
+    this.max = max;
+  }
+
+  at(k: number): Word | undefined {
+    while (this.list.length <= k && !this.done) this.read();
+    return this.list[k];
+  }
+
+  private read(): void {
+    const s = this.s;
+    let i = this.next;
+    if (this.list.length >= this.max || i >= s.length) {
+      this.done = true;
+      return;
+    }
     let spaces = 0;
-    while (i < s.length && s[i] === " ") {
+    while (i < s.length && s.charCodeAt(i) === 0x20) {
       i++;
       spaces++;
     }
-    if (i >= s.length) break;
-    if (s[i] === "/") {
-      out.push({ text: "/", lower: "/", end: i + 1, spaces });
-      i++;
-      continue;
+    if (i >= s.length) {
+      this.done = true;
+      return;
+    }
+    if (s.charCodeAt(i) === 0x2f) {
+      this.list.push({ text: "/", lower: "/", end: i + 1, spaces });
+      this.next = i + 1;
+      return;
     }
     const start = i;
-    while (i < s.length && i - start < 24 && WORD_CHAR.test(s[i]!)) i++;
-    if (i === start) break;
+    while (i < s.length && i - start < 24 && isWordChar(s.charCodeAt(i))) i++;
+    if (i === start) {
+      this.done = true;
+      return;
+    }
     const text = s.slice(start, i);
-    out.push({ text, lower: text.toLowerCase(), end: i, spaces });
+    this.list.push({ text, lower: text.toLowerCase(), end: i, spaces });
+    this.next = i;
   }
-  return out;
 }
 
-function joined(words: readonly Word[], from: number, to: number): string {
+function wordsOf(s: string, max: number): Words {
+  return new Words(s, max);
+}
+
+function joined(words: Words, from: number, to: number): string {
   let out = "";
   for (let k = from; k < to; k++) {
-    const w = words[k]!;
-    out += k > from && w.text !== "/" && words[k - 1]!.text !== "/" ? ` ${w.text}` : w.text;
+    const w = words.at(k)!;
+    out += k > from && w.text !== "/" && words.at(k - 1)!.text !== "/" ? ` ${w.text}` : w.text;
   }
   return out;
 }
 
 /** "/100 dân", "/vạn dân", "/xã" after a unit: the number of words it takes, or 0. */
-function rateLength(words: readonly Word[], i: number): number {
-  if (words[i]?.text !== "/" || words[i]!.spaces > 2) return 0;
+function rateLength(words: Words, i: number): number {
+  const slash = words.at(i);
+  if (slash?.text !== "/" || slash.spaces > 2) return 0;
   let k = i + 1;
-  if (words[k] && /^\d{1,5}$/.test(words[k]!.text)) k++;
+  const number = words.at(k);
+  if (number && /^\d{1,5}$/.test(number.text)) k++;
   const d = DENOMINATOR_TRIE.longest(words, k);
   return d > 0 ? k + d - i : 0;
 }
@@ -159,7 +196,7 @@ export function unitAfter(after: string): UnitMatch | null {
   const percent = /^\s{0,2}%/.exec(after);
   if (percent) return { unit: "%", kind: "percent", length: percent[0].length };
   const words = wordsOf(after, 8);
-  const first = words[0];
+  const first = words.at(0);
   if (!first || first.spaces < 1 || first.spaces > 3) {
     return quotedNounAfter(after);
   }
@@ -169,19 +206,19 @@ export function unitAfter(after: string): UnitMatch | null {
   if (measure > 0 && measure >= count) {
     const rate = rateLength(words, measure);
     const n = measure + rate;
-    return { unit: joined(words, 0, n), kind: "measure", length: words[n - 1]!.end };
+    return { unit: joined(words, 0, n), kind: "measure", length: words.at(n - 1)!.end };
   }
   // Rates of nouns: "thuê bao/100 dân", "bác sĩ/vạn dân", "giường bệnh/vạn dân".
   for (const nounWords of [count, 2, 1]) {
     if (nounWords <= 0) continue;
     const rate = rateLength(words, nounWords);
-    if (rate > 0) return { unit: joined(words, 0, nounWords + rate), kind: "measure", length: words[nounWords + rate - 1]!.end };
+    if (rate > 0) return { unit: joined(words, 0, nounWords + rate), kind: "measure", length: words.at(nounWords + rate - 1)!.end };
   }
   if (count > 0) {
     const firstLower = first.lower;
     // "căn nhà", "con heo": the classifier is the unit, the noun goes to the label.
     if (CLASSIFIERS.has(firstLower)) return { unit: first.text, kind: "count", length: first.end };
-    return { unit: joined(words, 0, count), kind: "count", length: words[count - 1]!.end };
+    return { unit: joined(words, 0, count), kind: "count", length: words.at(count - 1)!.end };
   }
   return null;
 }
@@ -193,19 +230,20 @@ function quotedNounAfter(after: string): UnitMatch | null {
   const words = wordsOf(after.slice(q[0].length), 6);
   const count = COUNT_TRIE.longest(words, 0);
   if (count === 0) return null;
-  return { unit: joined(words, 0, count).toLowerCase(), kind: "count", length: q[0].length + words[count - 1]!.end };
+  return { unit: joined(words, 0, count).toLowerCase(), kind: "count", length: q[0].length + words.at(count - 1)!.end };
 }
 
 export function isDurationAfter(after: string): boolean {
   const words = wordsOf(after, 4);
-  if (!words[0] || words[0].spaces < 1 || words[0].spaces > 3) return false;
+  const first = words.at(0);
+  if (!first || first.spaces < 1 || first.spaces > 3) return false;
   const t = TIME_TRIE.longest(words, 0);
-  return t > 0 && words[t]?.text !== "/";
+  return t > 0 && words.at(t)?.text !== "/";
 }
 
 export function isClassAfter(after: string): boolean {
-  const words = wordsOf(after, 1);
-  return !!words[0] && words[0].spaces >= 1 && words[0].spaces <= 3 && words[0].lower === "sao";
+  const first = wordsOf(after, 1).at(0);
+  return !!first && first.spaces >= 1 && first.spaces <= 3 && first.lower === "sao";
 }
 
 /** The counted noun of "số <noun>" / "tổng số <noun>", used for numbers written without a unit. */

@@ -1,0 +1,34 @@
+// Classes of single UTF-16 code units for scans that step one character at a time. Testing a
+// one-character string against a Unicode property pattern at every step cost more than the rest of
+// such scans; the answer of the pattern is kept per code unit instead, so the result is the same.
+
+/** A test of one code unit, equal to `re.test(String.fromCharCode(code))` and remembered per code unit. */
+function codeUnitClass(re: RegExp): (code: number) => boolean {
+  const known = new Uint8Array(0x10000); // 0: not asked yet, 1: in the class, 2: not
+  return (code) => {
+    let k = known[code]!;
+    if (k === 0) {
+      k = re.test(String.fromCharCode(code)) ? 1 : 2;
+      known[code] = k;
+    }
+    return k === 1;
+  };
+}
+
+/** `[\p{L}\p{M}]`: a letter or a combining mark. */
+export const isLetterOrMark = codeUnitClass(/^[\p{L}\p{M}]$/u);
+/** `[\p{L}\p{M}\p{N}]`: a letter, a mark or a digit of any script. */
+export const isWordChar = codeUnitClass(/^[\p{L}\p{M}\p{N}]$/u);
+/** `\s`: white space or a line break. */
+export const isSpace = codeUnitClass(/^\s$/);
+
+/** `/\s/.test(s[i] ?? "")`: white space at `i`, false outside the string. */
+export function isSpaceAt(s: string, i: number): boolean {
+  return i >= 0 && i < s.length && isSpace(s.charCodeAt(i));
+}
+
+/** `/\d/.test(s[i] ?? "")`: an ASCII digit at `i`, false outside the string. */
+export function isDigitAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i); // NaN outside the string
+  return c >= 0x30 && c <= 0x39;
+}
