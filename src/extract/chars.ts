@@ -32,3 +32,20 @@ export function isDigitAt(s: string, i: number): boolean {
   const c = s.charCodeAt(i); // NaN outside the string
   return c >= 0x30 && c <= 0x39;
 }
+
+/** `s.split(/\s+/).filter(Boolean)`: the runs of characters other than white space, at most `max` of them. */
+export function splitWords(s: string, max = Infinity): string[] {
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i < s.length; i++) {
+    if (isSpace(s.charCodeAt(i))) {
+      if (start >= 0) {
+        out.push(s.slice(start, i));
+        if (out.length >= max) return out;
+        start = -1;
+      }
+    } else if (start < 0) start = i;
+  }
+  if (start >= 0) out.push(s.slice(start));
+  return out;
+}

@@ -10,7 +10,7 @@ import type { Indicator, Located } from "../types.ts";
 import { collapseSpaces } from "../normalize.ts";
 import { matchNamedBodyAt, mayStartBody } from "./bodies.ts";
 import { quotedRanges } from "./deadlines.ts";
-import { isDigitAt, isLetterOrMark, isSpace, isSpaceAt } from "../chars.ts";
+import { isDigitAt, isLetterOrMark, isSpace, isSpaceAt, splitWords } from "../chars.ts";
 import { firstWord, isCapitalized, tokenize } from "./tokens.ts";
 import type { Para } from "./document.ts";
 import { parseVietnameseNumber } from "./numbers.ts";
@@ -54,8 +54,9 @@ export function findIndicators(paras: readonly Para[], period: string | null): L
   const out: LocatedIndicator[] = [];
   for (const para of paras) {
     for (const q of quantitiesIn(para, period)) {
-      const { kind: _k, depth: _d, base: _b, isChange: _c, at: _a, head: _h, tail: _t, ...indicator } = q;
-      out.push(indicator);
+      // The indicator without the fields used while reading (built field by field: a rest pattern is slow).
+      const { label, value, unit, planPercent, changePercent, period: p, text, span } = q;
+      out.push({ label, value, unit, planPercent, changePercent, period: p, text, span });
     }
   }
   return out;
@@ -108,7 +109,7 @@ function quantitiesIn(para: Para, docPeriod: string | null): Quantity[] {
     const after = text.slice(ev.end, ev.end + 90);
     const verb = lastWord(before);
     const unitHere = unitAfter(after);
-    if (isExcluded(raw, m[2] ?? null, before, after, unitHere)) continue;
+    if (isExcluded(raw, m[2] ?? null, before, after, unitHere, verb)) continue;
 
     const plan = PLAN_WORDS.test(after);
     const same = SAME_PERIOD.test(after);
@@ -216,12 +217,13 @@ const YEAR_BEFORE_WORDS = new Set(["năm", "khóa", "kỳ", "đoạn", "vụ"]);
 const NAMED_BODY_LAST_WORDS = new Set(["đạo", "khu", "đoàn", "đội", "vực"]);
 const PLACE_LAST_WORDS = new Set(["tỉnh", "huyện", "lộ", "đường", "khu", "cụm", "cầu", "kênh", "đoạn", "khóa", "kỳ", "tuyến", "ấp", "tổ", "nhà", "vụ"]);
 
-function isExcluded(raw: string, denominator: string | null, longBefore: string, after: string, unit: UnitMatch | null): boolean {
+/** `verb` is `lastWord(longBefore)`, which is also the last word of the last 48 characters. */
+function isExcluded(raw: string, denominator: string | null, longBefore: string, after: string, unit: UnitMatch | null, verb: string): boolean {
   const before = longBefore.slice(-48);
   const plain = /^\d+$/.test(raw);
   // The word right before the number decides most cases; regular expressions run only when it may matter.
   const spaced = before.endsWith(" ");
-  const last = spaced ? lastWord(before).toLowerCase() : "";
+  const last = spaced ? verb.toLowerCase() : "";
   // Years and terms: "năm 2024", "2020 - 2025", "(1973 - 2024)".
   if (plain && raw.length === 4 && !denominator) {
     const n = Number(raw);
@@ -237,7 +239,7 @@ function isExcluded(raw: string, denominator: string | null, longBefore: string,
   // Ordinals and numbered names: "thứ 15", "lần 2", "chỉ tiêu số 02", "Cầu Rạch Miễu 2", "Giải 3", "giai đoạn 1".
   if (ORDINAL_WORDS.has(last)) return true;
   if (last === "số" && !/(?:tổng|với tổng)\s+số\s$/iu.test(before)) return true;
-  if (!unit && spaced && isCapitalized(lastWord(before)) && /(?:^|[^.;:!?\s]\s)\p{Lu}[\p{L}\p{M}]*\s$/u.test(before)) return true;
+  if (!unit && spaced && isCapitalized(verb) && /(?:^|[^.;:!?\s]\s)\p{Lu}[\p{L}\p{M}]*\s$/u.test(before)) return true;
   if (!unit && PLACE_LAST_WORDS.has(last) && ROAD_OR_PLACE_BEFORE.test(before)) return true;
   // Durations and anniversaries: "05 năm", "chưa đủ 06 tháng", "80 năm Ngày thành lập"; classes: "4 sao".
   if (!unit && (isDurationAfter(after) || isClassAfter(after))) return true;
@@ -418,14 +420,15 @@ function makeQuantity(
 ): Quantity {
   const headOut = { value: "" };
   const tailOut = { value: "" };
+  const sentenceStart = sentenceStartBefore(text, at);
   const q: Quantity = {
-    label: labelOf({ text, at, unitEnd, unit, kind, verb, role, inherited, previous, headOut, tailOut, owner }),
+    label: labelOf({ text, at, unitEnd, unit, kind, verb, role, inherited, previous, headOut, tailOut, owner, sentenceStart }),
     value,
     unit,
     planPercent: null,
     changePercent: null,
     period,
-    text: clauseAround(text, at),
+    text: clauseAround(text, at, sentenceStart),
     span: { start: para.start + at, end: para.start + unitEnd },
     kind,
     depth,
@@ -438,13 +441,36 @@ function makeQuantity(
   return q;
 }
 
+const TAIL_END = new Set([..."“”\",;:()"].map((c) => c.charCodeAt(0)));
 /** Words that end the stretch a label is read from ("… với tổng thiệt hại 3,6 tỷ đồng" → "tổng thiệt hại"). */
 const TAIL_STOP = /^(?:và|so|với|đối|trong|cho|theo|tại|để|là|gồm|trên|ước|nhưng|do|khi|đã|nâng)$/iu;
 /** Verbs of a qualifier end a noun phrase only when a figure follows them ("27 đảng viên mới, đạt 54%"). */
 const TAIL_QUALIFIER = /^(?:đạt|tăng|giảm|vượt|bằng|chiếm)$/iu;
 const RANK_UNITS = /^(?:bậc|hạng)$/iu;
 /** A quantity joined to the one before it ("kiểm tra 3.621 đảng viên và 831 tổ chức đảng") shares its head. */
-const COORDINATED = /\d[^,;:()]{0,60}(?:,|\svà)\s{1,3}$/u;
+//   /\d[^,;:()]{0,60}(?:,|\svà)\s{1,3}$/u, read back from the end by `coordinated`.
+function coordinated(s: string): boolean {
+  let i = s.length;
+  let spaces = 0;
+  while (i > 0 && isSpace(s.charCodeAt(i - 1))) {
+    i--;
+    spaces++;
+  }
+  // The connector ends right before the last one to three spaces.
+  if (spaces < 1 || spaces > 3) return false;
+  if (s.charCodeAt(i - 1) === 0x2c) i -= 1; // ","
+  else if (s.charCodeAt(i - 1) === 0xe0 && s.charCodeAt(i - 2) === 0x76 && isSpaceAt(s, i - 3)) i -= 3; // " và"
+  else return false;
+  // Then a digit, with at most 60 characters (code points) other than , ; : ( ) between.
+  for (let n = 0; n <= 60 && i > 0; n++) {
+    const c = s.charCodeAt(i - 1);
+    if (c >= 0x30 && c <= 0x39) return true;
+    if (c === 0x2c || c === 0x3b || c === 0x3a || c === 0x28 || c === 0x29) return false;
+    const pair = c >= 0xdc00 && c <= 0xdfff && i >= 2 && s.charCodeAt(i - 2) >= 0xd800 && s.charCodeAt(i - 2) <= 0xdbff;
+    i -= pair ? 2 : 1;
+  }
+  return false;
+}
 const SHARE_BEFORE = /(?:chiếm|đạt|còn)(?:\s{1,3}tỷ lệ)?\s{1,3}$/iu;
 
 interface LabelContext {
@@ -461,6 +487,8 @@ interface LabelContext {
   tailOut: { value: string };
   /** The quantity right before the bracket this one stands in, if any. */
   owner: Quantity | null;
+  /** `sentenceStartBefore(text, at)`. */
+  sentenceStart: number;
 }
 
 /** What is measured: the words before the number in its clause and the noun phrase after it, in the paper's words. */
@@ -478,8 +506,8 @@ function labelOf(c: LabelContext): string {
   }
   // "Ban Thường vụ Tỉnh ủy thành lập 14 đoàn kiểm tra": the bodies set up belong to the subject.
   const setUpBy = kind === "count" && /(?:^|\s)thành lập\s{1,3}$/iu.test(text.slice(Math.max(0, at - 20), at)) ? clauseBody(text, at) : null;
-  const prevQ = previousInSentence(text, at, c.previous);
-  if (prevQ && prevQ.kind !== "percent" && COORDINATED.test(text.slice(Math.max(0, at - 80), at)) && (!head || /\d/.test(stretch))) {
+  const prevQ = previousInSentence(at, c.previous, c.sentenceStart);
+  if (prevQ && prevQ.kind !== "percent" && coordinated(text.slice(Math.max(0, at - 80), at)) && (!head || /\d/.test(stretch))) {
     head = prevQ.head;
   }
   // Counts name their noun: "125 đảng viên" → "đảng viên …"; a classifier gives way to its noun ("194 căn nhà" → "nhà").
@@ -516,8 +544,7 @@ function labelOf(c: LabelContext): string {
 function dedupeWords(s: string): string {
   const kept: string[] = [];
   let previous: string | null = null;
-  for (const w of s.split(/\s+/)) {
-    if (!w) continue;
+  for (const w of splitWords(s)) {
     const lower = w.toLowerCase();
     if (lower !== previous) kept.push(w);
     previous = lower;
@@ -574,7 +601,7 @@ function headWordsOf(stretch: string, max: number): string {
   // "… với tổng thiệt hại": the label starts after the last cutting word.
   for (let i = words.length - 1; i >= 0; i--) {
     const w = lowers[i]!;
-    const two = i + 1 < words.length ? `${w} ${lowers[i + 1]!}` : "";
+    const two = i + 1 < words.length && CUT_PAIR_FIRST.has(w) ? `${w} ${lowers[i + 1]!}` : "";
     if ((w === "với" && lowers[i - 1] !== "đối") || CUT_WORDS.has(w) || CUT_PAIRS.has(two)) {
       const from = i + (CUT_PAIRS.has(two) ? 2 : 1);
       words = words.slice(from);
@@ -613,6 +640,7 @@ function headWordsOf(stretch: string, max: number): string {
 
 const CUT_WORDS = new Set(["nâng", "gồm"]);
 const CUT_PAIRS = new Set(["và đã", "và được", "bao gồm", "trong đó", "cụ thể"]);
+const CUT_PAIR_FIRST = new Set([...CUT_PAIRS].map((p) => p.slice(0, p.indexOf(" "))));
 const TIME_PREPOSITIONS = new Set(["đến", "trong", "trước", "hết"]);
 const TRAILING_1 = new Set([
   "là", "đạt", "được", "có", "ước", "trên", "hơn", "khoảng", "gần", "còn", "với", "của", "cho", "từ", "đến", "tới", "nay", "thêm",
@@ -703,11 +731,21 @@ function clauseCut(before: string): number {
 
 /** The noun phrase after the unit: "cây sầu riêng bị bệnh cháy lá", "lốc xoáy", "mới". */
 function tailWords(text: string, from: number, stopAtAbout = true): string {
-  const after = text.slice(from, from + 160);
-  const phrase = /^[^,;:()“”"]{0,140}/.exec(after)?.[0] ?? "";
-  const words = phrase.replace(/\.(?!\d)[\s\S]*$/, "").split(/\s+/).filter(Boolean);
+  // The phrase: at most 140 characters up to the first of , ; : ( ) “ ” ", cut at a "." not followed by a
+  // digit. At most 8 of its words are read (7 kept, and the one after).
+  let end = from;
+  const limit = Math.min(text.length, from + 140);
+  while (end < limit && !TAIL_END.has(text.charCodeAt(end))) end++;
+  for (let i = from; i < end; i++) {
+    if (text.charCodeAt(i) === 0x2e && !(i + 1 < end && isDigitAt(text, i + 1))) {
+      end = i;
+      break;
+    }
+  }
+  const words = splitWords(text.slice(from, end), 9);
   const out: string[] = [];
-  for (const [i, w] of words.entries()) {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
     const numberOfName = /^\d/.test(w) && /^(?:năm|sao|tuổi)$/iu.test(words[i + 1] ?? "");
     if ((/^\d/.test(w) && !numberOfName) || TAIL_STOP.test(w) || out.length >= 7) break;
     if (TAIL_QUALIFIER.test(w) && /^\d/.test(words[i + 1] ?? "")) break;
@@ -718,8 +756,8 @@ function tailWords(text: string, from: number, stopAtAbout = true): string {
 }
 
 /** The quantity before `at` in the same sentence, if any. */
-function previousInSentence(text: string, at: number, previous: readonly Quantity[]): Quantity | null {
-  const sentenceStart = sentenceStartBefore(text, at);
+/** The quantity before `at` in the same sentence (which starts at `sentenceStart`), if any. */
+function previousInSentence(at: number, previous: readonly Quantity[], sentenceStart: number): Quantity | null {
   for (let i = previous.length - 1; i >= 0; i--) {
     const q = previous[i]!;
     const local = q.at;
@@ -768,25 +806,37 @@ function sentenceSubject(text: string, at: number, acrossColon = false): string 
 
 /** The last word of `before`, skipping at most three spaces or brackets after it ("tăng (" → "tăng"). */
 function lastWord(before: string): string {
-  const w = lastWordWithGap(before);
-  return w.replace(/[\s(]+$/u, "");
+  const end = lastWordEnd(before);
+  return before.slice(lastWordStart(before, end), end);
 }
 
 function lastWordWithGap(before: string): string {
+  const end = lastWordEnd(before);
+  const start = lastWordStart(before, end);
+  return start === end ? "" : before.slice(start);
+}
+
+/** Where the last word ends: at most three spaces or brackets back from the end. */
+function lastWordEnd(before: string): number {
   let end = before.length;
   let skipped = 0;
   while (end > 0 && skipped < 3 && (before.charCodeAt(end - 1) === 0x28 || isSpace(before.charCodeAt(end - 1)))) {
     end--;
     skipped++;
   }
+  return end;
+}
+
+/** Where the last word, ending at `end`, starts: letters and marks, at most 40. */
+function lastWordStart(before: string, end: number): number {
   let start = end;
   while (start > 0 && end - start < 40 && isLetterOrMark(before.charCodeAt(start - 1))) start--;
-  return start === end ? "" : before.slice(start);
+  return start;
 }
 
 /** The clause of the figure: between the nearest ";" or sentence end around it, at most 300 characters. */
-function clauseAround(text: string, at: number): string {
-  let start = sentenceStartBefore(text, at);
+function clauseAround(text: string, at: number, sentenceStart: number): string {
+  let start = sentenceStart;
   while (start < at && isSpace(text.charCodeAt(start))) start++;
   const restMatch = /;|[.!?](?=\s\p{Lu}|$)/u.exec(text.slice(at, at + WINDOW));
   let end = restMatch ? at + restMatch.index + (restMatch[0] === ";" ? 0 : 1) : Math.min(text.length, at + WINDOW);
@@ -807,22 +857,33 @@ function periodOf(text: string, docPeriod: string | null): string | null {
 
 /**
  * Bracket depth at an offset. Figures are read left to right, so the brackets are counted on from the
- * last offset asked, only as far as the next figure (from the start again if asked for an earlier one).
+ * last offset asked, only as far as the next figure (from the start again if asked for an earlier one),
+ * skipping from bracket to bracket.
  */
 function bracketDepths(text: string): (at: number) => number {
   let counted = 0;
   let d = 0;
+  let open = text.indexOf("(");
+  let close = text.indexOf(")");
   return (at) => {
     const to = Math.min(at, text.length);
     if (to < counted) {
-      counted = 0;
       d = 0;
+      open = text.indexOf("(");
+      close = text.indexOf(")");
     }
-    for (; counted < to; counted++) {
-      const c = text.charCodeAt(counted);
-      if (c === 0x28) d = Math.min(d + 1, 60);
-      else if (c === 0x29 && d > 0) d--;
+    for (;;) {
+      const next = open < 0 ? close : close < 0 ? open : Math.min(open, close);
+      if (next < 0 || next >= to) break;
+      if (next === open) {
+        d = Math.min(d + 1, 60);
+        open = text.indexOf("(", next + 1);
+      } else {
+        if (d > 0) d--;
+        close = text.indexOf(")", next + 1);
+      }
     }
+    counted = to;
     return d;
   };
 }
