@@ -306,8 +306,23 @@ const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\btu\b/gu, "tỉnh ủy"],
 ];
 
+// The same names are keyed over and over (each directive's leads and partners several times, the
+// organisation tree's names for every paper): keys are remembered, a bounded number of them.
+const KEYS = new Map<string, string>();
+const MAX_KEYS = 4096;
+
 /** The key two body names are compared by: folded, abbreviations spelt out. */
 export function bodyKey(name: string): string {
+  let key = KEYS.get(name);
+  if (key === undefined) {
+    key = foldedBodyKey(name);
+    if (KEYS.size >= MAX_KEYS) KEYS.clear();
+    KEYS.set(name, key);
+  }
+  return key;
+}
+
+function foldedBodyKey(name: string): string {
   let s = foldForMatch(name);
   if (s.length > 300) s = s.slice(0, 300);
   for (const [re, full] of ABBREVIATIONS) s = s.replace(re, full);

@@ -70,13 +70,14 @@ const PERIODIC_PHRASE = new RegExp(
 // The phrases above are tried only where one can start, not at every character of a paragraph: where a
 // preposition (or "hoàn thành") starts for the dated ones, where "thường xuyên", "hằng", "hàng" or
 // "định kỳ" starts for the periodic one. No two of these words overlap, so one scan finds them all.
-const DATED_START = /hoàn thành|trước|chậm nhất|muộn nhất|hạn chót|hạn cuối|đến|trong/giu;
-const PERIODIC_START = /thường xuyên|hằng|hàng|định kỳ/giu;
+const PHRASE_START = /(hoàn thành|trước|chậm nhất|muộn nhất|hạn chót|hạn cuối|đến|trong)|thường xuyên|hằng|hàng|định kỳ/giu;
 
-function startsOf(text: string, re: RegExp): number[] {
-  const out: number[] = [];
-  for (const m of text.matchAll(re)) out.push(m.index);
-  return out;
+/** Where dated and periodic phrases may start. */
+function phraseStarts(text: string): { dated: number[]; periodic: number[] } {
+  const dated: number[] = [];
+  const periodic: number[] = [];
+  for (const m of text.matchAll(PHRASE_START)) (m[1] === undefined ? periodic : dated).push(m.index);
+  return { dated, periodic };
 }
 
 /**
@@ -195,7 +196,7 @@ export function findDeadlinePhrases(text: string, year: number | null): Deadline
     out.push({ start, end: start + phrase.length, deadline, deadlineText: withoutVerb(phrase) });
   };
   const yearOr = (s: string | undefined) => (s ? Number(s) : year);
-  const dated = startsOf(text, DATED_START);
+  const { dated, periodic } = phraseStarts(text);
 
   for (const m of matchesFrom(text, DAY_PHRASE, dated)) {
     const y = yearOr(m[4]);
@@ -232,7 +233,7 @@ export function findDeadlinePhrases(text: string, year: number | null): Deadline
     if (y === null) continue;
     push(m.index, m[0], prepIsBefore(m[1]!) ? endOfYear(y - 1) : endOfYear(y));
   }
-  for (const m of matchesFrom(text, PERIODIC_PHRASE, startsOf(text, PERIODIC_START))) {
+  for (const m of matchesFrom(text, PERIODIC_PHRASE, periodic)) {
     const phrase = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? "").replace(/\s+/g, " ");
     if (phrase) push(m.index, phrase, null);
   }

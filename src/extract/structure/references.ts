@@ -4,11 +4,11 @@
 // citation, completed from the later ones.
 import type { Located, Reference } from "../types.ts";
 import { collapseSpaces } from "../normalize.ts";
-import { matchNamedBodyAt } from "./bodies.ts";
+import { matchNamedBodyAt, mayStartBody } from "./bodies.ts";
 import { findDates } from "./dates.ts";
 import type { Para } from "./document.ts";
 import { kindOfSymbol, kindOfWord, SYMBOL_SOURCE } from "./symbols.ts";
-import { tokenize } from "./tokens.ts";
+import { firstWord, tokenize } from "./tokens.ts";
 import { append } from "./append.ts";
 
 export type LocatedReference = Reference & Located;
@@ -127,7 +127,9 @@ function completeCitation(text: string, start: number, symbolEnd: number, symbol
       rest = rest.slice(meeting[0].length);
       skipped += meeting[0].length;
     }
-    const tokens = tokenize(rest);
+    // Most citations name no issuer: no tokens unless the first word may start a body name.
+    const first = firstWord(rest);
+    const tokens = first !== null && mayStartBody(first.toLowerCase()) ? tokenize(rest) : [];
     const body = tokens.length > 0 ? matchNamedBodyAt(tokens, 0) : null;
     if (body && !body.generic) {
       issuer = rest.slice(0, tokens[body.to - 1]!.end);
