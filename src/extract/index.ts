@@ -20,6 +20,7 @@ export function extract(doc: ReadDocument, opts: ExtractOptions = {}): Extractio
   let blocks: Block[];
   let footnotes: string[];
   let normalise: boolean;
+  let collapsed = false;
   if (doc.format === "docx") {
     blocks = doc.blocks;
     footnotes = [...doc.footnotes];
@@ -30,8 +31,9 @@ export function extract(doc: ReadDocument, opts: ExtractOptions = {}): Extractio
     footnotes = mergeFootnotes(layout.footnotes, doc.footnotes);
     append(warnings, layout.warnings);
     normalise = false;
+    collapsed = true; // layoutText's blocks are normalised and collapsed
   }
-  const model = buildModel(blocks, footnotes, normalise);
+  const model = buildModel(blocks, footnotes, normalise, collapsed);
   const meta = readMetadata(model);
   const year = yearOf(meta.document.date) ?? yearOf(opts.referenceDate) ?? yearOfPaper(model);
   if (meta.classification) {

@@ -32,6 +32,11 @@ export function textToBlocks(text: string): Block[] {
   return layoutText(text).blocks;
 }
 
+/**
+ * The paragraphs of a plain-text paper. Their texts and labels come out normalised and collapsed (single
+ * spaces, trimmed; buildModel relies on it): `prepare` leaves no white space but spaces and line breaks,
+ * lines are split on the breaks and collapsed, and paragraphs are joined with single spaces and cleaned.
+ */
 export function layoutText(raw: string): Layout {
   const lines = toLines(prepare(raw));
   const regions = findRegions(lines);
@@ -99,8 +104,14 @@ function mapCharacters(s: string, forLayout: boolean): { text: string; superscri
   let superscript = false;
   const n = s.length;
   for (let i = 0; i < n; i++) {
-    const kind = CHAR_KIND[s.charCodeAt(i)]!;
+    const c = s.charCodeAt(i);
+    const kind = CHAR_KIND[c]!;
     if (kind === 0 || kind === LF) continue;
+    // The commonest case, one space between words: nothing to do.
+    if (c === 0x20 && CHAR_KIND[s.charCodeAt(i + 1)] === 0) {
+      i++;
+      continue;
+    }
     let replacement: string;
     let next = i + 1;
     if (kind === SPACE) {

@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { extract, extractText } from "./index.ts";
 import { fastNormalizeText, layoutText } from "./layout.ts";
-import { normalizeText } from "./normalize.ts";
+import { collapseSpaces, normalizeText } from "./normalize.ts";
 import type { Extraction } from "./types.ts";
 
 const FRAGMENTS = [
@@ -69,6 +69,18 @@ describe("extractText on arbitrary input", () => {
         expect(fastNormalizeText(s)).toBe(normalizeText(s));
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it("lays out paragraphs already collapsed, as buildModel expects", () => {
+    const collapsed = (t: string) => collapseSpaces(t) === t;
+    fc.assert(
+      fc.property(fc.oneof(paperLike, fc.string({ unit: "binary", maxLength: 300 })), (s) => {
+        for (const b of layoutText(s).blocks) {
+          if (b.kind === "paragraph") expect(collapsed(b.text) && collapsed(b.label ?? "")).toBe(true);
+        }
+      }),
+      { numRuns: 500 },
     );
   });
 

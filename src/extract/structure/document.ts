@@ -11,6 +11,7 @@ export interface Para {
   /** Position among the parts of the paper. */
   index: number;
   label: string | null;
+  /** Collapsed: single spaces, trimmed. */
   text: string;
   /** Offsets of `text` (not the label) in the full text. */
   start: number;
@@ -47,15 +48,18 @@ const TABLE_CELL_SEPARATOR = " | ";
 /**
  * Lays blocks and footnotes out as one text and records where everything is. Paragraph texts are
  * normalised and collapsed; a paragraph without a list label that starts with a typed one ("1. …") gets
- * it split off, as Word users often type their numbers.
+ * it split off, as Word users often type their numbers. `blocksCollapsed`: the blocks' texts are
+ * already normalised and collapsed (those of `layoutText`), so checking them again is spared.
+ * Every text of the model (paragraphs, cells, footnotes) is therefore collapsed: single spaces, trimmed.
  */
-export function buildModel(blocks: readonly Block[], footnotes: readonly string[], normalise: boolean): DocModel {
+export function buildModel(blocks: readonly Block[], footnotes: readonly string[], normalise: boolean, blocksCollapsed = false): DocModel {
   const lines: string[] = [];
   let offset = 0;
   const parts: Part[] = [];
   const paras: Para[] = [];
   const tables: Table[] = [];
   const clean = (s: string) => collapseSpaces(normalise ? normalizeText(s) : s);
+  const cleanBlock = blocksCollapsed ? (s: string) => s : clean;
   const push = (line: string) => {
     lines.push(line);
     offset += line.length + 1;
@@ -63,8 +67,8 @@ export function buildModel(blocks: readonly Block[], footnotes: readonly string[
 
   for (const block of blocks) {
     if (block.kind === "paragraph") {
-      let text = clean(block.text);
-      let label = block.label ? clean(block.label) : null;
+      let text = cleanBlock(block.text);
+      let label = block.label ? cleanBlock(block.label) : null;
       if (!label) {
         const split = splitLabel(text);
         label = split.label;

@@ -7,7 +7,6 @@
 // Each paragraph is read left to right. The last quantity of the current clause (per bracket depth) is the
 // one a following qualifier may attach to, provided nothing but a comma or "và" stands between them.
 import type { Indicator, Located } from "../types.ts";
-import { collapseSpaces } from "../normalize.ts";
 import { matchNamedBodyAt, mayStartBody } from "./bodies.ts";
 import { quotedRanges } from "./deadlines.ts";
 import { isDigitAt, isLetterOrMark, isSpace, isSpaceAt, splitWords } from "../chars.ts";
@@ -836,6 +835,7 @@ function lastWordStart(before: string, end: number): number {
 
 /** The clause of the figure: between the nearest ";" or sentence end around it, at most 300 characters. */
 function clauseAround(text: string, at: number, sentenceStart: number): string {
+  // Paragraph texts are collapsed (buildModel), so a stretch of one only needs trimming.
   let start = sentenceStart;
   while (start < at && isSpace(text.charCodeAt(start))) start++;
   const restMatch = /;|[.!?](?=\s\p{Lu}|$)/u.exec(text.slice(at, at + WINDOW));
@@ -846,7 +846,7 @@ function clauseAround(text: string, at: number, sentenceStart: number): string {
     start = comma >= 0 ? from + comma + 1 : from;
     end = Math.min(end, start + 300);
   }
-  return collapseSpaces(text.slice(start, end));
+  return text.slice(start, end).trim();
 }
 
 /** "Năm 2023: …" names the period of what follows; else the paper's period. */
