@@ -49,3 +49,14 @@ export function splitWords(s: string, max = Infinity): string[] {
   if (start >= 0) out.push(s.slice(start));
   return out;
 }
+
+/**
+ * `text` in lower case when each of its characters keeps its place, so that a word's lower case is a
+ * slice of it (one call instead of one per word); null when not. Lower case keeps every place except
+ * for "İ", which grows, and "Σ", whose lower case depends on the letters around it.
+ */
+export function lowerCaseInPlace(text: string): string | null {
+  if (text.includes("\u03a3")) return null;
+  const lower = text.toLowerCase();
+  return lower.length === text.length ? lower : null;
+}

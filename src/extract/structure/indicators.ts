@@ -9,7 +9,7 @@
 import type { Indicator, Located } from "../types.ts";
 import { matchNamedBodyAt, mayStartBody } from "./bodies.ts";
 import { quotedRanges } from "./deadlines.ts";
-import { isDigitAt, isLetterOrMark, isSpace, isSpaceAt, splitWords } from "../chars.ts";
+import { isDigitAt, isLetterOrMark, isSpace, isSpaceAt, lowerCaseInPlace, splitWords } from "../chars.ts";
 import { firstWord, isCapitalized, tokenize } from "./tokens.ts";
 import type { Para } from "./document.ts";
 import { parseVietnameseNumber } from "./numbers.ts";
@@ -539,16 +539,38 @@ function labelOf(c: LabelContext): string {
   return label || c.unit;
 }
 
-/** "tăng tăng" → "tăng". */
+/** "tăng tăng" → "tăng": the words of `s` (split on white space), without a repeat of the word before. */
 function dedupeWords(s: string): string {
+  const lower = lowerCaseInPlace(s);
   const kept: string[] = [];
-  let previous: string | null = null;
-  for (const w of splitWords(s)) {
-    const lower = w.toLowerCase();
-    if (lower !== previous) kept.push(w);
-    previous = lower;
+  if (lower === null) {
+    let previous: string | null = null;
+    for (const w of splitWords(s)) {
+      const low = w.toLowerCase();
+      if (low !== previous) kept.push(w);
+      previous = low;
+    }
+    return kept.join(" ");
+  }
+  // Words compared in place in the lower-case text: no string per word but the ones kept.
+  let prevStart = -1;
+  let prevEnd = -1;
+  for (let i = 0; i < s.length; ) {
+    while (i < s.length && isSpace(s.charCodeAt(i))) i++;
+    if (i >= s.length) break;
+    const start = i;
+    while (i < s.length && !isSpace(s.charCodeAt(i))) i++;
+    if (!(prevStart >= 0 && sameSpan(lower, prevStart, prevEnd, start, i))) kept.push(s.slice(start, i));
+    prevStart = start;
+    prevEnd = i;
   }
   return kept.join(" ");
+}
+
+function sameSpan(s: string, aStart: number, aEnd: number, bStart: number, bEnd: number): boolean {
+  if (aEnd - aStart !== bEnd - bStart) return false;
+  for (let k = 0; k < aEnd - aStart; k++) if (s.charCodeAt(aStart + k) !== s.charCodeAt(bStart + k)) return false;
+  return true;
 }
 
 function headStretch(text: string, at: number): string {
@@ -578,15 +600,18 @@ interface WordList {
 
 /** The words of `s` split on single spaces (empty ones left out). */
 function wordList(s: string): WordList {
-  const all = s.split(" ");
-  // Lower case can neither add nor remove a space, nor depend on what lies across one, so both splits agree.
-  const allLowers = s.toLowerCase().split(" ");
+  const lower = lowerCaseInPlace(s);
   const words: string[] = [];
   const lowers: string[] = [];
-  for (let i = 0; i < all.length; i++) {
-    if (!all[i]) continue;
-    words.push(all[i]!);
-    lowers.push(allLowers[i]!);
+  for (let from = 0; from <= s.length; ) {
+    let end = s.indexOf(" ", from);
+    if (end < 0) end = s.length;
+    if (end > from) {
+      const word = s.slice(from, end);
+      words.push(word);
+      lowers.push(lower === null ? word.toLowerCase() : lower.slice(from, end));
+    }
+    from = end + 1;
   }
   return { words, lowers };
 }
@@ -621,16 +646,22 @@ function headWordsOf(stretch: string, max: number): string {
       i += 3;
       continue;
     }
-    if (/\d/.test(w) || lower === "năm" || lower === "ngày" || (lower === "niên" && lowers[i + 1] === "vụ")) {
+    if (hasDigit(w) || lower === "năm" || lower === "ngày" || (lower === "niên" && lowers[i + 1] === "vụ")) {
       if (lower === "niên") i++;
       continue;
     }
-    if (w === "-" && (/\d/.test(words[i - 1] ?? "") || /\d/.test(words[i + 1] ?? ""))) continue;
+    if (w === "-" && (hasDigit(words[i - 1] ?? "") || hasDigit(words[i + 1] ?? ""))) continue;
     kept.words.push(w);
     kept.lowers.push(lower);
   }
   // "khám và chữa bệnh cho người dân 1.552.000 lượt": what is done, not for whom.
-  const forWhom = kept.lowers.findIndex((w, i) => i > 0 && w === "cho" && i + 1 < kept.lowers.length);
+  let forWhom = -1;
+  for (let i = 1; i + 1 < kept.lowers.length; i++) {
+    if (kept.lowers[i] === "cho") {
+      forWhom = i;
+      break;
+    }
+  }
   let head = forWhom > 0 ? sliceWords(kept, 0, forWhom) : kept;
   head = stripFunctionWords(head);
   head = withoutPlaces(head);
@@ -679,6 +710,7 @@ function stripFunctionWords(list: WordList): WordList {
 /** "trên địa bàn tỉnh", "toàn tỉnh", "cả nước" say where, not what. */
 function withoutPlaces(list: WordList): WordList {
   const { words, lowers } = list;
+  if (!lowers.some((w) => w === "trên" || w === "toàn" || w === "cả")) return list;
   const out: WordList = { words: [], lowers: [] };
   for (let i = 0; i < words.length; i++) {
     const a = lowers[i]!;
@@ -696,6 +728,12 @@ function withoutPlaces(list: WordList): WordList {
     out.lowers.push(a);
   }
   return out;
+}
+
+/** `/\d/.test(word)`. */
+function hasDigit(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (isDigitAt(word, i)) return true;
+  return false;
 }
 
 /** The last `n` words, not counting connectors ("và", "-") that join them. */

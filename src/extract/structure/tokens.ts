@@ -2,7 +2,7 @@
 // body names, indicators and references walk these tokens instead of running open-ended regular
 // expressions over the text, which keeps them linear on any input.
 
-import { isWordChar } from "../chars.ts";
+import { isWordChar, lowerCaseInPlace } from "../chars.ts";
 
 export interface Token {
   /** The word as written: letters, digits and inner ".,/-" ("9.003", "84-TTr/TU", "Covid-19"). */
@@ -80,16 +80,6 @@ export function tokenize(text: string, offset = 0): Token[] {
   return out;
 }
 
-/**
- * `text` in lower case when each of its characters keeps its place, so that a word's lower case is a
- * slice of it (one call instead of one per word); null when not. Lower case keeps every place except
- * for "İ", which grows, and "Σ", whose lower case depends on the letters around it.
- */
-function lowerCaseInPlace(text: string): string | null {
-  if (text.includes("\u03a3")) return null;
-  const lower = text.toLowerCase();
-  return lower.length === text.length ? lower : null;
-}
 
 // Case is read with the locale-independent toLowerCase/toUpperCase: Vietnamese letters have no
 // locale-specific case rules, and the locale-aware versions are several times slower.
