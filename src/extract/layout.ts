@@ -11,6 +11,7 @@
 import type { Block } from "./types.ts";
 import { append } from "./structure/append.ts";
 import { collapseSpaces } from "./normalize.ts";
+import { isSpace } from "./chars.ts";
 
 export interface Layout {
   blocks: Block[];
@@ -220,7 +221,7 @@ function toLines(text: string): Line[] {
       blanks++;
       continue;
     }
-    out.push({ text: clean, indented: /^\s/.test(rawLine), blanksBefore: blanks });
+    out.push({ text: clean, indented: isSpace(rawLine.charCodeAt(0)), blanksBefore: blanks });
     blanks = 0;
   }
   return out;

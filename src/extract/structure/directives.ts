@@ -199,6 +199,8 @@ const GENERIC_VOCABULARY = new Set([
 ]);
 const LIST_LINKS = [["và"], ["nòng", "cốt", "là"], ["trong", "đó"], ["nhất", "là"], ["trước", "hết", "là"], ["đặc", "biệt", "là"], ["cùng", "với"]];
 const PERSON_WORDS = new Set(["đồng chí", "người đứng đầu", "bí thư", "chủ tịch", "giám đốc", "ủy viên", "trưởng ban", "thủ trưởng", "cá nhân", "cán bộ", "đảng viên"]);
+/** The first words of PERSON_WORDS: a word that is none of them starts no person (no phrase to build). */
+const PERSON_FIRST = new Set([...PERSON_WORDS].map((p) => p.split(" ")[0]!));
 const NOT_PREDICATES = new Set([
   "của", "về", "với", "tại", "ở", "theo", "trong", "trên", "cho", "đối", "từ", "đến", "thuộc", "do", "bởi", "là", "như", "và",
   "hoặc", "hay", "các", "những", "mà", "khi", "nếu", "tỉnh", "huyện", "xã",
@@ -263,7 +265,9 @@ function excludedTokens(text: string, tokens: Token[]): boolean[] {
 }
 
 function matchWords(tokens: Token[], i: number, options: string[][]): number {
+  const first = tokens[i]?.lower;
   for (const words of options) {
+    if (words[0] !== first) continue;
     let ok = true;
     for (let k = 0; k < words.length; k++) {
       const t = tokens[i + k];
@@ -313,7 +317,8 @@ function bodyList(tokens: Token[], start: number, asSubject: boolean): { bodies:
   for (let guard = 0; guard < 48 && k < tokens.length; guard++) {
     const t = tokens[k]!;
     if (k > start && !/^(?: {1,3}|, | - )$/.test(t.gap)) break;
-    if (PERSON_WORDS.has(`${t.lower} ${tokens[k + 1]?.lower ?? ""}`) || PERSON_WORDS.has(t.lower) || PERSON_WORDS.has(threeWords(tokens, k))) {
+    const person = PERSON_FIRST.has(t.lower) && (PERSON_WORDS.has(`${t.lower} ${tokens[k + 1]?.lower ?? ""}`) || PERSON_WORDS.has(t.lower) || PERSON_WORDS.has(threeWords(tokens, k)));
+    if (person) {
       if (asSubject) return { bodies: [], valid: false, end: k };
       break;
     }

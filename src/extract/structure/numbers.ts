@@ -11,6 +11,8 @@ export const NUMBER_SOURCE = String.raw`\d{1,15}(?:[.,]\d{1,15}){0,6}`;
  * Returns null for anything that is not a well-formed number.
  */
 export function parseVietnameseNumber(raw: string): number | null {
+  // Most numbers are plain digits ("2024", "05"): read at once.
+  if (raw.length > 0 && raw.length <= 40 && isDigits(raw)) return Number(raw);
   const s = raw.trim();
   if (s.length === 0 || s.length > 40 || !/^\d[\d.,]*$/.test(s) || /[.,]$/.test(s) || /[.,]{2}/.test(s)) return null;
   const commaCount = count(s, ",");
@@ -34,6 +36,14 @@ export function parseVietnameseNumber(raw: string): number | null {
   const digits = intPart.replace(/\./g, "") + (fracPart ? `.${fracPart}` : "");
   const value = Number(digits);
   return Number.isFinite(value) ? value : null;
+}
+
+function isDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
 }
 
 /** "1.175.889" is thousands grouping: groups after the first have exactly three digits. */

@@ -17,10 +17,14 @@ const TYPE_WORDS = [
   "Nghị quyết", "Chỉ thị", "Kết luận", "Quy định", "Quyết định", "Thông báo", "Báo cáo", "Kế hoạch", "Chương trình",
   "Hướng dẫn", "Đề án", "Tờ trình", "Công văn", "Quy chế", "Thông tư", "Nghị định", "Thông tri", "Phương án", "Luật",
 ];
-const TYPE_SOURCE = TYPE_WORDS.map((w) => {
-  const [first, ...rest] = w;
-  return `[${first}${first!.toLowerCase()}]${rest.join("")}`;
-}).join("|");
+// Grouped by first letter ("[Nn](?:ghị quyết|ghị định)|[Cc](?:hỉ thị|…)|…"): at a letter the pattern tries
+// one group instead of every word, which makes the scan of each paragraph faster. No word is the start
+// of another, so the grouping matches the same words.
+const TYPE_SOURCE = (() => {
+  const byFirst = new Map<string, string[]>();
+  for (const w of TYPE_WORDS) byFirst.set(w[0]!, [...(byFirst.get(w[0]!) ?? []), w.slice(1)]);
+  return [...byFirst].map(([first, rests]) => `[${first}${first.toLowerCase()}](?:${rests.join("|")})`).join("|");
+})();
 
 // A citation: type word, optional "số", then a symbol or (after "số") a bare number.
 const CITATION = new RegExp(
