@@ -1,6 +1,7 @@
 // Calendar helpers and the date notations of papers: "02/10/2024", "21/5/2024",
 // "ngày 05 tháng 7 năm 2024", and a blank draft date "ngày      tháng    năm 2024".
 import type { IsoDate } from "../types.ts";
+import { matchesOf } from "../matches.ts";
 
 export function isLeapYear(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
@@ -53,11 +54,11 @@ const WORDED_DATE = /(?:ngày\s{1,8})?(\d{1,2})\s{1,8}tháng\s{1,8}(\d{1,2})\s{1
 /** Every full date written in `text`, in order, with its place. Linear: bounded patterns only. */
 export function findDates(text: string): FoundDate[] {
   const out: FoundDate[] = [];
-  for (const m of text.matchAll(NUMERIC_DATE)) {
+  for (const m of matchesOf(text, NUMERIC_DATE)) {
     const iso = isoDate(Number(m[4]), Number(m[3]), Number(m[1]));
     if (iso) out.push({ iso, start: m.index, end: m.index + m[0].length });
   }
-  for (const m of text.matchAll(WORDED_DATE)) {
+  for (const m of matchesOf(text, WORDED_DATE)) {
     const iso = isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
     if (iso) out.push({ iso, start: m.index, end: m.index + m[0].length });
   }

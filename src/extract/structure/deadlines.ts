@@ -4,6 +4,7 @@
 // date but are kept as the phrase. Only phrases introduced by a preposition ("trước", "trong", "đến",
 // "chậm nhất") count: "Chương trình công tác năm 2024" names a period, it does not bound a task.
 import type { IsoDate } from "../types.ts";
+import { matchesOf } from "../matches.ts";
 import { collapseSpaces } from "../normalize.ts";
 import { endOfMonth, endOfQuarter, endOfYear, isoDate } from "./dates.ts";
 import { romanToInt } from "./numbers.ts";
@@ -76,7 +77,7 @@ const PHRASE_START = /(hoàn thành|trước|chậm nhất|muộn nhất|hạn c
 function phraseStarts(text: string): { dated: number[]; periodic: number[] } {
   const dated: number[] = [];
   const periodic: number[] = [];
-  for (const m of text.matchAll(PHRASE_START)) (m[1] === undefined ? periodic : dated).push(m.index);
+  for (const m of matchesOf(text, PHRASE_START)) (m[1] === undefined ? periodic : dated).push(m.index);
   return { dated, periodic };
 }
 

@@ -7,6 +7,7 @@
 // Each paragraph is read left to right. The last quantity of the current clause (per bracket depth) is the
 // one a following qualifier may attach to, provided nothing but a comma or "và" stands between them.
 import type { Indicator, Located } from "../types.ts";
+import { matchesOf } from "../matches.ts";
 import { matchNamedBodyAt, mayStartBody } from "./bodies.ts";
 import { quotedRanges } from "./deadlines.ts";
 import { isDigitAt, isLetterOrMark, isSpace, isSpaceAt, lowerCaseInPlace, splitWords } from "../chars.ts";
@@ -73,8 +74,8 @@ function quantitiesIn(para: Para, docPeriod: string | null): Quantity[] {
   if (!/\d/.test(text)) return [];
   const quotes = quotedRanges(text);
   const events: Event[] = [];
-  for (const m of text.matchAll(NUMBER)) events.push({ at: m.index, end: m.index + m[0].length, number: m });
-  for (const m of text.matchAll(NO_CHANGE)) events.push({ at: m.index, end: m.index + m[0].length, noChange: true });
+  for (const m of matchesOf(text, NUMBER)) events.push({ at: m.index, end: m.index + m[0].length, number: m });
+  for (const m of matchesOf(text, NO_CHANGE)) events.push({ at: m.index, end: m.index + m[0].length, noChange: true });
   events.sort((a, b) => a.at - b.at);
 
   const out: Quantity[] = [];

@@ -3,6 +3,7 @@
 // its symbol, kind, date and issuer; a document cited several times is listed once, at its first
 // citation, completed from the later ones.
 import type { Located, Reference } from "../types.ts";
+import { matchesOf } from "../matches.ts";
 import { collapseSpaces } from "../normalize.ts";
 import { matchNamedBodyAt, mayStartBody } from "./bodies.ts";
 import { findDates } from "./dates.ts";
@@ -81,7 +82,7 @@ function citationsIn(para: Para): Raw[] {
   if (!/\d/.test(text)) return [];
   const out: Raw[] = [];
   const covered: Array<[number, number]> = [];
-  for (const m of text.matchAll(CITATION)) {
+  for (const m of matchesOf(text, CITATION)) {
     if (m.index > 0 && /[\p{L}\p{M}]/u.test(text[m.index - 1]!)) continue;
     const typeWord = m[1]!;
     const hasSo = m[2]!.length > 0;
@@ -95,7 +96,7 @@ function citationsIn(para: Para): Raw[] {
   }
   // Symbols cited without a type word: "theo 35-CT/TW". Both lists are in text order: one pointer.
   let c = 0;
-  for (const m of text.matchAll(BARE_SYMBOL)) {
+  for (const m of matchesOf(text, BARE_SYMBOL)) {
     const at = m.index;
     while (c < covered.length && covered[c]![1] <= at) c++;
     if (c < covered.length && at >= covered[c]![0]) continue;
