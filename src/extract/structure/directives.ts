@@ -197,7 +197,7 @@ const GENERIC_VOCABULARY = new Set([
   "quốc", "huyện", "thành", "thị", "tỉnh", "trong", "tham", "mưu", "giúp", "việc", "doanh", "nghiệp", "nhân", "dân",
   "lực", "lượng", "vũ", "trang", "chuyên", "môn", "phòng", "trực", "thuộc", "chi", "bộ", "sơ", "cán", "ngành,", "trung", "ương",
 ]);
-const LIST_LINKS = [["và"], ["nòng", "cốt", "là"], ["trong", "đó"], ["nhất", "là"], ["trước", "hết", "là"], ["đặc", "biệt", "là"], ["cùng", "với"]];
+const LIST_LINKS = sequences([["và"], ["nòng", "cốt", "là"], ["trong", "đó"], ["nhất", "là"], ["trước", "hết", "là"], ["đặc", "biệt", "là"], ["cùng", "với"]]);
 const PERSON_WORDS = new Set(["đồng chí", "người đứng đầu", "bí thư", "chủ tịch", "giám đốc", "ủy viên", "trưởng ban", "thủ trưởng", "cá nhân", "cán bộ", "đảng viên"]);
 /** The first words of PERSON_WORDS: a word that is none of them starts no person (no phrase to build). */
 const PERSON_FIRST = new Set([...PERSON_WORDS].map((p) => p.split(" ")[0]!));
@@ -206,7 +206,7 @@ const NOT_PREDICATES = new Set([
   "hoặc", "hay", "các", "những", "mà", "khi", "nếu", "tỉnh", "huyện", "xã",
 ]);
 /** Verbs whose object is made responsible: "Giao Văn phòng Tỉnh ủy …", "đề nghị Sở Tài chính …". */
-const ASSIGNING_VERBS = [["giao", "cho"], ["giao"], ["đề", "nghị"], ["yêu", "cầu"]];
+const ASSIGNING_VERBS = sequences([["giao", "cho"], ["giao"], ["đề", "nghị"], ["yêu", "cầu"]]);
 
 interface Bodies {
   leads: string[];
@@ -264,10 +264,21 @@ function excludedTokens(text: string, tokens: Token[]): boolean[] {
   return out;
 }
 
-function matchWords(tokens: Token[], i: number, options: string[][]): number {
-  const first = tokens[i]?.lower;
-  for (const words of options) {
-    if (words[0] !== first) continue;
+/** Word sequences by their first word: most tokens start none, and are dismissed with one look-up. */
+type WordSequences = ReadonlyMap<string, readonly string[][]>;
+
+function sequences(options: string[][]): WordSequences {
+  const byFirst = new Map<string, string[][]>();
+  for (const words of options) byFirst.set(words[0]!, [...(byFirst.get(words[0]!) ?? []), words]);
+  return byFirst;
+}
+
+/** Number of tokens of the first of `options` (in their order) written at tokens[i], 0 when none. */
+function matchWords(tokens: Token[], i: number, options: WordSequences): number {
+  const t = tokens[i];
+  const candidates = t ? options.get(t.lower) : undefined;
+  if (!candidates) return 0;
+  for (const words of candidates) {
     let ok = true;
     for (let k = 0; k < words.length; k++) {
       const t = tokens[i + k];
@@ -280,6 +291,10 @@ function matchWords(tokens: Token[], i: number, options: string[][]): number {
   }
   return 0;
 }
+
+const CONTINUE = sequences([["tiếp", "tục"]]);
+const LEAD = sequences([["lãnh", "đạo"]]);
+const DIRECT = sequences([["chỉ", "đạo"]]);
 
 /** Leads at the start of a clause: its subject, a topic ("Riêng huyện X, …"), or the object of "chỉ đạo". */
 function clauseLeads(tokens: Token[], i: number): BodyMatch[] {
@@ -294,9 +309,9 @@ function clauseLeads(tokens: Token[], i: number): BodyMatch[] {
   }
   // "(Tiếp tục) (lãnh đạo,) chỉ đạo X …": the issuer leads X to act.
   let k = j;
-  if (matchWords(tokens, k, [["tiếp", "tục"]])) k += 2;
-  if (matchWords(tokens, k, [["lãnh", "đạo"]]) && tokens[k + 2] && /^, ?$/.test(tokens[k + 2]!.gap)) k += 2;
-  if (matchWords(tokens, k, [["chỉ", "đạo"]]) && k + 2 < tokens.length && plainGap(tokens[k + 2]!.gap)) {
+  if (matchWords(tokens, k, CONTINUE)) k += 2;
+  if (matchWords(tokens, k, LEAD) && tokens[k + 2] && /^, ?$/.test(tokens[k + 2]!.gap)) k += 2;
+  if (matchWords(tokens, k, DIRECT) && k + 2 < tokens.length && plainGap(tokens[k + 2]!.gap)) {
     const objects = bodyList(tokens, k + 2, false);
     out.push(...objects.bodies);
     return out;
@@ -350,7 +365,7 @@ function bodyList(tokens: Token[], start: number, asSubject: boolean): { bodies:
 }
 
 /** "Ban Thường vụ Tỉnh ủy thống nhất chủ trương …": the subject decides; it is not given a task. */
-const DECISION_VERBS = [["thống", "nhất"], ["đồng", "ý"], ["nhất", "trí"], ["ghi", "nhận"], ["chấp", "thuận"], ["kết", "luận"], ["biểu", "dương"], ["hoan", "nghênh"], ["đánh", "giá", "cao"], ["cơ", "bản", "thống", "nhất"], ["thông", "báo"]];
+const DECISION_VERBS = sequences([["thống", "nhất"], ["đồng", "ý"], ["nhất", "trí"], ["ghi", "nhận"], ["chấp", "thuận"], ["kết", "luận"], ["biểu", "dương"], ["hoan", "nghênh"], ["đánh", "giá", "cao"], ["cơ", "bản", "thống", "nhất"], ["thông", "báo"]]);
 
 function decides(tokens: Token[], k: number): boolean {
   return matchWords(tokens, k, DECISION_VERBS) > 0;

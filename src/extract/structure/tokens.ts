@@ -25,11 +25,28 @@ const ASTRAL_WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
 /** Code units of the word character at `i` (2 for a surrogate pair), 0 when there is none. */
 function wordCharLength(text: string, i: number): number {
   const c = text.charCodeAt(i);
-  if (c >= 0xd800 && c <= 0xdbff) {
+  if (c < 0xd800 || c > 0xdfff) return isWordChar(c) ? 1 : 0;
+  if (c <= 0xdbff) {
     const d = text.charCodeAt(i + 1);
     return d >= 0xdc00 && d <= 0xdfff && ASTRAL_WORD_CHAR.test(text.slice(i, i + 2)) ? 2 : 0;
   }
-  return c === c && isWordChar(c) ? 1 : 0; // c !== c: NaN, past the end
+  return 0; // a lone low surrogate, or NaN past the end
+}
+
+/** Where the run of word characters from `i` ends; characters of the basic plane are tested inline. */
+function runEnd(text: string, i: number): number {
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff) {
+      if (!isWordChar(c)) break;
+      i++;
+    } else {
+      const w = wordCharLength(text, i);
+      if (w === 0) break;
+      i += w;
+    }
+  }
+  return i;
 }
 
 function isConnector(c: number): boolean {
@@ -38,14 +55,11 @@ function isConnector(c: number): boolean {
 
 /** Where the word starting at `start` (a word character) ends. */
 function wordEndAt(text: string, start: number): number {
-  let i = start;
-  let w: number;
-  while ((w = wordCharLength(text, i)) > 0) i += w;
+  let i = runEnd(text, start);
   for (let k = 0; k < MAX_CONNECTED && isConnector(text.charCodeAt(i)); k++) {
-    w = wordCharLength(text, i + 1);
+    const w = wordCharLength(text, i + 1);
     if (w === 0) break;
-    i += 1 + w;
-    while ((w = wordCharLength(text, i)) > 0) i += w;
+    i = runEnd(text, i + 1 + w);
   }
   return i;
 }
@@ -63,7 +77,8 @@ export function tokenize(text: string, offset = 0): Token[] {
   const lower = lowerCaseInPlace(text);
   let last = 0;
   for (let i = 0; i < text.length; i++) {
-    if (wordCharLength(text, i) === 0) continue;
+    const c = text.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff ? !isWordChar(c) : wordCharLength(text, i) === 0) continue;
     const start = i;
     const end = wordEndAt(text, start);
     const word = text.slice(start, end);
