@@ -570,7 +570,9 @@ function cleanParagraph(s: string): string {
 function readEndNotes(lines: Line[]): string[] {
   const notes: string[] = [];
   for (const line of lines) {
-    const m = /^(?:\[[^\]\s]{1,4}\]|\(\d{1,3}\))\s*(.*)$/u.exec(line.text);
+    // A marker opens with "[" or "(": other lines continue the note without running the pattern.
+    const open = line.text.charCodeAt(0);
+    const m = open === 0x5b || open === 0x28 ? /^(?:\[[^\]\s]{1,4}\]|\(\d{1,3}\))\s*(.*)$/u.exec(line.text) : null;
     if (m) notes.push(m[1]!.trim());
     else if (notes.length > 0) notes[notes.length - 1] += ` ${line.text}`;
   }

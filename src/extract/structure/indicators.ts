@@ -542,36 +542,32 @@ function labelOf(c: LabelContext): string {
 
 /** "tăng tăng" → "tăng": the words of `s` (split on white space), without a repeat of the word before. */
 function dedupeWords(s: string): string {
-  const lower = lowerCaseInPlace(s);
-  const kept: string[] = [];
-  if (lower === null) {
-    let previous: string | null = null;
-    for (const w of splitWords(s)) {
-      const low = w.toLowerCase();
-      if (low !== previous) kept.push(w);
-      previous = low;
-    }
-    return kept.join(" ");
-  }
-  // Words compared in place in the lower-case text: no string per word but the ones kept.
-  let prevStart = -1;
-  let prevEnd = -1;
+  const starts: number[] = [];
+  const ends: number[] = [];
   for (let i = 0; i < s.length; ) {
     while (i < s.length && isSpace(s.charCodeAt(i))) i++;
     if (i >= s.length) break;
-    const start = i;
+    starts.push(i);
     while (i < s.length && !isSpace(s.charCodeAt(i))) i++;
-    if (!(prevStart >= 0 && sameSpan(lower, prevStart, prevEnd, start, i))) kept.push(s.slice(start, i));
-    prevStart = start;
-    prevEnd = i;
+    ends.push(i);
   }
+  const repeats = (k: number) => sameLowerCase(s, starts[k - 1]!, ends[k - 1]!, starts[k]!, ends[k]!);
+  // Usually nothing repeats and the words stand one space apart: then `s` is the answer.
+  let unchanged = starts.length > 0 && starts[0] === 0 && ends[ends.length - 1] === s.length;
+  for (let k = 1; unchanged && k < starts.length; k++) {
+    unchanged = starts[k] === ends[k - 1]! + 1 && s.charCodeAt(ends[k - 1]!) === 0x20 && !repeats(k);
+  }
+  if (unchanged) return s;
+  const kept: string[] = [];
+  for (let k = 0; k < starts.length; k++) if (k === 0 || !repeats(k)) kept.push(s.slice(starts[k], ends[k]));
   return kept.join(" ");
 }
 
-function sameSpan(s: string, aStart: number, aEnd: number, bStart: number, bEnd: number): boolean {
-  if (aEnd - aStart !== bEnd - bStart) return false;
-  for (let k = 0; k < aEnd - aStart; k++) if (s.charCodeAt(aStart + k) !== s.charCodeAt(bStart + k)) return false;
-  return true;
+/** Whether two words of `s` are the same in lower case (as each word's toLowerCase would say). */
+function sameLowerCase(s: string, aStart: number, aEnd: number, bStart: number, bEnd: number): boolean {
+  // Lower case keeps lengths but for "İ" (which grows): words of other lengths differ.
+  if (aEnd - aStart !== bEnd - bStart && !s.slice(aStart, aEnd).includes("\u0130") && !s.slice(bStart, bEnd).includes("\u0130")) return false;
+  return s.slice(aStart, aEnd).toLowerCase() === s.slice(bStart, bEnd).toLowerCase();
 }
 
 function headStretch(text: string, at: number): string {
@@ -604,15 +600,16 @@ function wordList(s: string): WordList {
   const lower = lowerCaseInPlace(s);
   const words: string[] = [];
   const lowers: string[] = [];
-  for (let from = 0; from <= s.length; ) {
-    let end = s.indexOf(" ", from);
-    if (end < 0) end = s.length;
-    if (end > from) {
-      const word = s.slice(from, end);
+  // Label stretches are short: a loop over their characters beats calls to indexOf.
+  let from = 0;
+  for (let i = 0; i <= s.length; i++) {
+    if (i < s.length && s.charCodeAt(i) !== 0x20) continue;
+    if (i > from) {
+      const word = s.slice(from, i);
       words.push(word);
-      lowers.push(lower === null ? word.toLowerCase() : lower.slice(from, end));
+      lowers.push(lower === null ? word.toLowerCase() : lower.slice(from, i));
     }
-    from = end + 1;
+    from = i + 1;
   }
   return { words, lowers };
 }
