@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { layoutText, splitLabel } from "./layout.ts";
+import { layoutText, NFC_STABLE_RANGES, splitLabel } from "./layout.ts";
 import type { Block } from "./types.ts";
 
 function paragraphs(blocks: Block[]): string[] {
@@ -82,5 +82,14 @@ describe("layoutText", () => {
   it("drops page numbers, keeps a split document symbol whole and strips Markdown emphasis", () => {
     const text = "Thực hiện Quy chế số 20-\nQC/TU của Ban Thường vụ (*nhất là ở cơ sở*).\n2\n**Trên đây là báo cáo.**";
     expect(paragraphs(layoutText(text).blocks)).toEqual(["Thực hiện Quy chế số 20-QC/TU của Ban Thường vụ (nhất là ở cơ sở).", "Trên đây là báo cáo."]);
+  });
+});
+
+describe("NFC-stable characters (text made of them is not composed again)", () => {
+  it("are left as they are by NFC, alone and after a letter", () => {
+    const chars = NFC_STABLE_RANGES.flatMap(([from, to]) => Array.from({ length: to - from + 1 }, (_, k) => String.fromCharCode(from + k)));
+    expect(chars.filter((c) => c.normalize("NFC") !== c)).toEqual([]);
+    const bases = ["a", "e", "o", "u", "y", "A", "O", "U", "ơ", "ư", "ă", "â", "đ", " ", "1"];
+    expect(chars.flatMap((c) => bases.map((b) => b + c)).filter((s) => s.normalize("NFC") !== s)).toEqual([]);
   });
 });

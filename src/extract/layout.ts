@@ -65,7 +65,7 @@ const MAX_SPACE_RUN = 8;
 
 function prepare(raw: string): string {
   const mapped = mapCharacters(raw, true);
-  const normalised = composeAndMoveTones(mapped.text);
+  const normalised = composeAndMoveTones(mapped.text, mapped.nfcStable);
   return mapped.superscript ? normalised.replace(SUPERSCRIPT_DIGITS, "") : normalised;
 }
 
@@ -79,8 +79,15 @@ const LF = 6;
 const ETH_UPPER = 7; // "Ð" (Icelandic eth) → "Đ"
 const ETH_LOWER = 8; // "ð" → "đ"
 const SUPERSCRIPT = 9; // kept, but noted for `prepare`
+const NOT_NFC_STABLE = 10; // kept; NFC may change it, so the text is composed
 
 const CHAR_KIND = new Uint8Array(0x10000);
+// NFC leaves text of these characters as it is: Latin letters with the Vietnamese ones (0000–02FF,
+// 1E00–1EFF), punctuation (2010–205E), superscript digits (2070–2079). None decomposes, none combines
+// with the character before it (layout.test.ts checks it), so text made of them only needs no NFC.
+export const NFC_STABLE_RANGES: ReadonlyArray<readonly [number, number]> = [[0x0000, 0x02ff], [0x1e00, 0x1eff], [0x2010, 0x205e], [0x2070, 0x2079]];
+CHAR_KIND.fill(NOT_NFC_STABLE);
+for (const [from, to] of NFC_STABLE_RANGES) CHAR_KIND.fill(0, from, to + 1);
 for (const c of [0x20, 0x09, 0x0b, 0x0c, 0xa0, 0x1680, 0x202f, 0x205f, 0x3000]) CHAR_KIND[c] = SPACE;
 for (let c = 0x2000; c <= 0x200a; c++) CHAR_KIND[c] = SPACE;
 for (const c of [0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0xad]) CHAR_KIND[c] = INVISIBLE;
@@ -99,15 +106,20 @@ for (const c of [0xb9, 0xb2, 0xb3, 0x2070, 0x2074, 0x2075, 0x2076, 0x2077, 0x207
  * `forLayout` also caps runs of white space at MAX_SPACE_RUN and removes invisible characters before
  * anything else (so that "\r", invisible, "\n" is one line end), as `prepare` did before normalising.
  */
-function mapCharacters(s: string, forLayout: boolean): { text: string; superscript: boolean } {
+function mapCharacters(s: string, forLayout: boolean): { text: string; superscript: boolean; nfcStable: boolean } {
   let out = "";
   let copiedTo = 0; // s[copiedTo, i) is still to be copied unchanged
   let superscript = false;
+  let nfcStable = true;
   const n = s.length;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
     const kind = CHAR_KIND[c]!;
     if (kind === 0 || kind === LF) continue;
+    if (kind === NOT_NFC_STABLE) {
+      nfcStable = false;
+      continue;
+    }
     // The commonest case, one space between words: nothing to do.
     if (c === 0x20 && CHAR_KIND[s.charCodeAt(i + 1)] === 0) {
       i++;
@@ -153,7 +165,7 @@ function mapCharacters(s: string, forLayout: boolean): { text: string; superscri
     copiedTo = next;
     i = next - 1;
   }
-  return { text: copiedTo === 0 ? s : out + s.slice(copiedTo), superscript };
+  return { text: copiedTo === 0 ? s : out + s.slice(copiedTo), superscript, nfcStable };
 }
 
 // ---------------------------------------------------------------------------
@@ -177,8 +189,9 @@ function moveTone(first: string, toned: string): string {
   return `${(first + tone).normalize("NFC")}${base}`;
 }
 
-function composeAndMoveTones(s: string): string {
-  const text = s.normalize("NFC");
+/** NFC (unless the text is made of NFC-stable characters only), then old tones moved. */
+function composeAndMoveTones(s: string, nfcStable: boolean): string {
+  const text = nfcStable ? s : s.normalize("NFC");
   let out = "";
   let copiedTo = 0;
   for (const m of text.matchAll(OLD_TONE_PAIR)) {
@@ -193,7 +206,8 @@ function composeAndMoveTones(s: string): string {
 }
 
 export function fastNormalizeText(s: string): string {
-  return composeAndMoveTones(mapCharacters(s, false).text);
+  const mapped = mapCharacters(s, false);
+  return composeAndMoveTones(mapped.text, mapped.nfcStable);
 }
 
 // Markdown emphasis of text copies: "(*Gần đây …*)", "**“điểm nóng”**". A "* " at the start of a line

@@ -103,8 +103,9 @@ function matchesFrom(text: string, re: RegExp, starts: readonly number[]): RegEx
 const HORIZON_BEFORE = /(?:tầm nhìn|định hướng|giai đoạn|thời kỳ|từ(?:\s{1,4}năm)?\s{1,4}\d{4})\s{0,4}$/iu;
 
 const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
-/** Cheap filter: a paragraph without these has no deadline phrase. */
-const MAY_HAVE_DEADLINE = /\d|quý|thường xuyên|hằng|hàng|định kỳ/iu;
+/** Cheap filter: a paragraph without these has no deadline phrase (digits first: the plainest scan). */
+const HAS_DIGIT = /\d/;
+const MAY_HAVE_UNDATED_DEADLINE = /quý|thường xuyên|hằng|hàng|định kỳ/iu;
 
 interface Range {
   start: number;
@@ -186,7 +187,7 @@ function withoutVerb(phrase: string): string {
  * such phrases are kept with a null date.
  */
 export function findDeadlinePhrases(text: string, year: number | null): DeadlinePhrase[] {
-  if (!MAY_HAVE_DEADLINE.test(text)) return [];
+  if (!HAS_DIGIT.test(text) && !MAY_HAVE_UNDATED_DEADLINE.test(text)) return [];
   const quotes = quotedRanges(text);
   const out: DeadlinePhrase[] = [];
   const push = (start: number, phrase: string, deadline: IsoDate | null) => {

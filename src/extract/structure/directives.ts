@@ -264,19 +264,25 @@ function excludedTokens(text: string, tokens: Token[]): boolean[] {
   return out;
 }
 
-/** Word sequences by their first word: most tokens start none, and are dismissed with one look-up. */
-type WordSequences = ReadonlyMap<string, readonly string[][]>;
+/**
+ * Word sequences by their first word. Most tokens start none and are dismissed by their first letter,
+ * which spares hashing the token to look it up.
+ */
+interface WordSequences {
+  firstLetters: ReadonlySet<number>;
+  byFirst: ReadonlyMap<string, readonly string[][]>;
+}
 
 function sequences(options: string[][]): WordSequences {
   const byFirst = new Map<string, string[][]>();
   for (const words of options) byFirst.set(words[0]!, [...(byFirst.get(words[0]!) ?? []), words]);
-  return byFirst;
+  return { firstLetters: new Set(options.map((words) => words[0]!.charCodeAt(0))), byFirst };
 }
 
 /** Number of tokens of the first of `options` (in their order) written at tokens[i], 0 when none. */
 function matchWords(tokens: Token[], i: number, options: WordSequences): number {
   const t = tokens[i];
-  const candidates = t ? options.get(t.lower) : undefined;
+  const candidates = t && options.firstLetters.has(t.lower.charCodeAt(0)) ? options.byFirst.get(t.lower) : undefined;
   if (!candidates) return 0;
   for (const words of candidates) {
     let ok = true;
