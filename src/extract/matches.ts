@@ -22,3 +22,21 @@ function nextIndex(text: string, i: number, unicode: boolean): number {
   const d = text.charCodeAt(i + 1);
   return c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff ? i + 2 : i + 1;
 }
+
+/**
+ * The matches of the sticky `re` that `text.matchAll` of its global form would give, when every place
+ * a match can start is among `starts` (in order): each is tried after the end of the match before it.
+ */
+export function matchesFrom(text: string, re: RegExp, starts: readonly number[]): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let from = 0;
+  for (const at of starts) {
+    if (at < from) continue;
+    re.lastIndex = at;
+    const m = re.exec(text);
+    if (!m) continue;
+    out.push(m);
+    from = at + Math.max(1, m[0].length);
+  }
+  return out;
+}

@@ -4,7 +4,7 @@
 // date but are kept as the phrase. Only phrases introduced by a preposition ("trước", "trong", "đến",
 // "chậm nhất") count: "Chương trình công tác năm 2024" names a period, it does not bound a task.
 import type { IsoDate } from "../types.ts";
-import { matchesOf } from "../matches.ts";
+import { matchesFrom, matchesOf } from "../matches.ts";
 import { collapseSpaces } from "../normalize.ts";
 import { endOfMonth, endOfQuarter, endOfYear, isoDate } from "./dates.ts";
 import { romanToInt } from "./numbers.ts";
@@ -81,23 +81,6 @@ function phraseStarts(text: string): { dated: number[]; periodic: number[] } {
   return { dated, periodic };
 }
 
-/**
- * The matches of the sticky `re` that `text.matchAll` of its global form would give, when every place
- * a match can start is among `starts` (in order): each is tried after the end of the match before it.
- */
-function matchesFrom(text: string, re: RegExp, starts: readonly number[]): RegExpExecArray[] {
-  const out: RegExpExecArray[] = [];
-  let from = 0;
-  for (const at of starts) {
-    if (at < from) continue;
-    re.lastIndex = at;
-    const m = re.exec(text);
-    if (!m) continue;
-    out.push(m);
-    from = at + m[0].length;
-  }
-  return out;
-}
 
 // "tầm nhìn đến năm 2050", "giai đoạn 2021 - 2025 đến năm 2030": the horizon of a plan, not a deadline.
 const HORIZON_BEFORE = /(?:tầm nhìn|định hướng|giai đoạn|thời kỳ|từ(?:\s{1,4}năm)?\s{1,4}\d{4})\s{0,4}$/iu;

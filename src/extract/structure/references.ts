@@ -3,7 +3,8 @@
 // its symbol, kind, date and issuer; a document cited several times is listed once, at its first
 // citation, completed from the later ones.
 import type { Located, Reference } from "../types.ts";
-import { matchesOf } from "../matches.ts";
+import { matchesFrom, matchesOf } from "../matches.ts";
+import { isSpace } from "../chars.ts";
 import { collapseSpaces } from "../normalize.ts";
 import { matchNamedBodyAt, mayStartBody } from "./bodies.ts";
 import { findDates } from "./dates.ts";
@@ -33,6 +34,44 @@ const CITATION = new RegExp(
   "gu",
 );
 const BARE_SYMBOL = new RegExp(String.raw`(?<![\p{L}\p{M}\d/-])(${SYMBOL_SOURCE})(?![\p{L}\d])`, "gu");
+
+// Scanning every paragraph with these patterns took most of the time of reading references; they are
+// tried only where a match can start. Every citation has a number (a symbol, or digits after "số")
+// preceded by white space and at most MAX_LEAD characters after the start of its type word, so type
+// words are looked for only before such numbers; a symbol cited alone starts where a run of digits does.
+const MAX_LEAD = 37; // "Chương trình" 12, " liên tịch" 12, spaces 3, "số " twice 10
+const TYPE_WORD = new RegExp(TYPE_SOURCE, "g");
+const CITATION_AT = new RegExp(CITATION.source, "yu");
+const BARE_SYMBOL_AT = new RegExp(BARE_SYMBOL.source, "yu");
+const DIGITS = /\d+/g;
+
+/** Where type words start in the stretches before numbers that follow white space, in order. */
+function typeWordStarts(text: string, digitStarts: readonly number[]): number[] {
+  const out: number[] = [];
+  const scan = (from: number, to: number) => {
+    const stretch = text.slice(from, to);
+    TYPE_WORD.lastIndex = 0;
+    for (let m = TYPE_WORD.exec(stretch); m; m = TYPE_WORD.exec(stretch)) {
+      out.push(from + m.index);
+      TYPE_WORD.lastIndex = m.index + 1; // type words may overlap ("Nghị quyết định")
+    }
+  };
+  // Stretches that overlap are scanned as one.
+  let from = -1;
+  let to = -1;
+  for (const d of digitStarts) {
+    if (d === 0 || !isSpace(text.charCodeAt(d - 1))) continue;
+    const f = Math.max(0, d - MAX_LEAD);
+    if (from >= 0 && f <= to) to = d - 1;
+    else {
+      if (from >= 0) scan(from, to);
+      from = f;
+      to = d - 1;
+    }
+  }
+  if (from >= 0) scan(from, to);
+  return out;
+}
 const AFTER_SYMBOL_DATE = /^,?\s{0,3}(?:ban hành\s{1,3})?ngày\s{1,3}(?:ngày\s{1,3})?/u;
 const ISSUER_INTRO = /^,?\s{0,3}của\s{1,3}/u;
 const MEETING_PREFIX = /^Hội nghị[^,;.()]{0,80},\s{1,3}/u;
@@ -82,7 +121,8 @@ function citationsIn(para: Para): Raw[] {
   if (!/\d/.test(text)) return [];
   const out: Raw[] = [];
   const covered: Array<[number, number]> = [];
-  for (const m of matchesOf(text, CITATION)) {
+  const digitStarts = matchesOf(text, DIGITS).map((m) => m.index);
+  for (const m of matchesFrom(text, CITATION_AT, typeWordStarts(text, digitStarts))) {
     if (m.index > 0 && /[\p{L}\p{M}]/u.test(text[m.index - 1]!)) continue;
     const typeWord = m[1]!;
     const hasSo = m[2]!.length > 0;
@@ -96,7 +136,7 @@ function citationsIn(para: Para): Raw[] {
   }
   // Symbols cited without a type word: "theo 35-CT/TW". Both lists are in text order: one pointer.
   let c = 0;
-  for (const m of matchesOf(text, BARE_SYMBOL)) {
+  for (const m of matchesFrom(text, BARE_SYMBOL_AT, digitStarts)) {
     const at = m.index;
     while (c < covered.length && covered[c]![1] <= at) c++;
     if (c < covered.length && at >= covered[c]![0]) continue;
