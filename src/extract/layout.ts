@@ -11,7 +11,7 @@
 import type { Block } from "./types.ts";
 import { append } from "./structure/append.ts";
 import { collapseSpaces } from "./normalize.ts";
-import { isSpace } from "./chars.ts";
+import { isLetterOrMark, isSpace } from "./chars.ts";
 
 export interface Layout {
   blocks: Block[];
@@ -451,19 +451,35 @@ function gluedMarker(n: number): RegExp {
 }
 
 const BEFORE_GLUED_MARKER = /[\p{L}\p{M})”"%]$/u;
-const AFTER_GLUED_MARKER = /^[\s;,.:)]/;
 
 /**
- * Whether `gluedMarker(n)` matches `text`, without running it: the look-behind pattern cannot skip
- * ahead to its digits, and it ran on every body line. Only the places of the digits are checked.
+ * Whether `gluedMarker(n)` matches `text` (n written as `digits`): the look-behind pattern cannot skip
+ * ahead to its digits, and it ran on every body line, so the places of the digits are checked by hand;
+ * a line holding the digits many times (hostile input) is left to the pattern.
  */
 function hasGluedMarker(text: string, digits: string): boolean {
+  let tries = 0;
   for (let at = text.indexOf(digits); at >= 0; at = text.indexOf(digits, at + 1)) {
-    const end = at + digits.length;
-    // Two code units before: a letter outside the basic plane is a surrogate pair.
-    if (at > 0 && BEFORE_GLUED_MARKER.test(text.slice(Math.max(0, at - 2), at)) && (end === text.length || AFTER_GLUED_MARKER.test(text.slice(end, end + 1)))) return true;
+    if (++tries > 16) return gluedMarker(Number(digits)).test(text);
+    if (at > 0 && gluedToWord(text, at) && endsMarker(text, at + digits.length)) return true;
   }
   return false;
+}
+
+/** A letter, a mark or one of )”"% ends right before `at`. */
+function gluedToWord(text: string, at: number): boolean {
+  const c = text.charCodeAt(at - 1);
+  if (c === 0x29 || c === 0x201d || c === 0x22 || c === 0x25) return true;
+  // A letter outside the basic plane is a surrogate pair: two code units.
+  if (c >= 0xdc00 && c <= 0xdfff) return BEFORE_GLUED_MARKER.test(text.slice(Math.max(0, at - 2), at));
+  return isLetterOrMark(c);
+}
+
+/** The end of the text, white space or one of ;,.:) at `end`. */
+function endsMarker(text: string, end: number): boolean {
+  if (end === text.length) return true;
+  const c = text.charCodeAt(end);
+  return c === 0x3b || c === 0x2c || c === 0x2e || c === 0x3a || c === 0x29 || isSpace(c);
 }
 
 function removeGluedMarker(body: Line[], since: number, n: number): void {

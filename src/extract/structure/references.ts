@@ -4,7 +4,6 @@
 // citation, completed from the later ones.
 import type { Located, Reference } from "../types.ts";
 import { matchesFrom, matchesOf } from "../matches.ts";
-import { isSpace } from "../chars.ts";
 import { collapseSpaces } from "../normalize.ts";
 import { matchNamedBodyAt, mayStartBody } from "./bodies.ts";
 import { findDates } from "./dates.ts";
@@ -38,15 +37,17 @@ const BARE_SYMBOL = new RegExp(String.raw`(?<![\p{L}\p{M}\d/-])(${SYMBOL_SOURCE}
 // Scanning every paragraph with these patterns took most of the time of reading references; they are
 // tried only where a match can start. Every citation has a number (a symbol, or digits after "số")
 // preceded by white space and at most MAX_LEAD characters after the start of its type word, so type
-// words are looked for only before such numbers; a symbol cited alone starts where a run of digits does.
+// words are looked for only before such numbers; a symbol cited alone starts where a run of at most
+// five digits does that is followed by "-" or "/".
 const MAX_LEAD = 37; // "Chương trình" 12, " liên tịch" 12, spaces 3, "số " twice 10
 const TYPE_WORD = new RegExp(TYPE_SOURCE, "g");
 const CITATION_AT = new RegExp(CITATION.source, "yu");
 const BARE_SYMBOL_AT = new RegExp(BARE_SYMBOL.source, "yu");
-const DIGITS = /\d+/g;
+const NUMBER_AFTER_SPACE = /\s\d/g;
+const DIGITS_BEFORE_DASH_OR_SLASH = /(?<!\d)\d{1,5}[-/]/g; // a whole run of digits, bounded: linear on endless digits
 
 /** Where type words start in the stretches before numbers that follow white space, in order. */
-function typeWordStarts(text: string, digitStarts: readonly number[]): number[] {
+function typeWordStarts(text: string, numberStarts: readonly number[]): number[] {
   const out: number[] = [];
   const scan = (from: number, to: number) => {
     const stretch = text.slice(from, to);
@@ -59,8 +60,7 @@ function typeWordStarts(text: string, digitStarts: readonly number[]): number[] 
   // Stretches that overlap are scanned as one.
   let from = -1;
   let to = -1;
-  for (const d of digitStarts) {
-    if (d === 0 || !isSpace(text.charCodeAt(d - 1))) continue;
+  for (const d of numberStarts) {
     const f = Math.max(0, d - MAX_LEAD);
     if (from >= 0 && f <= to) to = d - 1;
     else {
@@ -121,8 +121,10 @@ function citationsIn(para: Para): Raw[] {
   if (!/\d/.test(text)) return [];
   const out: Raw[] = [];
   const covered: Array<[number, number]> = [];
-  const digitStarts = matchesOf(text, DIGITS).map((m) => m.index);
-  for (const m of matchesFrom(text, CITATION_AT, typeWordStarts(text, digitStarts))) {
+  // Digits after white space may be cited numbers; runs of at most five digits before "-" or "/" symbols.
+  const numberStarts = matchesOf(text, NUMBER_AFTER_SPACE).map((m) => m.index + 1);
+  const symbolStarts = matchesOf(text, DIGITS_BEFORE_DASH_OR_SLASH).map((m) => m.index);
+  for (const m of matchesFrom(text, CITATION_AT, typeWordStarts(text, numberStarts))) {
     if (m.index > 0 && /[\p{L}\p{M}]/u.test(text[m.index - 1]!)) continue;
     const typeWord = m[1]!;
     const hasSo = m[2]!.length > 0;
@@ -136,7 +138,7 @@ function citationsIn(para: Para): Raw[] {
   }
   // Symbols cited without a type word: "theo 35-CT/TW". Both lists are in text order: one pointer.
   let c = 0;
-  for (const m of matchesFrom(text, BARE_SYMBOL_AT, digitStarts)) {
+  for (const m of matchesFrom(text, BARE_SYMBOL_AT, symbolStarts)) {
     const at = m.index;
     while (c < covered.length && covered[c]![1] <= at) c++;
     if (c < covered.length && at >= covered[c]![0]) continue;
