@@ -230,7 +230,8 @@ function toLines(text: string): Line[] {
       continue;
     }
     const emphasisFree = stripEmphasis(trimmed);
-    const clean = emphasisFree.includes("  ") || emphasisFree.includes("\t") ? collapseSpaces(emphasisFree) : emphasisFree.trim();
+    // `prepare` left no white space but spaces and line breaks: only double spaces need collapsing.
+    const clean = emphasisFree.includes("  ") ? collapseSpaces(emphasisFree) : emphasisFree.trim();
     if (clean.length === 0) {
       blanks++;
       continue;

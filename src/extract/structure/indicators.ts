@@ -108,8 +108,10 @@ function quantitiesIn(para: Para, docPeriod: string | null): Quantity[] {
     const before = text.slice(Math.max(0, ev.at - 120), ev.at);
     const after = text.slice(ev.end, ev.end + 90);
     const verb = lastWord(before);
-    const unitHere = unitAfter(after);
-    if (isExcluded(raw, m[2] ?? null, before, after, unitHere, verb)) continue;
+    let unitHere: UnitMatch | null | undefined;
+    const unitOf = () => (unitHere === undefined ? (unitHere = unitAfter(after)) : unitHere);
+    if (isExcluded(raw, m[2] ?? null, before, after, unitOf, verb)) continue;
+    unitHere = unitOf();
 
     const plan = PLAN_WORDS.test(after);
     const same = SAME_PERIOD.test(after);
@@ -217,36 +219,43 @@ const YEAR_BEFORE_WORDS = new Set(["năm", "khóa", "kỳ", "đoạn", "vụ"]);
 const NAMED_BODY_LAST_WORDS = new Set(["đạo", "khu", "đoàn", "đội", "vực"]);
 const PLACE_LAST_WORDS = new Set(["tỉnh", "huyện", "lộ", "đường", "khu", "cụm", "cầu", "kênh", "đoạn", "khóa", "kỳ", "tuyến", "ấp", "tổ", "nhà", "vụ"]);
 
-/** `verb` is `lastWord(longBefore)`, which is also the last word of the last 48 characters. */
-function isExcluded(raw: string, denominator: string | null, longBefore: string, after: string, unit: UnitMatch | null, verb: string): boolean {
+/**
+ * Whether the number is not a fact: a year, a date, a term, an ordinal, part of a name, a duration.
+ * The tests that need no unit are made first, so that the unit is read only when they fail.
+ * `verb` is `lastWord(longBefore)`, which is also the last word of the last 48 characters.
+ */
+function isExcluded(raw: string, denominator: string | null, longBefore: string, after: string, unitOf: () => UnitMatch | null, verb: string): boolean {
   const before = longBefore.slice(-48);
   const plain = /^\d+$/.test(raw);
   // The word right before the number decides most cases; regular expressions run only when it may matter.
   const spaced = before.endsWith(" ");
   const last = spaced ? verb.toLowerCase() : "";
-  // Years and terms: "năm 2024", "2020 - 2025", "(1973 - 2024)".
-  if (plain && raw.length === 4 && !denominator) {
-    const n = Number(raw);
-    if (n >= 1900 && n <= 2100 && (!unit || unit.kind === "percent")) return true;
-    if (YEAR_BEFORE_WORDS.has(last)) return true;
-  }
+  const year = plain && raw.length === 4 && !denominator;
+  // Terms: "nhiệm kỳ 2020", "khóa 2025"; ranges: "2020 - 2025", "(1973 - 2024)".
+  if (year && YEAR_BEFORE_WORDS.has(last)) return true;
   if ((before.includes("-") && /\d\s{0,2}-\s{0,2}$/.test(before)) || /^\s{0,2}-\s{0,2}\d/.test(after)) return true;
-  // Day/month: "đợt 3/2, 19/5", "(27/7)".
-  if (denominator && !unit && /^\d{1,2}$/.test(denominator) && Number(raw) <= 31 && Number(denominator) <= 12 && plain) return true;
   // Numbered bodies and events: "Ban Chỉ đạo 35 tỉnh", "Chiến thắng 75 lượt Tiểu đoàn".
   if (NAMED_BODY_LAST_WORDS.has(last) && /(?:Ban Chỉ đạo|Quân khu|Sư đoàn|Trung đoàn|Tiểu đoàn|Đại đội|Khu vực)\s$/u.test(before)) return true;
-  if (spaced && unit && /^\s{0,3}\p{Lu}/u.test(after.slice(unit.length)) && /(?:^|[^.;:!?\s]\s)\p{Lu}[\p{L}\p{M}]*(?:\s\p{Ll}[\p{L}\p{M}]*)?\s$/u.test(before)) return true;
   // Ordinals and numbered names: "thứ 15", "lần 2", "chỉ tiêu số 02", "Cầu Rạch Miễu 2", "Giải 3", "giai đoạn 1".
   if (ORDINAL_WORDS.has(last)) return true;
   if (last === "số" && !/(?:tổng|với tổng)\s+số\s$/iu.test(before)) return true;
+  // List markers "(1)", "(2)".
+  if (before.endsWith("(") && after.startsWith(")")) return true;
+  const unit = unitOf();
+  // Years: "năm 2024".
+  if (year) {
+    const n = Number(raw);
+    if (n >= 1900 && n <= 2100 && (!unit || unit.kind === "percent")) return true;
+  }
+  // Day/month: "đợt 3/2, 19/5", "(27/7)".
+  if (denominator && !unit && /^\d{1,2}$/.test(denominator) && Number(raw) <= 31 && Number(denominator) <= 12 && plain) return true;
+  if (spaced && unit && /^\s{0,3}\p{Lu}/u.test(after.slice(unit.length)) && /(?:^|[^.;:!?\s]\s)\p{Lu}[\p{L}\p{M}]*(?:\s\p{Ll}[\p{L}\p{M}]*)?\s$/u.test(before)) return true;
   if (!unit && spaced && isCapitalized(verb) && /(?:^|[^.;:!?\s]\s)\p{Lu}[\p{L}\p{M}]*\s$/u.test(before)) return true;
   if (!unit && PLACE_LAST_WORDS.has(last) && ROAD_OR_PLACE_BEFORE.test(before)) return true;
   // Durations and anniversaries: "05 năm", "chưa đủ 06 tháng", "80 năm Ngày thành lập"; classes: "4 sao".
   if (!unit && (isDurationAfter(after) || isClassAfter(after))) return true;
   // "bệnh viện đa khoa 1.000 giường" names a hospital.
   if (unit?.unit === "giường" && /bệnh viện[\p{L}\p{M} ]{0,24}$/iu.test(before)) return true;
-  // List markers "(1)", "(2)".
-  if (before.endsWith("(") && after.startsWith(")")) return true;
   return false;
 }
 
