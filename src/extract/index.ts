@@ -20,7 +20,7 @@ export function extract(doc: ReadDocument, opts: ExtractOptions = {}): Extractio
   let blocks: Block[];
   let footnotes: string[];
   let normalise: boolean;
-  let collapsed = false;
+  let collapsed = { blocks: false, footnotes: 0 };
   if (doc.format === "docx") {
     blocks = doc.blocks;
     footnotes = [...doc.footnotes];
@@ -31,7 +31,8 @@ export function extract(doc: ReadDocument, opts: ExtractOptions = {}): Extractio
     footnotes = mergeFootnotes(layout.footnotes, doc.footnotes);
     append(warnings, layout.warnings);
     normalise = false;
-    collapsed = true; // layoutText's blocks are normalised and collapsed
+    // layoutText's blocks and footnotes (first in the merged list) are normalised and collapsed.
+    collapsed = { blocks: true, footnotes: layout.footnotes.length };
   }
   const model = buildModel(blocks, footnotes, normalise, collapsed);
   const meta = readMetadata(model);

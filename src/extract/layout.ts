@@ -607,5 +607,6 @@ function readEndNotes(lines: Line[]): string[] {
     if (m) notes.push(m[1]!.trim());
     else if (notes.length > 0) notes[notes.length - 1] += ` ${line.text}`;
   }
-  return notes.map(collapseSpaces).filter((n) => n.length > 0);
+  // Lines are collapsed and joined with single spaces: a note only needs trimming (its marker line may hold nothing else).
+  return notes.map((n) => n.trim()).filter((n) => n.length > 0);
 }

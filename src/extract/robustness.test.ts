@@ -72,13 +72,15 @@ describe("extractText on arbitrary input", () => {
     );
   });
 
-  it("lays out paragraphs already collapsed, as buildModel expects", () => {
+  it("lays out paragraphs and footnotes already collapsed, as buildModel expects", () => {
     const collapsed = (t: string) => collapseSpaces(t) === t;
     fc.assert(
       fc.property(fc.oneof(paperLike, fc.string({ unit: "binary", maxLength: 300 })), (s) => {
-        for (const b of layoutText(s).blocks) {
+        const { blocks, footnotes } = layoutText(s);
+        for (const b of blocks) {
           if (b.kind === "paragraph") expect(collapsed(b.text) && collapsed(b.label ?? "")).toBe(true);
         }
+        expect(footnotes.every(collapsed)).toBe(true);
       }),
       { numRuns: 500 },
     );

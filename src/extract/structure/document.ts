@@ -48,18 +48,23 @@ const TABLE_CELL_SEPARATOR = " | ";
 /**
  * Lays blocks and footnotes out as one text and records where everything is. Paragraph texts are
  * normalised and collapsed; a paragraph without a list label that starts with a typed one ("1. …") gets
- * it split off, as Word users often type their numbers. `blocksCollapsed`: the blocks' texts are
- * already normalised and collapsed (those of `layoutText`), so checking them again is spared.
- * Every text of the model (paragraphs, cells, footnotes) is therefore collapsed: single spaces, trimmed.
+ * it split off, as Word users often type their numbers. `collapsed`: the blocks' texts and the first
+ * footnotes are already normalised and collapsed (those of `layoutText`), so checking them again is
+ * spared. Every text of the model (paragraphs, cells, footnotes) is collapsed: single spaces, trimmed.
  */
-export function buildModel(blocks: readonly Block[], footnotes: readonly string[], normalise: boolean, blocksCollapsed = false): DocModel {
+export function buildModel(
+  blocks: readonly Block[],
+  footnotes: readonly string[],
+  normalise: boolean,
+  collapsed: { blocks: boolean; footnotes: number } = { blocks: false, footnotes: 0 },
+): DocModel {
   const lines: string[] = [];
   let offset = 0;
   const parts: Part[] = [];
   const paras: Para[] = [];
   const tables: Table[] = [];
   const clean = (s: string) => collapseSpaces(normalise ? normalizeText(s) : s);
-  const cleanBlock = blocksCollapsed ? (s: string) => s : clean;
+  const cleanBlock = collapsed.blocks ? (s: string) => s : clean;
   const push = (line: string) => {
     lines.push(line);
     offset += line.length + 1;
@@ -100,8 +105,8 @@ export function buildModel(blocks: readonly Block[], footnotes: readonly string[
     }
   }
   const notes: Para[] = [];
-  for (const raw of footnotes) {
-    const text = clean(raw);
+  for (const [k, raw] of footnotes.entries()) {
+    const text = k < collapsed.footnotes ? raw : clean(raw);
     if (!text) continue;
     notes.push({ index: -1, label: null, text, start: offset, end: offset + text.length, region: "note" });
     push(text);
