@@ -3,7 +3,7 @@
 // its symbol, kind, date and issuer; a document cited several times is listed once, at its first
 // citation, completed from the later ones.
 import type { Located, Reference } from "../types.ts";
-import { matchesFrom, matchesOf } from "../matches.ts";
+import { matchesFrom, startsOf } from "../matches.ts";
 import { collapseSpaces } from "../normalize.ts";
 import { matchNamedBodyAt, mayStartBody } from "./bodies.ts";
 import { findDates } from "./dates.ts";
@@ -122,8 +122,8 @@ function citationsIn(para: Para): Raw[] {
   const out: Raw[] = [];
   const covered: Array<[number, number]> = [];
   // Digits after white space may be cited numbers; runs of at most five digits before "-" or "/" symbols.
-  const numberStarts = matchesOf(text, NUMBER_AFTER_SPACE).map((m) => m.index + 1);
-  const symbolStarts = matchesOf(text, DIGITS_BEFORE_DASH_OR_SLASH).map((m) => m.index);
+  const numberStarts = startsOf(text, NUMBER_AFTER_SPACE).map((at) => at + 1);
+  const symbolStarts = startsOf(text, DIGITS_BEFORE_DASH_OR_SLASH);
   for (const m of matchesFrom(text, CITATION_AT, typeWordStarts(text, numberStarts))) {
     if (m.index > 0 && /[\p{L}\p{M}]/u.test(text[m.index - 1]!)) continue;
     const typeWord = m[1]!;
