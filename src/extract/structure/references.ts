@@ -30,9 +30,9 @@ const TYPE_SOURCE = (() => {
 // A citation: type word, optional "số", then a symbol or (after "số") a bare number.
 const CITATION = new RegExp(
   String.raw`(${TYPE_SOURCE})(?:\s{1,3}(?:liên tịch|chung))?\s{1,3}((?:số\s{1,3}){0,2})(${SYMBOL_SOURCE}|\d{1,5}(?![\d/.,-]\d|[-/]\p{L}))`,
-  "gu",
+  "yu", // sticky: tried where a citation may start (below)
 );
-const BARE_SYMBOL = new RegExp(String.raw`(?<![\p{L}\p{M}\d/-])(${SYMBOL_SOURCE})(?![\p{L}\d])`, "gu");
+const BARE_SYMBOL = new RegExp(String.raw`(?<![\p{L}\p{M}\d/-])(${SYMBOL_SOURCE})(?![\p{L}\d])`, "yu");
 
 // Scanning every paragraph with these patterns took most of the time of reading references; they are
 // tried only where a match can start. Every citation has a number (a symbol, or digits after "số")
@@ -41,8 +41,6 @@ const BARE_SYMBOL = new RegExp(String.raw`(?<![\p{L}\p{M}\d/-])(${SYMBOL_SOURCE}
 // five digits does that is followed by "-" or "/".
 const MAX_LEAD = 37; // "Chương trình" 12, " liên tịch" 12, spaces 3, "số " twice 10
 const TYPE_WORD = new RegExp(TYPE_SOURCE, "g");
-const CITATION_AT = new RegExp(CITATION.source, "yu");
-const BARE_SYMBOL_AT = new RegExp(BARE_SYMBOL.source, "yu");
 const NUMBER_AFTER_SPACE = /\s\d/g;
 const DIGITS_BEFORE_DASH_OR_SLASH = /(?<!\d)\d{1,5}[-/]/g; // a whole run of digits, bounded: linear on endless digits
 
@@ -124,7 +122,7 @@ function citationsIn(para: Para): Raw[] {
   // Digits after white space may be cited numbers; runs of at most five digits before "-" or "/" symbols.
   const numberStarts = startsOf(text, NUMBER_AFTER_SPACE).map((at) => at + 1);
   const symbolStarts = startsOf(text, DIGITS_BEFORE_DASH_OR_SLASH);
-  for (const m of matchesFrom(text, CITATION_AT, typeWordStarts(text, numberStarts))) {
+  for (const m of matchesFrom(text, CITATION, typeWordStarts(text, numberStarts))) {
     if (m.index > 0 && /[\p{L}\p{M}]/u.test(text[m.index - 1]!)) continue;
     const typeWord = m[1]!;
     const hasSo = m[2]!.length > 0;
@@ -138,7 +136,7 @@ function citationsIn(para: Para): Raw[] {
   }
   // Symbols cited without a type word: "theo 35-CT/TW". Both lists are in text order: one pointer.
   let c = 0;
-  for (const m of matchesFrom(text, BARE_SYMBOL_AT, symbolStarts)) {
+  for (const m of matchesFrom(text, BARE_SYMBOL, symbolStarts)) {
     const at = m.index;
     while (c < covered.length && covered[c]![1] <= at) c++;
     if (c < covered.length && at >= covered[c]![0]) continue;
