@@ -3,38 +3,20 @@
 // bar and downloads it — a .docx in the Party's format, drafted from the same numbers.
 import { readFileSync } from "node:fs";
 import { strFromU8, unzipSync } from "fflate";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PROVINCES } from "../../src/server/demo/steps.ts";
-import { launchBrowser, openPage, screenshot, signIn, type TestPage } from "./support/browser.ts";
-import { type RunningServer, startServer } from "./support/server.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { DEMO_PASSWORD } from "../../src/server/demo/steps.ts";
+import { screenshot, signIn } from "./support/browser.ts";
+import { browserSession, demoLogin } from "./support/session.ts";
 
 // Hậu Giang (now Cần Thơ): the demo gives it a year of follow-up in 2024 beside its 2024 targets.
-const province = DEMO_PROVINCES[1]!;
-const login = (username: string) => `${province.loginPrefix}${DEMO_ACCOUNTS.find((a) => a.username === username)!.username}`;
+const login = (username: string) => demoLogin(1, username);
 
-let server: RunningServer;
-let browser: Browser;
-const pages: TestPage[] = [];
+const session = browserSession();
 
-async function newPage(): Promise<TestPage> {
-  const t = await openPage(browser, server.url);
-  pages.push(t);
-  return t;
-}
+const newPage = session.newPage;
 
 const text = (page: Page, testId: string) => page.getByTestId(testId).innerText();
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const p of pages) await p.close().catch(() => {});
-  await browser?.close();
-  await server?.stop();
-});
 
 describe("the leaders' dashboard", () => {
   it("shows the picture of a period and a cut-off day, drills down to a unit, and drafts the report with a progress bar", async () => {

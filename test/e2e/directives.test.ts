@@ -2,27 +2,20 @@
 // notice 1012-TB/TU it had not assigned yet, the lead unit (Ban Tổ chức) reports and asks for
 // completion, the office confirms it; the directive the demo left overdue shows as overdue in
 // the sheet and on top of Sở Tài chính's "Việc của tôi" — at 1366×768, with no console errors.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { addDays, formatDate, todayInVietnam } from "../../src/domain/format.ts";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PROVINCES } from "../../src/server/demo/steps.ts";
-import { launchBrowser, openPage, screenshot, signIn, type TestPage } from "./support/browser.ts";
-import { type RunningServer, startServer } from "./support/server.ts";
+import { DEMO_PASSWORD } from "../../src/server/demo/steps.ts";
+import { screenshot, signIn } from "./support/browser.ts";
+import { browserSession, demoLogin } from "./support/session.ts";
 
-const province = DEMO_PROVINCES[0]!;
-const login = (username: string) => `${province.loginPrefix}${DEMO_ACCOUNTS.find((a) => a.username === username)!.username}`;
+const login = (username: string) => demoLogin(0, username);
 const due = addDays(todayInVietnam(), 20);
 
-let server: RunningServer;
-let browser: Browser;
-const pages: TestPage[] = [];
+const session = browserSession();
 let directiveUrl = "";
 
-async function newPage(): Promise<TestPage> {
-  const t = await openPage(browser, server.url);
-  pages.push(t);
-  return t;
-}
+const newPage = session.newPage;
 
 async function typeDate(page: Page, input: ReturnType<Page["getByLabel"]>, ddmmyyyy: string): Promise<void> {
   await input.click();
@@ -31,17 +24,6 @@ async function typeDate(page: Page, input: ReturnType<Page["getByLabel"]>, ddmmy
   await input.press("Enter");
   await page.locator(".ant-picker-dropdown:not(.ant-picker-dropdown-hidden)").waitFor({ state: "hidden" });
 }
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const p of pages) await p.close().catch(() => {});
-  await browser?.close();
-  await server?.stop();
-});
 
 describe("theo dõi, đôn đốc nhiệm vụ trong trình duyệt", () => {
   it("Văn phòng giao mục còn lại của Thông báo 1012-TB/TU, thấy nhiệm vụ quá hạn", async () => {

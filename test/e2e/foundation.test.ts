@@ -1,11 +1,11 @@
 // The foundation as a user meets it in the browser: signing in, the home page, the
 // organisation tree on dates before and after the reorganisation of 1 July 2025, the
 // users list and the account page — at 1366×768, with no console errors.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PROVINCES } from "../../src/server/demo/steps.ts";
-import { launchBrowser, openPage, screenshot, signIn, type TestPage } from "./support/browser.ts";
-import { type RunningServer, startServer } from "./support/server.ts";
+import { screenshot, signIn } from "./support/browser.ts";
+import { browserSession } from "./support/session.ts";
 
 const province = DEMO_PROVINCES[0]!;
 const account = (role: string) => {
@@ -15,15 +15,9 @@ const account = (role: string) => {
 const admin = account("admin");
 const office = account("office");
 
-let server: RunningServer;
-let browser: Browser;
-const pages: TestPage[] = [];
+const session = browserSession();
 
-async function newPage(): Promise<Page> {
-  const t = await openPage(browser, server.url);
-  pages.push(t);
-  return t.page;
-}
+const newPage = async () => (await session.newPage()).page;
 
 /** Types a date into the "Xem vào ngày" picker as a user would: dd/mm/yyyy, Enter. */
 async function showTreeOn(page: Page, ddmmyyyy: string): Promise<void> {
@@ -42,17 +36,6 @@ async function showTreeOn(page: Page, ddmmyyyy: string): Promise<void> {
 async function treeNames(page: Page): Promise<string[]> {
   return page.locator(".unit-node").evaluateAll((els) => els.map((e) => e.getAttribute("data-name") ?? ""));
 }
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const p of pages) await p.close().catch(() => {});
-  await browser?.close();
-  await server?.stop();
-});
 
 describe("nền tảng trong trình duyệt", () => {
   it("trang đăng nhập báo lỗi bằng tiếng Việt khi sai mật khẩu", async () => {
@@ -197,7 +180,7 @@ describe("nền tảng trong trình duyệt", () => {
 
   it("không có lỗi nào trong bảng điều khiển của trình duyệt (kể cả vi phạm CSP)", () => {
     // Refusals the screens show to the user (wrong password, stale edit) are answers, not errors.
-    const problems = pages.flatMap((p) => p.problems).filter((p) => !/Failed to load resource: the server responded with a status of 4\d\d/.test(p));
+    const problems = session.pages.flatMap((p) => p.problems).filter((p) => !/Failed to load resource: the server responded with a status of 4\d\d/.test(p));
     expect(problems).toEqual([]);
   });
 });

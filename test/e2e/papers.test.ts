@@ -1,14 +1,13 @@
 // Papers as the office meets them in the browser: drop a paper on the upload area, watch it
 // upload and be read, open the review screen with every found item highlighted, move between
 // the text and the lists, correct a deadline, save, confirm — at 1366×768, no console errors.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PROVINCES } from "../../src/server/demo/steps.ts";
-import { launchBrowser, openPage, screenshot, signIn, type TestPage } from "./support/browser.ts";
-import { type RunningServer, startServer } from "./support/server.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { DEMO_PASSWORD } from "../../src/server/demo/steps.ts";
+import { screenshot, signIn } from "./support/browser.ts";
+import { browserSession, demoLogin } from "./support/session.ts";
 
-const province = DEMO_PROVINCES[0]!;
-const login = (username: string) => `${province.loginPrefix}${DEMO_ACCOUNTS.find((a) => a.username === username)!.username}`;
+const login = (username: string) => demoLogin(0, username);
 
 const NOTICE = [
   "TỈNH ỦY TIỀN GIANG                             ĐẢNG CỘNG SẢN VIỆT NAM",
@@ -32,15 +31,9 @@ const NOTICE = [
   "- Lưu Văn phòng Tỉnh ủy.",
 ].join("\n");
 
-let server: RunningServer;
-let browser: Browser;
-const pages: TestPage[] = [];
+const session = browserSession();
 
-async function newPage(): Promise<TestPage> {
-  const t = await openPage(browser, server.url);
-  pages.push(t);
-  return t;
-}
+const newPage = session.newPage;
 
 /** Drops a file on an element the way a browser does when a file is dragged from the desktop. */
 async function dropFile(page: Page, selector: string, name: string, content: string, type = "text/plain"): Promise<void> {
@@ -56,17 +49,6 @@ async function dropFile(page: Page, selector: string, name: string, content: str
   );
   for (const event of ["dragenter", "dragover", "drop"]) await page.dispatchEvent(selector, event, { dataTransfer });
 }
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const p of pages) await p.close().catch(() => {});
-  await browser?.close();
-  await server?.stop();
-});
 
 describe("papers in the browser", () => {
   it("lists the confirmed demo paper", async () => {
@@ -152,7 +134,7 @@ describe("papers in the browser", () => {
   it("shows a long results report with its figures highlighted", async () => {
     const t = await newPage();
     const { page } = t;
-    await signIn(page, `${DEMO_PROVINCES[1]!.loginPrefix}vanphong`, DEMO_PASSWORD);
+    await signIn(page, demoLogin(1, "vanphong"), DEMO_PASSWORD);
     await page.goto("/van-ban?q=618-BC");
     await page.getByRole("link", { name: "618-BC/TU" }).click();
     const text = page.getByLabel("Nội dung văn bản");

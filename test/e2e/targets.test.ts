@@ -1,41 +1,23 @@
 // Targets as the office and a unit meet them in the browser: the demo resolution's table for
 // a period with its summary line, a target's chart, the approval queue and the entry form of
 // the owner unit — at 1366×768, with no console errors.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PROVINCES } from "../../src/server/demo/steps.ts";
-import { launchBrowser, openPage, screenshot, signIn, type TestPage } from "./support/browser.ts";
-import { type RunningServer, startServer } from "./support/server.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { DEMO_PASSWORD, DEMO_PROVINCES } from "../../src/server/demo/steps.ts";
+import { screenshot, signIn } from "./support/browser.ts";
+import { browserSession, demoLogin } from "./support/session.ts";
 
-const province = DEMO_PROVINCES[0]!;
-const login = (username: string) => `${province.loginPrefix}${DEMO_ACCOUNTS.find((a) => a.username === username)!.username}`;
+const login = (username: string) => demoLogin(0, username);
 
-let server: RunningServer;
-let browser: Browser;
-const pages: TestPage[] = [];
+const session = browserSession();
 
-async function newPage(): Promise<TestPage> {
-  const t = await openPage(browser, server.url);
-  pages.push(t);
-  return t;
-}
+const newPage = session.newPage;
 
 async function openResolution(page: Page, titlePart: string): Promise<void> {
   await page.goto("/chi-tieu");
   await page.getByRole("link", { name: new RegExp(titlePart) }).first().click();
   await page.getByTestId("targets-summary").waitFor();
 }
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const p of pages) await p.close().catch(() => {});
-  await browser?.close();
-  await server?.stop();
-});
 
 describe("targets in the browser", () => {
   it("shows the office the 2024 resolution's table with the seed's 6-month line, and a target's chart", async () => {
