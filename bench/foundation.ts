@@ -3,24 +3,13 @@ import { loadConfig } from "../src/server/config.ts";
 import { unitsAsOf } from "../src/server/units/queries.ts";
 import { BENCH_PASSWORD, type GeneratedProvince, generateProvince } from "./generate/org.ts";
 import { benchDatabase, type Engine } from "./lib/databases.ts";
+import { signIn } from "./lib/http.ts";
 import { measure, printTable, type Row, summary } from "./lib/stats.ts";
 
 // The foundation's figures at province scale (1 province) and national scale (34):
 // the organisation tree as of a date, signing in (argon2id dominates), and a list
 // filtered by the caller's units.
 
-async function signIn(app: ReturnType<typeof createApp>, username: string): Promise<{ cookie: string }> {
-  const session = await app.request("/api/session");
-  const csrf = ((await session.json()) as { csrfToken: string }).csrfToken;
-  const csrfCookie = session.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const res = await app.request("/api/auth/login", {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-csrf-token": csrf, cookie: csrfCookie },
-    body: JSON.stringify({ username, password: BENCH_PASSWORD }),
-  });
-  if (res.status !== 200) throw new Error(`login failed ${res.status}`);
-  return { cookie: res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ") };
-}
 
 async function measureScale(engine: Engine, scale: string, app: ReturnType<typeof createApp>, db: Parameters<typeof unitsAsOf>[0], p: GeneratedProvince): Promise<Row[]> {
   const rows: Row[] = [];
@@ -28,9 +17,9 @@ async function measureScale(engine: Engine, scale: string, app: ReturnType<typeo
   rows.push({ engine, scale, operation: "cây tổ chức ngày 01/10/2024", ...summary(tree2024) });
   const tree2025 = await measure(() => unitsAsOf(db, p.id, "2025-09-01"), 200);
   rows.push({ engine, scale, operation: "cây tổ chức ngày 01/09/2025", ...summary(tree2025) });
-  const login = await measure(() => signIn(app, p.officeUser), 30, 2);
+  const login = await measure(() => signIn(app, p.officeUser, BENCH_PASSWORD), 30, 2);
   rows.push({ engine, scale, operation: "đăng nhập (argon2id)", ...summary(login) });
-  const leader = await signIn(app, p.districtLeader);
+  const leader = await signIn(app, p.districtLeader, BENCH_PASSWORD);
   const list = await measure(async () => {
     const res = await app.request("/api/users", { headers: { cookie: leader.cookie } });
     if (res.status !== 200) throw new Error(`list ${res.status}`);

@@ -5,6 +5,7 @@ import { addDays, todayInVietnam } from "../src/domain/format.ts";
 import { generateConclusion, generateWorkResults } from "../src/server/reports/generate.ts";
 import { BENCH_PASSWORD, generateProvince } from "./generate/org.ts";
 import { generateDirectives, generateYearTargets } from "./generate/report-data.ts";
+import { signIn } from "./lib/http.ts";
 import { benchDatabase, type Engine } from "./lib/databases.ts";
 import { measure, percentile, printTable, type Row, summary } from "./lib/stats.ts";
 
@@ -21,18 +22,6 @@ import { measure, percentile, printTable, type Row, summary } from "./lib/stats.
 
 const TARGETS = 60;
 
-async function signIn(app: ReturnType<typeof createApp>, username: string): Promise<string> {
-  const session = await app.request("/api/session");
-  const csrf = ((await session.json()) as { csrfToken: string }).csrfToken;
-  const csrfCookie = session.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const res = await app.request("/api/auth/login", {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-csrf-token": csrf, cookie: csrfCookie },
-    body: JSON.stringify({ username, password: BENCH_PASSWORD }),
-  });
-  if (res.status !== 200) throw new Error(`login failed ${res.status}`);
-  return res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-}
 
 async function provinceWithFollowUp(db: Db, id: number, year: number, until: string, count: number): Promise<{ bodies: string[] }> {
   const p = await generateProvince(db, id, { usersPerBody: 0 });
@@ -89,7 +78,7 @@ async function benchNationalDashboard(engine: Engine, rows: Row[]): Promise<void
     const config = { ...loadConfig({}), runWorker: false, loadDemo: false };
     const app = createApp({ db: handle.db, engine: handle.engine, config });
     const cookies: string[] = [];
-    for (let id = 1; id <= provinces; id++) cookies.push(await signIn(app, `p${id}.lanhdao`));
+    for (let id = 1; id <= provinces; id++) cookies.push((await signIn(app, `p${id}.lanhdao`, BENCH_PASSWORD)).cookie);
     let k = 0;
     const get = async (url: (i: number) => string) => {
       const i = k++ % provinces;

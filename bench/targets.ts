@@ -7,6 +7,7 @@ import { newId } from "../src/server/ids.ts";
 import { refreshResolution } from "../src/server/targets/assess.ts";
 import { editValue, resolutionSummary, resolutionTable } from "../src/server/targets/queries.ts";
 import { recordAudit } from "../src/server/audit/audit.ts";
+import { signIn } from "./lib/http.ts";
 import { benchDatabase, type Engine } from "./lib/databases.ts";
 import { measure, printTable, type Row, summary } from "./lib/stats.ts";
 
@@ -93,19 +94,6 @@ export async function generateTargetsProvince(db: Db, provinceId: number): Promi
   return { resolutionId, officeUser };
 }
 
-async function signIn(app: ReturnType<typeof createApp>, username: string): Promise<{ cookie: string; csrf: string }> {
-  const session = await app.request("/api/session");
-  const csrf = ((await session.json()) as { csrfToken: string }).csrfToken;
-  const csrfCookie = session.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const res = await app.request("/api/auth/login", {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-csrf-token": csrf, cookie: csrfCookie },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  if (res.status !== 200) throw new Error(`login failed ${res.status}`);
-  const body = (await res.json()) as { csrfToken: string };
-  return { cookie: res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; "), csrf: body.csrfToken };
-}
 
 export async function benchTargets(engines: Engine[]): Promise<void> {
   const rows: Row[] = [];
@@ -136,7 +124,7 @@ export async function benchTargets(engines: Engine[]): Promise<void> {
       rows.push({ engine, scale, operation: "tóm tắt \"x/y đủ điều kiện; a/b đạt tiến độ\"", ...summary(sum) });
 
       const app = createApp({ db, engine: handle.engine, config: { ...loadConfig({}), runWorker: false, loadDemo: false } });
-      const session = await signIn(app, officeUser!);
+      const session = await signIn(app, officeUser!, PASSWORD);
       const http = await measure(async () => {
         const res = await app.request(`/api/targets/resolutions/${resolutionId}/table?period=${periods[i++ % 3]}`, { headers: { cookie: session.cookie } });
         if (res.status !== 200) throw new Error(`table ${res.status}`);

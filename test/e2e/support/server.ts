@@ -2,7 +2,7 @@
 // folder (so the demo province is loaded on first start), and the built web app.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
+import { freePort } from "../../support/cli.ts";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { buildWebIfNeeded } from "../../../src/cli/build-web.ts";
@@ -20,16 +20,6 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolvePort(port));
-    });
-    server.on("error", reject);
-  });
-}
 
 export interface StartOptions {
   /** Extra environment for the server (e.g. DONDOC_SESSION_IDLE_MINUTES). */
