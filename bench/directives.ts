@@ -97,6 +97,14 @@ export async function measureScale(engine: Engine, scale: string, db: Db, p: Gen
   return rows;
 }
 
+/**
+ * Statistics and the visibility map, as autovacuum leaves a table some time after a bulk load: without
+ * them the index-only scans of the sheet read the heap too, a state production does not stay in.
+ */
+async function settle(db: Db): Promise<void> {
+  await sql`vacuum analyze`.execute(db);
+}
+
 async function counts(db: Db): Promise<string> {
   const d = await db.selectFrom("directives").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
   const r = await db.selectFrom("directive_reports").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
@@ -115,7 +123,7 @@ export async function benchDirectives(engines: Engine[], options: { provinces?: 
       let t = performance.now();
       const first = await generateProvince(db, 1, { usersPerBody: 1 });
       await generateDirectives(db, first, perProvince, today);
-      await sql`analyze`.execute(db);
+      await settle(db);
       console.log(`  [${engine}] sinh dữ liệu 1 tỉnh: ${((performance.now() - t) / 1000).toFixed(1)} s → ${await counts(db)}`);
       rows.push(...(await measureScale(engine, "1 tỉnh", db, first, today)));
       t = performance.now();
@@ -123,7 +131,7 @@ export async function benchDirectives(engines: Engine[], options: { provinces?: 
         const p = await generateProvince(db, id, { usersPerBody: 1 });
         await generateDirectives(db, p, perProvince, today);
       }
-      await sql`analyze`.execute(db);
+      await settle(db);
       console.log(`  [${engine}] sinh thêm ${provinces - 1} tỉnh: ${((performance.now() - t) / 1000).toFixed(1)} s → ${await counts(db)}`);
       rows.push(...(await measureScale(engine, `${provinces} tỉnh`, db, first, today)));
     } finally {

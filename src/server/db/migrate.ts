@@ -7,6 +7,7 @@ import * as m0004 from "./migrations/0004_targets.ts";
 import * as m0005 from "./migrations/0005_directives.ts";
 import * as m0006 from "./migrations/0006_reports.ts";
 import * as m0007 from "./migrations/0007_directive_partners.ts";
+import * as m0008 from "./migrations/0008_directive_states_by_due.ts";
 
 // Migrations are listed here, in order, rather than discovered on disk: the list is
 // checked by the compiler and a missing file fails at start, not half-way through.
@@ -18,6 +19,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0005_directives": m0005,
   "0006_reports": m0006,
   "0007_directive_partners": m0007,
+  "0008_directive_states_by_due": m0008,
 };
 
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).at(-1)!;
