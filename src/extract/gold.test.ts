@@ -10,6 +10,7 @@ import { join, resolve } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { normalizeText } from "./normalize.ts";
+import { decodeText } from "./read/txt.ts";
 import { DOCUMENT_KINDS, type PaperJson } from "./types.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -47,7 +48,8 @@ function xmlText(xml: string): string {
 
 async function sourceText(path: string): Promise<string> {
   const bytes = new Uint8Array(readFileSync(path));
-  if (path.endsWith(".txt")) return new TextDecoder("utf-8").decode(bytes);
+  // A .txt in a legacy 8-bit encoding (TCVN3, VNI) is decoded as a reader would; UTF-8 files as they are.
+  if (path.endsWith(".txt")) return decodeText(bytes).text;
   if (path.endsWith(".docx")) {
     const zip = unzipSync(bytes);
     const parts = ["word/document.xml", "word/footnotes.xml"].filter((p) => zip[p]);
