@@ -337,6 +337,24 @@ describe("tables", () => {
   });
 });
 
+describe("tables that are not task tables", () => {
+  it("come through as tables whose cells feed the indicators", async () => {
+    const page: Drawn[] = [
+      [60, 790, 12, "Ket qua san xuat nong nghiep:"],
+      ...grid([60, 90, 330, 460], [770, 750, 730, 710]),
+      [65, 756, 10, "TT"], [95, 756, 10, "Chi tieu"], [335, 756, 10, "Ket qua"],
+      [65, 736, 10, "1"], [95, 736, 10, "Dien tich gieo trong lua"], [335, 736, 10, "4.870 ha"],
+      [65, 716, 10, "2"], [95, 716, 10, "Duong giao thong nong thon"], [335, 716, 10, "3,2 km"],
+    ];
+    const x = extract(await readPaper(makePdf([page]), "bang.pdf"));
+    expect(x.directives).toEqual([]);
+    expect(x.indicators.map((i) => [i.value, i.unit])).toEqual([
+      [4870, "ha"],
+      [3.2, "km"],
+    ]);
+  });
+});
+
 describe("hostile PDFs", () => {
   it("reads a page of thousands of tiny text items", async () => {
     const items: Drawn[] = [];
