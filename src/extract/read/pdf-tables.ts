@@ -401,7 +401,7 @@ function fillGrid<T extends TableItem>(grid: Grid, items: T[]): GridTable<T> {
   // Rows ruled only as a whole: the row numbers of the first column cut them.
   const cuts = sttCuts(placed, xs, ys);
   let hAt = grid.hAt;
-  if (cuts.length > 0) {
+  if (cuts.length > 0 && (ys.length + cuts.length) * xs.length <= MAX_CELLS) {
     const all = [...ys.map((y, j) => ({ y, cov: hAt[j]! })), ...cuts.map((y) => ({ y, cov: null }))].sort((a, b) => a.y - b.y);
     ys = all.map((a) => a.y);
     hAt = all.map((a) => a.cov ?? fullCoverage());
