@@ -13,7 +13,8 @@ import { PageHeader } from "../../components/PageHeader.tsx";
 import { LoadError, Loading } from "../../components/States.tsx";
 import { UnitPicker } from "../../components/UnitPicker.tsx";
 import { useLoad } from "../../components/useLoad.ts";
-import { type DirectiveDetail, DIRECTIVES_PATH, directivePath, directivesApi, type RequestView } from "./api.ts";
+import { type DirectiveDetail, DIRECTIVES_PATH, directivePath, directivesApi, type RequestView, urgingLetterUrl } from "./api.ts";
+import { useSession } from "../../auth/session.tsx";
 import { UrgeModal } from "./SheetPage.tsx";
 import { DeadlineInput, Items, PersonSelect, ProgressText, StatusTag, TimelinessTag } from "./widgets.tsx";
 
@@ -330,6 +331,7 @@ function Deadlines(props: { page: Page }) {
 }
 
 function Urgings(props: { page: Page }) {
+  const { can } = useSession();
   return (
     <Items
       items={props.page.urgings}
@@ -337,7 +339,16 @@ function Urgings(props: { page: Page }) {
       render={(u) => ({
         key: u.id,
         title: `${u.symbol ? `Số ${u.symbol}, ` : ""}ngày ${formatDate(u.issuedOn)} — ${u.issuedByName ?? ""}`,
-        description: <span style={{ whiteSpace: "pre-wrap" }}>{u.content}</span>,
+        description: (
+          <Space orientation="vertical" size={2}>
+            <span style={{ whiteSpace: "pre-wrap" }}>{u.content}</span>
+            {can("directives.urge") && (
+              <span>
+                Công văn: <a href={urgingLetterUrl(u.id, "docx")}>Word (.docx)</a> · <a href={urgingLetterUrl(u.id, "pdf")}>PDF</a>
+              </span>
+            )}
+          </Space>
+        ),
       })}
     />
   );
