@@ -475,8 +475,8 @@ function sttCuts<T extends TableItem>(items: T[], xs: number[], ys: number[]): n
   return cuts;
 }
 
-/** Items grouped into lines by baseline, each line sorted by x. */
-function groupByBaseline<T extends TableItem>(items: T[]): T[][] {
+/** Items grouped into lines by baseline (within 0,3 of the larger font size), top to bottom, each line sorted by x. */
+export function groupByBaseline<T extends TableItem>(items: T[]): T[][] {
   const sorted = [...items].sort((a, b) => a.y - b.y || a.x - b.x);
   const lines: T[][] = [];
   let cur: T[] = [];

@@ -17,7 +17,7 @@
 //   the break is joined again.
 import { encryptedPdf, PaperError } from "../errors.ts";
 import { TABLE_MARK } from "../types.ts";
-import { findTables, mayHoldTable, multiply, rulesOfPath, type GridTable, type Matrix, type Rule } from "./pdf-tables.ts";
+import { findTables, groupByBaseline, mayHoldTable, multiply, rulesOfPath, type GridTable, type Matrix, type Rule } from "./pdf-tables.ts";
 
 export interface PdfContent {
   /** The running text; each table is a paragraph of its own holding TABLE_MARK. */
@@ -221,24 +221,8 @@ function dominantSize(items: Item[]): number {
 }
 
 function buildLines(items: Item[]): Line[] {
-  items.sort((a, b) => a.y - b.y || a.x - b.x);
   // Pass 1: items on one baseline.
-  const groups: Item[][] = [];
-  let current: Item[] = [];
-  let y = 0;
-  let h = 0;
-  for (const it of items) {
-    if (current.length > 0 && Math.abs(it.y - y) <= 0.3 * Math.max(it.h, h)) {
-      current.push(it);
-      h = Math.max(h, it.h);
-      continue;
-    }
-    if (current.length > 0) groups.push(current);
-    current = [it];
-    y = it.y;
-    h = it.h;
-  }
-  if (current.length > 0) groups.push(current);
+  const groups = groupByBaseline(items);
 
   // Pass 2: a group of small raised markers joins the line just below it.
   const merged: Item[][] = [];
