@@ -15,6 +15,7 @@ import {
   assessPeriod,
   figuresInUse,
   indexFigures,
+  type ResolutionKind,
   STATUS_LABELS as TARGET_STATUS_LABELS,
   type Status as TargetStatus,
   type StoredValue,
@@ -25,7 +26,6 @@ import type { UnitKind } from "../../domain/units.ts";
 import { canonicalJson } from "../audit/audit.ts";
 import type { Queryable } from "../db/schema.ts";
 import { resolutionScope, ruleOf } from "../targets/assess.ts";
-import type { ResolutionKind } from "../targets/tables.ts";
 import { unitsAsOf } from "../units/queries.ts";
 
 // What a report says, read from the record as it stood at the end of a cut-off day: the

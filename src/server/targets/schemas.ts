@@ -33,13 +33,6 @@ const optionalText = (max: number) =>
     .nullable()
     .transform((s) => (s ? s : null));
 
-export const RESOLUTION_KINDS = ["congress", "yearly_resolution", "yearly_programme"] as const;
-export const RESOLUTION_KIND_LABELS: Record<(typeof RESOLUTION_KINDS)[number], string> = {
-  congress: "Nghị quyết Đại hội (nhiệm kỳ)",
-  yearly_resolution: "Nghị quyết năm",
-  yearly_programme: "Chương trình công tác năm",
-};
-
 const year = z.number().int().min(1945, { error: "Năm không hợp lệ." }).max(2200, { error: "Năm không hợp lệ." });
 
 const resolutionFields = {

@@ -1,10 +1,11 @@
 // Adding or editing a target of the catalogue: what is measured, in which unit, in which
 // direction, in which periods, who owns it, and its plans for each year (and the term).
 import { Checkbox, Flex, Form, Input, Radio, Select, Switch, Typography } from "antd";
+import type { ResolutionView, TargetCatalogue } from "../../../domain/api/targets.ts";
 import { DIRECTION_LABELS, DIRECTIONS, TERM_BASES, TERM_BASIS_LABELS } from "../../../domain/targets.ts";
 import { FormModal } from "../../components/FormModal.tsx";
 import { UnitPicker } from "../../components/UnitPicker.tsx";
-import { type NewTargetBody, type Resolution, type TargetCatalogue, targetsApi } from "./api.ts";
+import { type NewTargetBody, targetsApi } from "./api.ts";
 import { VnNumberInput } from "./widgets.tsx";
 
 const KIND_OPTIONS = [
@@ -16,7 +17,7 @@ const KIND_OPTIONS = [
 ];
 
 /** The plan periods of a resolution: its year, or the term's years and the term. */
-export function planPeriods(r: Resolution): { code: string; label: string }[] {
+export function planPeriods(r: ResolutionView): { code: string; label: string }[] {
   if (r.kind === "congress" && r.term) {
     const [from, to] = r.term.split("-").map(Number) as [number, number];
     const years = [];
@@ -41,7 +42,7 @@ interface Values {
   reason?: string;
 }
 
-export function TargetFormModal(props: { open: boolean; resolution: Resolution; target?: TargetCatalogue; nextCode?: string; onClose: () => void; onSaved: () => void }) {
+export function TargetFormModal(props: { open: boolean; resolution: ResolutionView; target?: TargetCatalogue; nextCode?: string; onClose: () => void; onSaved: () => void }) {
   const t = props.target;
   const periods = planPeriods(props.resolution);
   const initial: Partial<Values> = t
