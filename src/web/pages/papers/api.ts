@@ -1,5 +1,7 @@
-// The papers API as the screens call it.
-import type { Classification, PaperDetail, PaperItems, PaperListRow, PaperMeta, PaperSummary } from "../../../domain/papers.ts";
+// The papers API as the screens call it. The shapes the server answers are declared once,
+// in src/domain/api/papers.ts, for the server and this module alike.
+import type { PaperDetail, PaperList, PaperSummary, PaperUpload } from "../../../domain/api/papers.ts";
+import type { Classification, PaperItems, PaperMeta } from "../../../domain/papers.ts";
 import { api, query, uploadWithProgress } from "../../api/client.ts";
 
 export interface PaperListQuery {
@@ -12,19 +14,11 @@ export interface PaperListQuery {
   offset?: number;
 }
 
-export interface UploadResult {
-  paper: PaperSummary;
-  counts?: { directives: number; facts: number; references: number };
-  notices: string[];
-  duplicates: PaperSummary[];
-}
-
-
 export const papersApi = {
-  list: (q: PaperListQuery) => api.get<{ total: number; papers: PaperListRow[] }>(`/api/papers${query({ ...q })}`),
+  list: (q: PaperListQuery) => api.get<PaperList>(`/api/papers${query({ ...q })}`),
   get: (id: string) => api.get<PaperDetail>(`/api/papers/${id}`),
   upload: (file: File, onProgress: (fraction: number) => void, signal?: AbortSignal) =>
-    uploadWithProgress<UploadResult>("/api/papers", file, { onProgress, signal }),
+    uploadWithProgress<PaperUpload>("/api/papers", file, { onProgress, signal }),
   register: (body: {
     classification: Exclude<Classification, "none">;
     symbol: string | null;
