@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { SplitResult, UnitDetail, UnitTree } from "../../domain/api/units.ts";
 import { todayInVietnam } from "../../domain/format.ts";
 import { isoDate } from "../../domain/schemas.ts";
 import { UNIT_KINDS, validOn } from "../../domain/units.ts";
@@ -52,7 +53,7 @@ const ChangeBody = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("abolish"), effective: isoDate, moveChildrenTo: unitId.nullable().default(null), note }),
 ]);
 
-async function unitDetail(db: Parameters<typeof unitVersions>[0], provinceId: number, id: string) {
+async function unitDetail(db: Parameters<typeof unitVersions>[0], provinceId: number, id: string): Promise<UnitDetail<Date>> {
   const unit = await db.selectFrom("units").selectAll().where("province_id", "=", provinceId).where("id", "=", id).executeTakeFirst();
   if (!unit) throw notFound("Không tìm thấy đơn vị.");
   const versions = await unitVersions(db, provinceId, id);
@@ -85,7 +86,7 @@ export const unitRoutes = [
     summary: "Cây tổ chức vào một ngày (mặc định hôm nay)",
     tags: ["Tổ chức bộ máy"],
     query: z.strictObject({ asOf: isoDate.optional() }),
-    handler: async (ctx, { query }) => {
+    handler: async (ctx, { query }): Promise<UnitTree> => {
       const asOf = query.asOf ?? todayInVietnam();
       return { asOf, units: await unitsAsOf(ctx.db, ctx.user.provinceId, asOf) };
     },
@@ -301,7 +302,7 @@ export const unitRoutes = [
       childrenTo: code.nullable().default(null),
       note,
     }),
-    handler: async (ctx, { body }) => {
+    handler: async (ctx, { body }): Promise<SplitResult> => {
       const p = ctx.user.provinceId;
       const ids = await ctx.transaction(async (tx, audit) => {
         const created = new Map<string, string>();
