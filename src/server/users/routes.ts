@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import { z } from "zod";
+import type { UserList, UserView } from "../../domain/api/users.ts";
 import { viCollator } from "../../domain/format.ts";
 import { hashPassword, passwordProblem } from "../auth/passwords.ts";
 import { endUserSessions } from "../auth/sessions.ts";
@@ -21,22 +22,7 @@ const username = z
 const fullName = z.string().trim().min(1, { error: "Hãy nhập họ và tên." }).max(200);
 const email = z.email({ error: "Địa chỉ thư điện tử không hợp lệ." }).nullable();
 
-export interface UserView {
-  id: string;
-  username: string;
-  fullName: string;
-  email: string | null;
-  role: Role;
-  roleLabel: string;
-  unitIds: string[];
-  disabled: boolean;
-  locked: boolean;
-  lockedUntil: Date | null;
-  version: number;
-  createdAt: Date;
-}
-
-async function listUsers(db: Queryable, provinceId: number, ids?: string[]): Promise<UserView[]> {
+async function listUsers(db: Queryable, provinceId: number, ids?: string[]): Promise<UserView<Date>[]> {
   let q = db.selectFrom("users").selectAll().where("province_id", "=", provinceId);
   if (ids) {
     if (!ids.length) return [];
@@ -66,7 +52,7 @@ async function listUsers(db: Queryable, provinceId: number, ids?: string[]): Pro
 }
 
 /** A user the caller may see, or 404: a unit leader sees only people of their own units. */
-async function visibleUser(ctx: RequestContext, id: string): Promise<UserView> {
+async function visibleUser(ctx: RequestContext, id: string): Promise<UserView<Date>> {
   const [user] = await listUsers(ctx.db, ctx.user!.provinceId, [id]);
   if (!user) throw notFound("Không tìm thấy người dùng.");
   const reach = await reachableUnitIds(ctx.db, ctx.user!, ctx.scope);
@@ -99,7 +85,7 @@ export const userRoutes = [
       unitId: z.uuid().optional(),
       includeDisabled: z.enum(["true", "false"]).optional(),
     }),
-    handler: async (ctx, { query }) => {
+    handler: async (ctx, { query }): Promise<UserList<Date>> => {
       const reach = await reachableUnitIds(ctx.db, ctx.user, ctx.scope);
       const q = query.q?.toLocaleLowerCase("vi");
       const users = (await listUsers(ctx.db, ctx.user.provinceId)).filter(

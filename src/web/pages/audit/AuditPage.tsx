@@ -6,10 +6,11 @@ import { Alert, App, Button, DatePicker, Flex, Select, Table, Tag, Typography } 
 import type { ColumnsType } from "antd/es/table";
 import type { Dayjs } from "dayjs";
 import { useEffect, useMemo, useState } from "react";
+import type { UserView } from "../../../domain/api/users.ts";
 import { formatDateTime } from "../../../domain/format.ts";
 import { errorMessage } from "../../api/client.ts";
 import { PageHeader } from "../../components/PageHeader.tsx";
-import { usersApi, type UserView } from "../users/api.ts";
+import { usersApi } from "../users/api.ts";
 import { type AuditCheck, type AuditEntry, type AuditFilter, auditApi, PAGE_SIZE } from "./api.ts";
 import { ACTION_GROUPS, actionLabel, changedFields, fieldLabel, OBJECT_LABELS } from "./labels.ts";
 

@@ -15,6 +15,7 @@ import type {
   SheetPage,
   UrgingResult,
 } from "../../../domain/api/directives.ts";
+import type { UserList } from "../../../domain/api/users.ts";
 import type { Deadline, DirectiveClassification, Priority, RequestKind } from "../../../domain/directives.ts";
 import { ApiError, api, download, query, uploadWithProgress } from "../../api/client.ts";
 
@@ -58,13 +59,6 @@ export interface NewDirective {
   note?: string | null;
 }
 
-export interface PersonOption {
-  id: string;
-  fullName: string;
-  role: string;
-  unitIds: string[];
-}
-
 export const directivesApi = {
   sheet: (q: SheetQuery, signal?: AbortSignal) => api.get<SheetPage>(`/api/directives${query({ ...q })}`, { signal }),
   get: (id: string, asOf?: string) => api.get<DirectivePage>(`/api/directives/${id}${query({ asOf })}`),
@@ -93,7 +87,7 @@ export const directivesApi = {
   notices: (unread?: boolean) => api.get<Notices>(`/api/notifications${query({ unread: unread ? "true" : undefined, limit: 100 })}`),
   readNotice: (id: string) => api.post(`/api/notifications/${id}/read`),
   readAll: () => api.post("/api/notifications/read-all"),
-  people: (role: string) => api.get<{ users: PersonOption[] }>(`/api/users${query({ role })}`),
+  people: (role: string) => api.get<UserList>(`/api/users${query({ role })}`),
 };
 
 /** A multipart post of fields and any number of files (a progress report with attachments). */

@@ -1,20 +1,7 @@
-// The users API as the users screen calls it (src/server/users/routes.ts).
+// The users API as the users screen calls it. The shapes the server answers are declared once,
+// in src/domain/api/users.ts, for the server and this module alike.
+import type { UserList, UserView } from "../../../domain/api/users.ts";
 import { api, query } from "../../api/client.ts";
-
-export interface UserView {
-  id: string;
-  username: string;
-  fullName: string;
-  email: string | null;
-  role: string;
-  roleLabel: string;
-  unitIds: string[];
-  disabled: boolean;
-  locked: boolean;
-  lockedUntil: string | null;
-  version: number;
-  createdAt: string;
-}
 
 export interface NewUser {
   username: string;
@@ -35,7 +22,7 @@ export interface UserEdit {
 }
 
 export const usersApi = {
-  list: (signal?: AbortSignal) => api.get<{ users: UserView[] }>(`/api/users${query({ includeDisabled: "true" })}`, { signal }),
+  list: (signal?: AbortSignal) => api.get<UserList>(`/api/users${query({ includeDisabled: "true" })}`, { signal }),
   get: (id: string) => api.get<UserView>(`/api/users/${id}`),
   create: (body: NewUser) => api.post<UserView>("/api/users", body),
   update: (id: string, body: UserEdit) => api.patch<UserView>(`/api/users/${id}`, body),
