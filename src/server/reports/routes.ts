@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { REPORT_FORMATS, type ReportList, type ReportOptions, type ReportStarted, type WorkResultsStarted } from "../../domain/api/reports.ts";
 import { isIsoDate, todayInVietnam } from "../../domain/format.ts";
 import { periodLabel } from "../../domain/periods.ts";
 import { dashboardScope, periodChoices } from "../dashboard/routes.ts";
@@ -6,7 +7,6 @@ import { fileResponse } from "../files/files.ts";
 import { notFound } from "../http/errors.ts";
 import { route } from "../http/route.ts";
 import { enqueueJob } from "../jobs/queue.ts";
-import { REPORT_FORMATS } from "./generate.ts";
 import { CONCLUSION_JOB, type ConclusionPayload, WORK_RESULTS_JOB, type WorkResultsPayload } from "./jobs.ts";
 
 // Reports over HTTP: start drafting one (a background job: the answer names the job, whose
@@ -44,7 +44,7 @@ export const reportRoutes = [
     summary: "Soạn báo cáo kết quả thực hiện nhiệm vụ của một kỳ (công việc nền)",
     tags: ["Báo cáo"],
     body: WorkResultsBody,
-    handler: async (ctx, { body }) => {
+    handler: async (ctx, { body }): Promise<WorkResultsStarted> => {
       const { period, asOf } = dashboardScope({ period: body.period, asOf: body.asOf });
       const payload: WorkResultsPayload = { period: period.code, asOf, format: body.format, userId: ctx.user.id, userName: ctx.user.fullName };
       const jobId = await enqueueJob(ctx.db, ctx.user.provinceId, WORK_RESULTS_JOB, payload, { createdBy: ctx.user.id, maxAttempts: 1 });
@@ -59,7 +59,7 @@ export const reportRoutes = [
     summary: "Soạn dự thảo thông báo kết luận từ các nhiệm vụ của một cuộc họp (công việc nền)",
     tags: ["Báo cáo"],
     body: ConclusionBody,
-    handler: async (ctx, { body }) => {
+    handler: async (ctx, { body }): Promise<ReportStarted> => {
       const provinceId = ctx.user.provinceId;
       if (body.paperId) {
         const paper = await ctx.db.selectFrom("papers").select("id").where("province_id", "=", provinceId).where("id", "=", body.paperId).executeTakeFirst();
@@ -82,7 +82,7 @@ export const reportRoutes = [
     summary: "Các báo cáo đã soạn (mới nhất trước)",
     tags: ["Báo cáo"],
     query: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
-    handler: async (ctx, { query }) => {
+    handler: async (ctx, { query }): Promise<ReportList<Date>> => {
       const rows = await ctx.db
         .selectFrom("reports as r")
         .leftJoin("users as u", (j) => j.onRef("u.province_id", "=", "r.province_id").onRef("u.id", "=", "r.created_by"))
@@ -118,7 +118,7 @@ export const reportRoutes = [
     summary: "Các lựa chọn khi soạn báo cáo: kỳ báo cáo, văn bản có nhiệm vụ",
     tags: ["Báo cáo"],
     query: z.strictObject({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
-    handler: async (ctx, { query }) => {
+    handler: async (ctx, { query }): Promise<ReportOptions> => {
       const today = todayInVietnam();
       const year = query.year ?? Number(today.slice(0, 4));
       const papers = await ctx.db

@@ -1,6 +1,9 @@
-// The dashboard's and the reports' data as the screens load them. The dashboard's shapes are
-// declared once, in src/domain/api/dashboard.ts, for the server and this module alike.
+// The dashboard's and the reports' data as the screens load them. The shapes the server answers
+// are declared once, in src/domain/api/ (dashboard.ts, reports.ts, jobs.ts), for the server and
+// this module alike.
 import type { DashboardData, UnitData } from "../../../domain/api/dashboard.ts";
+import type { JobView } from "../../../domain/api/jobs.ts";
+import type { ReportFormat, ReportList, ReportOptions, ReportStarted, WorkResultsStarted } from "../../../domain/api/reports.ts";
 import type { Outcome } from "../../../domain/directives.ts";
 import { api, query } from "../../api/client.ts";
 
@@ -48,44 +51,8 @@ export const loadUnit = (unitId: string, period: string | undefined, asOf: strin
 // ---------------------------------------------------------------------------
 // Reports
 
-export type ReportFormat = "docx" | "pdf" | "xlsx";
-
-export interface ReportOptions {
-  today: string;
-  periods: { code: string; label: string }[];
-  formats: { code: ReportFormat; label: string }[];
-  papers: { id: string; symbol: string | null; title: string | null; issuedOn: string | null; kind: string | null; directives: number }[];
-}
-
-export interface ReportRow {
-  id: string;
-  kind: "work_results" | "conclusion";
-  kindLabel: string;
-  title: string;
-  period: string | null;
-  asOf: string | null;
-  format: ReportFormat;
-  fileName: string | null;
-  size: number | null;
-  fingerprint: string | null;
-  createdAt: string;
-  createdBy: string | null;
-  downloadUrl: string;
-}
-
-export interface Job {
-  id: string;
-  kind: string;
-  status: "queued" | "running" | "done" | "failed";
-  progress: number;
-  message: string | null;
-  error: string | null;
-  result: { fileId?: string; name?: string; fingerprint?: string } | null;
-  downloadUrl: string | null;
-}
-
 export const loadReportOptions = (signal?: AbortSignal) => api.get<ReportOptions>("/api/reports/options", { signal });
-export const loadReports = (signal?: AbortSignal) => api.get<{ reports: ReportRow[] }>("/api/reports", { signal });
-export const startWorkResults = (body: { period: string; asOf?: string; format: ReportFormat }) => api.post<{ jobId: string }>("/api/reports/work-results", body);
-export const startConclusion = (body: { paperId: string; format: ReportFormat }) => api.post<{ jobId: string }>("/api/reports/conclusion", body);
-export const loadJob = (id: string, signal?: AbortSignal) => api.get<Job>(`/api/jobs/${id}`, { signal });
+export const loadReports = (signal?: AbortSignal) => api.get<ReportList>("/api/reports", { signal });
+export const startWorkResults = (body: { period: string; asOf?: string; format: ReportFormat }) => api.post<WorkResultsStarted>("/api/reports/work-results", body);
+export const startConclusion = (body: { paperId: string; format: ReportFormat }) => api.post<ReportStarted>("/api/reports/conclusion", body);
+export const loadJob = (id: string, signal?: AbortSignal) => api.get<JobView>(`/api/jobs/${id}`, { signal });
