@@ -88,16 +88,8 @@ export interface ResolutionDetail {
 // ---------------------------------------------------------------------------
 // A resolution's table for a period
 
-export interface TableRow {
-  id: string;
-  code: string;
-  name: string;
-  unit: string;
-  direction: Direction;
-  accumulates: boolean;
-  periodKinds: string[];
-  owner: { id: string; name: string } | null;
-  position: number;
+/** A target's figures for a period as its assessment keeps them (src/server/targets/assess.ts). */
+export interface AssessedFigures {
   plan: number | null;
   actual: number | null;
   actualBasis: ValueBasis | null;
@@ -112,15 +104,28 @@ export interface TableRow {
   status: Status;
   statusLabel: string;
   reason: StatusReason | null;
-  reasonLabel: string | null;
   forecastYear: number | null;
   forecastYearMethod: string | null;
   likelihoodYear: Likelihood | null;
-  likelihoodYearLabel: string | null;
   forecastTerm: number | null;
   likelihoodTerm: Likelihood | null;
-  likelihoodTermLabel: string | null;
   pending: number;
+}
+
+/** A row of the table: the target, its figures for the period, and what to say about them. */
+export interface TableRow extends AssessedFigures {
+  id: string;
+  code: string;
+  name: string;
+  unit: string;
+  direction: Direction;
+  accumulates: boolean;
+  periodKinds: string[];
+  owner: { id: string; name: string } | null;
+  position: number;
+  reasonLabel: string | null;
+  likelihoodYearLabel: string | null;
+  likelihoodTermLabel: string | null;
   openExplanations: number;
   /** The caller may enter figures for this target. */
   mine: boolean;
@@ -225,29 +230,9 @@ export interface ExplanationView {
 // A target's page
 
 /** A target's assessment for one period, as stored. */
-export interface AssessmentView {
+export interface AssessmentView extends AssessedFigures {
   period: string;
   periodLabel: string;
-  plan: number | null;
-  actual: number | null;
-  actualBasis: ValueBasis | null;
-  actualFrom: string[] | null;
-  expectedShare: number | null;
-  shareMethod: string | null;
-  expected: number | null;
-  percentOfPlan: number | null;
-  lastYear: number | null;
-  change: number | null;
-  changeKind: "percent" | "points";
-  status: Status;
-  statusLabel: string;
-  reason: StatusReason | null;
-  forecastYear: number | null;
-  forecastYearMethod: string | null;
-  likelihoodYear: Likelihood | null;
-  forecastTerm: number | null;
-  likelihoodTerm: Likelihood | null;
-  pending: number;
 }
 
 /** GET /api/targets/items/:id */
