@@ -1,14 +1,6 @@
 import { sql } from "kysely";
 import { z } from "zod";
 import type { ResolutionDetail, ResolutionTable } from "../../domain/api/targets.ts";
-import { todayInVietnam } from "../../domain/format.ts";
-import { paperKindLabel } from "../../domain/papers.ts";
-import { endDate, labelOfCode, parsePeriod, parsePeriodCode } from "../../domain/periods.ts";
-import { attachmentHeader } from "../files/files.ts";
-import { badRequest, HttpError, notFound, staleEdit } from "../http/errors.ts";
-import { type RequestContext, route } from "../http/route.ts";
-import { newId } from "../ids.ts";
-import { scopeFor } from "../policy.ts";
 import {
   AnswerExplanation,
   EditResolution,
@@ -23,7 +15,15 @@ import {
   periodCode,
   ReturnValue,
   VersionOnly,
-} from "./schemas.ts";
+} from "../../domain/api/targets-input.ts";
+import { todayInVietnam } from "../../domain/format.ts";
+import { paperKindLabel } from "../../domain/papers.ts";
+import { endDate, labelOfCode, parsePeriod, parsePeriodCode } from "../../domain/periods.ts";
+import { attachmentHeader } from "../files/files.ts";
+import { badRequest, HttpError, notFound, staleEdit } from "../http/errors.ts";
+import { type RequestContext, route } from "../http/route.ts";
+import { newId } from "../ids.ts";
+import { scopeFor } from "../policy.ts";
 import {
   checkPeriodOf,
   decideValue,

@@ -37,7 +37,8 @@ function NewResolutionModal(props: { open: boolean; onClose: () => void; onCreat
       onCancel={props.onClose}
       onSubmit={async (v) => {
         const base = { symbol: v.symbol || null, title: v.title, issuedOn: v.issuedOn ?? null, note: v.note || null };
-        const r = await targetsApi.createResolution(v.kind === "congress" ? { kind: "congress", term: `${v.termStart}-${(v.termStart ?? 0) + 5}`, ...base } : { kind: v.kind, year: v.year, ...base });
+        // The form requires the year of a yearly resolution or programme.
+        const r = await targetsApi.createResolution(v.kind === "congress" ? { kind: "congress", term: `${v.termStart}-${(v.termStart ?? 0) + 5}`, ...base } : { kind: v.kind, year: v.year!, ...base });
         props.onCreated(r);
       }}
     >
