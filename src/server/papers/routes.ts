@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { PaperSummary, PaperUpload } from "../../domain/api/papers.ts";
+import { ArchiveBody, ClassifyBody, ListQuery, paperId, RegisterBody, ReviewBody, VersionBody } from "../../domain/api/papers-input.ts";
 import { fileResponse } from "../files/files.ts";
 import { HttpError, notFound } from "../http/errors.ts";
 import { type RequestContext, route } from "../http/route.ts";
@@ -18,7 +19,6 @@ import {
   saveReview,
   summaryOf,
 } from "./queries.ts";
-import { ArchiveBody, ClassifyBody, ListQuery, paperId, RegisterBody, ReviewBody, VersionBody } from "./schemas.ts";
 
 const TAGS = ["Văn bản"];
 const idParams = z.strictObject({ id: paperId });
