@@ -18,6 +18,7 @@ import {
 } from "../../domain/directives.ts";
 import { addDays, todayInVietnam, viCollator } from "../../domain/format.ts";
 import type { DirectiveDetail, DirectiveStats, MyWork, SheetRow } from "../../domain/api/directives.ts";
+import type { SheetSort } from "../../domain/api/directives-input.ts";
 import type { DirectiveClassification, Priority } from "../../domain/directives.ts";
 import type { Database, Queryable } from "../db/schema.ts";
 import type { DirectiveBrief } from "./notify.ts";
@@ -147,9 +148,6 @@ async function deadlinesOn(db: Queryable, provinceId: number, directiveIds: stri
 
 // ---------------------------------------------------------------------------
 // The tracking sheet
-
-export const SHEET_SORTS = ["due", "ordinal", "unit", "status", "created"] as const;
-export type SheetSort = (typeof SHEET_SORTS)[number];
 
 export interface SheetFilter {
   asOf: string;

@@ -14,15 +14,6 @@ import type {
   SheetPage,
   UrgingResult,
 } from "../../domain/api/directives.ts";
-import { deadlineFromPaper, type Deadline, FINAL_STATUSES, holds, mayDecide, mayRequest, REQUEST_KINDS, REQUESTS, TRANSITIONS } from "../../domain/directives.ts";
-import { todayInVietnam } from "../../domain/format.ts";
-import { attachmentHeader, fileResponse, storeFile } from "../files/files.ts";
-import { HttpError, invalidInput, notFound } from "../http/errors.ts";
-import { type RequestContext, route } from "../http/route.ts";
-import { unitsAsOf } from "../units/queries.ts";
-import { ATTACHMENT_MAX_FILES, checkAttachment } from "./attachments.ts";
-import { directiveDetail, myWork, successorResolver, trackingSheet, unitNames, unitStatistics } from "./queries.ts";
-import { queueMailJob } from "./reminders.ts";
 import {
   ActionBody,
   AsOfQuery,
@@ -40,7 +31,16 @@ import {
   StatusBody,
   UrgingBody,
   uuid,
-} from "./schemas.ts";
+} from "../../domain/api/directives-input.ts";
+import { deadlineFromPaper, type Deadline, FINAL_STATUSES, holds, mayDecide, mayRequest, REQUEST_KINDS, REQUESTS, TRANSITIONS } from "../../domain/directives.ts";
+import { todayInVietnam } from "../../domain/format.ts";
+import { attachmentHeader, fileResponse, storeFile } from "../files/files.ts";
+import { HttpError, invalidInput, notFound } from "../http/errors.ts";
+import { type RequestContext, route } from "../http/route.ts";
+import { unitsAsOf } from "../units/queries.ts";
+import { ATTACHMENT_MAX_FILES, checkAttachment } from "./attachments.ts";
+import { directiveDetail, myWork, successorResolver, trackingSheet, unitNames, unitStatistics } from "./queries.ts";
+import { queueMailJob } from "./reminders.ts";
 import {
   act,
   type ActingUser,

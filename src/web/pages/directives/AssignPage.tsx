@@ -94,7 +94,8 @@ function AssignForm(props: { plan: PaperPlan; onAssigned(): void }) {
         plan.paper.id,
         picked.map((i) => {
           const c = choices[i.paperDirectiveId]!;
-          return { paperDirectiveId: i.paperDirectiveId, leadUnitId: c.leadUnitId, partnerUnitIds: c.partnerUnitIds, deadline: c.deadline, leaderId: c.leaderId ?? leader };
+          // Every picked item has its lead unit (checked above).
+          return { paperDirectiveId: i.paperDirectiveId, leadUnitId: c.leadUnitId!, partnerUnitIds: c.partnerUnitIds, deadline: c.deadline, leaderId: c.leaderId ?? leader };
         }),
       );
       message.success(`Đã giao theo dõi ${r.created} nhiệm vụ.`);

@@ -1,5 +1,6 @@
-// The directives API as the screens call it. The shapes the server answers are declared once,
-// in src/domain/api/directives.ts, for the server and this module alike.
+// The directives API as the screens call it. The shapes the server answers are declared once, in
+// src/domain/api/directives.ts, and the bodies the screens send are the server's own schemas'
+// (src/domain/api/directives-input.ts), for the server and this module alike.
 import type {
   AssignablePaper,
   AssignResult,
@@ -16,7 +17,20 @@ import type {
   UrgingResult,
 } from "../../../domain/api/directives.ts";
 import type { UserList } from "../../../domain/api/users.ts";
-import type { Deadline, DirectiveClassification, Priority, RequestKind } from "../../../domain/directives.ts";
+import type {
+  ActionBody,
+  DecisionBody,
+  DelegateBody,
+  EditBody,
+  FromPaperBody,
+  FromPaperItem,
+  NewDirectiveBody,
+  RecallBody,
+  RequestBody,
+  SheetSort,
+  StatusBody,
+  UrgingBody,
+} from "../../../domain/api/directives-input.ts";
 import { ApiError, api, download, query, uploadWithProgress } from "../../api/client.ts";
 
 export const DIRECTIVES_PATH = "/nhiem-vu";
@@ -40,46 +54,31 @@ export interface SheetQuery {
   followerId?: string;
   q?: string;
   parts?: "top" | "all";
-  sort?: "due" | "ordinal" | "unit" | "status" | "created";
+  sort?: SheetSort;
   order?: "asc" | "desc";
   limit?: number;
   offset?: number;
 }
 
-export interface NewDirective {
-  content: string;
-  leadUnitId: string;
-  partnerUnitIds?: string[];
-  followerId?: string | null;
-  leaderId?: string | null;
-  deadline: Deadline;
-  expectedProduct?: string | null;
-  priority?: Priority;
-  classification?: DirectiveClassification;
-  note?: string | null;
-}
-
 export const directivesApi = {
   sheet: (q: SheetQuery, signal?: AbortSignal) => api.get<SheetPage>(`/api/directives${query({ ...q })}`, { signal }),
   get: (id: string, asOf?: string) => api.get<DirectivePage>(`/api/directives/${id}${query({ asOf })}`),
-  create: (body: NewDirective) => api.post<DirectivePage>("/api/directives", body),
-  edit: (id: string, body: Record<string, unknown> & { version: number }) => api.patch<DirectivePage>(`/api/directives/${id}`, body),
-  start: (id: string, version: number) => api.post<DirectivePage>(`/api/directives/${id}/start`, { version }),
-  status: (id: string, version: number, action: "suspend" | "resume" | "withdraw", reason: string | null) => api.post<DirectivePage>(`/api/directives/${id}/status`, { version, action, reason }),
+  create: (body: NewDirectiveBody) => api.post<DirectivePage>("/api/directives", body),
+  edit: (id: string, body: EditBody) => api.patch<DirectivePage>(`/api/directives/${id}`, body),
+  start: (id: string, version: number) => api.post<DirectivePage>(`/api/directives/${id}/start`, { version } satisfies ActionBody),
+  status: (id: string, version: number, action: StatusBody["action"], reason: string | null) =>
+    api.post<DirectivePage>(`/api/directives/${id}/status`, { version, action, reason } satisfies StatusBody),
   report: (id: string, fields: Record<string, string>, files: File[]) => uploadFiles<ReportedPage>(`/api/directives/${id}/reports`, fields, files),
-  request: (id: string, body: { version: number; kind: RequestKind; reason?: string | null; result?: string | null; proposedDeadline?: Deadline | null }) =>
-    api.post<RequestedPage>(`/api/directives/${id}/requests`, body),
-  recall: (id: string, requestId: string, version: number) => api.post<DirectivePage>(`/api/directives/${id}/requests/${requestId}/recall`, { version }),
-  decide: (id: string, requestId: string, body: { version: number; approve: boolean; reason?: string | null; deadline?: Deadline | null }) =>
+  request: (id: string, body: RequestBody) => api.post<RequestedPage>(`/api/directives/${id}/requests`, body),
+  recall: (id: string, requestId: string, version: number) => api.post<DirectivePage>(`/api/directives/${id}/requests/${requestId}/recall`, { version } satisfies RecallBody),
+  decide: (id: string, requestId: string, body: DecisionBody) =>
     api.post<DirectivePage>(`/api/directives/${id}/requests/${requestId}/decision`, body),
-  delegate: (id: string, body: { content: string; leadUnitId?: string | null; assigneeId?: string | null; deadline: Deadline; expectedProduct?: string | null }) =>
-    api.post<DirectivePage>(`/api/directives/${id}/delegate`, body),
-  urge: (body: { directiveIds: string[]; content: string; symbol?: string | null }) => api.post<UrgingResult>("/api/directives/urgings", body),
-  stats: (q: { asOf?: string; paperId?: string; dueFrom?: string; dueTo?: string }) =>
-    api.get<DirectiveStats>(`/api/directives/stats${query(q)}`),
+  delegate: (id: string, body: DelegateBody) => api.post<DirectivePage>(`/api/directives/${id}/delegate`, body),
+  urge: (body: UrgingBody) => api.post<UrgingResult>("/api/directives/urgings", body),
+  stats: (q: { asOf?: string; paperId?: string; dueFrom?: string; dueTo?: string }) => api.get<DirectiveStats>(`/api/directives/stats${query(q)}`),
   papers: () => api.get<{ papers: AssignablePaper[] }>("/api/directives/papers"),
   plan: (paperId: string) => api.get<PaperPlan>(`/api/directives/from-paper/${paperId}`),
-  assignFromPaper: (paperId: string, items: Record<string, unknown>[]) => api.post<AssignResult>(`/api/directives/from-paper/${paperId}`, { items }),
+  assignFromPaper: (paperId: string, items: FromPaperItem[]) => api.post<AssignResult>(`/api/directives/from-paper/${paperId}`, { items } satisfies FromPaperBody),
   requests: () => api.get<{ requests: PendingRequest[] }>("/api/directives/requests"),
   exportXlsx: (q: SheetQuery) => download(`/api/directives/export${query({ ...q, limit: undefined, offset: undefined })}`, "theo-doi-nhiem-vu.xlsx"),
   importXlsx: (file: File, onProgress: (f: number) => void) => uploadWithProgress<ImportResult>("/api/directives/import", file, { onProgress }),
