@@ -2,10 +2,11 @@
 // other names, or end it (its units below move to another).
 import { Alert, Form, Typography } from "antd";
 import type { UnitDetail, VersionView } from "../../../domain/api/units.ts";
+import type { ChangeBody } from "../../../domain/api/units-input.ts";
 import { addDays, formatDate, todayInVietnam } from "../../../domain/format.ts";
 import type { UnitKind } from "../../../domain/units.ts";
 import { FormModal } from "../../components/FormModal.tsx";
-import { type ChangeBody, unitsApi } from "./api.ts";
+import { unitsApi } from "./api.ts";
 import { AliasesField, cleanAliases, EffectiveField, KindField, NameField, NoteField, ParentField, ShortNameField, textOrNull } from "./fields.tsx";
 import { ACTION_LABELS } from "./UnitActions.tsx";
 
