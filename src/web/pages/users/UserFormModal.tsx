@@ -8,13 +8,13 @@ import { FormModal } from "../../components/FormModal.tsx";
 import { UnitPicker } from "../../components/UnitPicker.tsx";
 import { usersApi } from "./api.ts";
 import { PASSWORD_RULES, PasswordInput } from "./PasswordInput.tsx";
-import { ROLE_OPTIONS, UNIT_ROLES } from "./roles.ts";
+import { type Role, ROLE_OPTIONS, UNIT_ROLES } from "./roles.ts";
 
 interface Values {
   username?: string;
   fullName: string;
   email?: string | null;
-  role: string;
+  role: Role;
   unitIds: string[];
   password?: string;
 }
