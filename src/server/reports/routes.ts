@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { REPORT_FORMATS, type ReportList, type ReportOptions, type ReportStarted, type WorkResultsStarted } from "../../domain/api/reports.ts";
-import { isIsoDate, todayInVietnam } from "../../domain/format.ts";
+import type { ReportList, ReportOptions, ReportStarted, WorkResultsStarted } from "../../domain/api/reports.ts";
+import { ConclusionBody, WorkResultsBody } from "../../domain/api/reports-input.ts";
+import { todayInVietnam } from "../../domain/format.ts";
 import { periodLabel } from "../../domain/periods.ts";
 import { dashboardScope, periodChoices } from "../dashboard/routes.ts";
 import { fileResponse } from "../files/files.ts";
@@ -12,27 +13,6 @@ import { CONCLUSION_JOB, type ConclusionPayload, WORK_RESULTS_JOB, type WorkResu
 // Reports over HTTP: start drafting one (a background job: the answer names the job, whose
 // progress GET /api/jobs/:id reports and whose file …/download gives), list those drafted,
 // download one again, and the choices the form offers (periods, papers with directives).
-
-const isoDay = z
-  .string()
-  .trim()
-  .refine((s) => isIsoDate(s), { error: "Ngày phải có dạng yyyy-mm-dd." });
-
-const WorkResultsBody = z.strictObject({
-  period: z.string().trim().min(4).max(10),
-  asOf: isoDay.optional(),
-  format: z.enum(REPORT_FORMATS).default("docx"),
-});
-
-const ConclusionBody = z
-  .strictObject({
-    paperId: z.uuid().optional(),
-    directiveIds: z.array(z.uuid()).min(1).max(500).optional(),
-    subject: z.string().trim().max(500).optional(),
-    meetingDate: isoDay.optional(),
-    format: z.enum(REPORT_FORMATS).default("docx"),
-  })
-  .refine((b) => b.paperId || b.directiveIds?.length, { error: "Chọn một văn bản hoặc các nhiệm vụ để soạn thông báo kết luận." });
 
 const KIND_LABELS = { work_results: "Báo cáo kết quả thực hiện nhiệm vụ", conclusion: "Thông báo kết luận" } as const;
 

@@ -3,7 +3,8 @@
 // this module alike.
 import type { DashboardData, UnitData } from "../../../domain/api/dashboard.ts";
 import type { JobView } from "../../../domain/api/jobs.ts";
-import type { ReportFormat, ReportList, ReportOptions, ReportStarted, WorkResultsStarted } from "../../../domain/api/reports.ts";
+import type { ReportList, ReportOptions, ReportStarted, WorkResultsStarted } from "../../../domain/api/reports.ts";
+import type { ConclusionBody, WorkResultsBody } from "../../../domain/api/reports-input.ts";
 import type { Outcome } from "../../../domain/directives.ts";
 import { api, query } from "../../api/client.ts";
 
@@ -53,6 +54,6 @@ export const loadUnit = (unitId: string, period: string | undefined, asOf: strin
 
 export const loadReportOptions = (signal?: AbortSignal) => api.get<ReportOptions>("/api/reports/options", { signal });
 export const loadReports = (signal?: AbortSignal) => api.get<ReportList>("/api/reports", { signal });
-export const startWorkResults = (body: { period: string; asOf?: string; format: ReportFormat }) => api.post<WorkResultsStarted>("/api/reports/work-results", body);
-export const startConclusion = (body: { paperId: string; format: ReportFormat }) => api.post<ReportStarted>("/api/reports/conclusion", body);
+export const startWorkResults = (body: WorkResultsBody) => api.post<WorkResultsStarted>("/api/reports/work-results", body);
+export const startConclusion = (body: ConclusionBody) => api.post<ReportStarted>("/api/reports/conclusion", body);
 export const loadJob = (id: string, signal?: AbortSignal) => api.get<JobView>(`/api/jobs/${id}`, { signal });
