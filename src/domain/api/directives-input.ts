@@ -10,6 +10,7 @@ import {
   TIMELINESS,
 } from "../directives.ts";
 import { isIsoDate } from "../format.ts";
+import type { QueryInput } from "../schemas.ts";
 
 // What the browser sends to the directives API: the schemas the server validates with
 // (src/server/directives/routes.ts; unknown fields are refused, messages are Vietnamese), and
@@ -191,3 +192,5 @@ export type RecallBody = z.input<typeof RecallBody>;
 export type ReportEditBody = z.input<typeof ReportEditBody>;
 export type DelegateBody = z.input<typeof DelegateBody>;
 export type UrgingBody = z.input<typeof UrgingBody>;
+export type SheetQuery = QueryInput<typeof SheetQuery, "limit" | "offset">;
+export type StatsQuery = z.input<typeof StatsQuery>;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CLASSIFICATIONS, PAPER_STATUSES } from "../papers.ts";
-import { isoDate } from "../schemas.ts";
+import { isoDate, type QueryInput } from "../schemas.ts";
 
 // What the browser sends to the papers API: the schemas the server validates with
 // (src/server/papers/routes.ts; every object is strict, unknown fields are refused), and at the
@@ -124,3 +124,4 @@ export type RegisterBody = z.input<typeof RegisterBody>;
 export type ReviewBody = z.input<typeof ReviewBody>;
 export type ArchiveBody = z.input<typeof ArchiveBody>;
 export type ClassifyBody = z.input<typeof ClassifyBody>;
+export type ListQuery = QueryInput<typeof ListQuery, "limit" | "offset">;

@@ -7,7 +7,7 @@ import type { SortOrder } from "antd/es/table/interface";
 import { useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import type { SheetRow } from "../../../domain/api/directives.ts";
-import type { NewDirectiveBody } from "../../../domain/api/directives-input.ts";
+import type { NewDirectiveBody, SheetQuery } from "../../../domain/api/directives-input.ts";
 import { CLASSIFICATION_LABELS, CLASSIFICATIONS, DIRECTIVE_STATUSES, PRIORITIES, PRIORITY_LABELS, STATUS_LABELS, TIMELINESS, TIMELINESS_LABELS } from "../../../domain/directives.ts";
 import { formatDate, todayInVietnam } from "../../../domain/format.ts";
 import { ApiError, errorMessage } from "../../api/client.ts";
@@ -18,7 +18,7 @@ import { PageHeader } from "../../components/PageHeader.tsx";
 import { LoadError } from "../../components/States.tsx";
 import { UnitPicker } from "../../components/UnitPicker.tsx";
 import { useLoad } from "../../components/useLoad.ts";
-import { assignPath, directivePath, directivesApi, REQUESTS_PATH, type SheetQuery, STATS_PATH } from "./api.ts";
+import { assignPath, directivePath, directivesApi, REQUESTS_PATH, STATS_PATH } from "./api.ts";
 import { DeadlineInput, Ellipsis, PersonSelect, ProgressText, StatusTag, TimelinessTag } from "./widgets.tsx";
 
 const PAGE = 200;

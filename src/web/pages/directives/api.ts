@@ -27,7 +27,8 @@ import type {
   NewDirectiveBody,
   RecallBody,
   RequestBody,
-  SheetSort,
+  SheetQuery,
+  StatsQuery,
   StatusBody,
   UrgingBody,
 } from "../../../domain/api/directives-input.ts";
@@ -40,25 +41,6 @@ export const directivePath = (id: string) => `${DIRECTIVES_PATH}/${id}`;
 export const assignPath = (paperId?: string) => `${DIRECTIVES_PATH}/giao-tu-van-ban${paperId ? `/${paperId}` : ""}`;
 export const STATS_PATH = `${DIRECTIVES_PATH}/thong-ke`;
 export const REQUESTS_PATH = `${DIRECTIVES_PATH}/de-nghi`;
-
-export interface SheetQuery {
-  asOf?: string;
-  paperId?: string;
-  unitId?: string;
-  unitRole?: "lead" | "any";
-  status?: string;
-  timeliness?: string;
-  dueFrom?: string;
-  dueTo?: string;
-  leaderId?: string;
-  followerId?: string;
-  q?: string;
-  parts?: "top" | "all";
-  sort?: SheetSort;
-  order?: "asc" | "desc";
-  limit?: number;
-  offset?: number;
-}
 
 export const directivesApi = {
   sheet: (q: SheetQuery, signal?: AbortSignal) => api.get<SheetPage>(`/api/directives${query({ ...q })}`, { signal }),
@@ -75,7 +57,7 @@ export const directivesApi = {
     api.post<DirectivePage>(`/api/directives/${id}/requests/${requestId}/decision`, body),
   delegate: (id: string, body: DelegateBody) => api.post<DirectivePage>(`/api/directives/${id}/delegate`, body),
   urge: (body: UrgingBody) => api.post<UrgingResult>("/api/directives/urgings", body),
-  stats: (q: { asOf?: string; paperId?: string; dueFrom?: string; dueTo?: string }) => api.get<DirectiveStats>(`/api/directives/stats${query(q)}`),
+  stats: (q: StatsQuery) => api.get<DirectiveStats>(`/api/directives/stats${query(q)}`),
   papers: () => api.get<{ papers: AssignablePaper[] }>("/api/directives/papers"),
   plan: (paperId: string) => api.get<PaperPlan>(`/api/directives/from-paper/${paperId}`),
   assignFromPaper: (paperId: string, items: FromPaperItem[]) => api.post<AssignResult>(`/api/directives/from-paper/${paperId}`, { items } satisfies FromPaperBody),

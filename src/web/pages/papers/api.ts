@@ -2,22 +2,12 @@
 // src/domain/api/papers.ts, and the bodies the screens send are the server's own schemas'
 // (src/domain/api/papers-input.ts), for the server and this module alike.
 import type { PaperDetail, PaperList, PaperSummary, PaperUpload } from "../../../domain/api/papers.ts";
-import type { ArchiveBody, ClassifyBody, RegisterBody, ReviewBody } from "../../../domain/api/papers-input.ts";
+import type { ArchiveBody, ClassifyBody, ListQuery, RegisterBody, ReviewBody } from "../../../domain/api/papers-input.ts";
 import type { PaperItems, PaperMeta } from "../../../domain/papers.ts";
 import { api, query, uploadWithProgress } from "../../api/client.ts";
 
-export interface PaperListQuery {
-  q?: string;
-  kind?: string;
-  status?: string;
-  from?: string;
-  to?: string;
-  limit?: number;
-  offset?: number;
-}
-
 export const papersApi = {
-  list: (q: PaperListQuery) => api.get<PaperList>(`/api/papers${query({ ...q })}`),
+  list: (q: ListQuery) => api.get<PaperList>(`/api/papers${query({ ...q })}`),
   get: (id: string) => api.get<PaperDetail>(`/api/papers/${id}`),
   upload: (file: File, onProgress: (fraction: number) => void, signal?: AbortSignal) =>
     uploadWithProgress<PaperUpload>("/api/papers", file, { onProgress, signal }),
