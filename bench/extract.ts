@@ -102,6 +102,7 @@ export async function benchExtract(): Promise<void> {
     }
   }
   printTable("Đầu vào bất thường: thời gian phải tăng tuyến tính theo kích thước", hostileRows);
+  await (await import("./read.ts")).benchRead(); // the readers of uploaded files, paper by paper
   await (await import("./heldout.ts")).benchHeldout(); // accuracy on papers the extractor was not tuned on
 }
 

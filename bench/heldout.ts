@@ -9,7 +9,7 @@ import { basename, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { formatScoreTable, poolScores, scorePaper, type Scores } from "../src/extract/accuracy.ts";
 import { extract, extractText } from "../src/extract/index.ts";
-import { readPaper } from "../src/extract/read/index.ts";
+import { decodeText, readPaper } from "../src/extract/read/index.ts";
 import { toPaperJson, type PaperJson } from "../src/extract/types.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
@@ -21,7 +21,8 @@ interface GoldFile {
 }
 
 async function extractSource(path: string): Promise<PaperJson> {
-  if (path.endsWith(".txt")) return toPaperJson(extractText(readFileSync(path, "utf8")));
+  // .txt: UTF-8 as it is, a legacy 8-bit encoding (TCVN3, VNI) decoded first.
+  if (path.endsWith(".txt")) return toPaperJson(extractText(decodeText(new Uint8Array(readFileSync(path))).text));
   const doc = await readPaper(new Uint8Array(readFileSync(path)), basename(path));
   return toPaperJson(extract(doc));
 }

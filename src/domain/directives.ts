@@ -376,6 +376,13 @@ export function timelinessOf(s: TimelinessInput, asOf: string, dueSoonDays = DEF
   return "on_time";
 }
 
+/** Timeliness as the office says it: "Quá hạn 5 ngày", "Sắp đến hạn (còn 2 ngày)", "Sắp đến hạn (hôm nay)", "Trong hạn". */
+export function timelinessPhrase(t: Timeliness, daysLeft: number | null): string {
+  if (t === "overdue" && daysLeft !== null && daysLeft < 0) return `${TIMELINESS_LABELS[t]} ${-daysLeft} ngày`;
+  if (t === "due_soon" && daysLeft !== null) return `${TIMELINESS_LABELS[t]} ${daysLeft === 0 ? "(hôm nay)" : `(còn ${daysLeft} ngày)`}`;
+  return TIMELINESS_LABELS[t];
+}
+
 /** Days left until the last day (negative once overdue), or null without one. */
 export function daysLeft(dueOn: string | null, asOf: string): number | null {
   return dueOn ? daysBetween(asOf, dueOn) : null;

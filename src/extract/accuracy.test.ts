@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { dice, FIELDS, formatScoreTable, jaccard, poolScores, prf, scorePaper, wordTokens, type Scores } from "./accuracy.ts";
 import { extract, extractText } from "./index.ts";
 import { toPaperJson, type PaperJson, type ReadDocument } from "./types.ts";
+import { decodeText } from "./read/txt.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const GOLD = join(ROOT, "test/fixtures/gold");
@@ -29,7 +30,8 @@ async function readers(): Promise<ReadPaper | null> {
 }
 
 async function extractSource(path: string, readPaper: ReadPaper | null): Promise<PaperJson | null> {
-  if (path.endsWith(".txt")) return toPaperJson(extractText(readFileSync(path, "utf8")));
+  // .txt: UTF-8 as it is, a legacy 8-bit encoding (TCVN3, VNI) decoded first.
+  if (path.endsWith(".txt")) return toPaperJson(extractText(decodeText(new Uint8Array(readFileSync(path))).text));
   if (!readPaper) return null;
   const doc = await readPaper(new Uint8Array(readFileSync(path)), basename(path));
   return toPaperJson(extract(doc));

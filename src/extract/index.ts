@@ -2,14 +2,14 @@
 // Pure: no I/O. Plain text is first laid out into paragraphs (layout.ts); then the metadata, the
 // directives, the indicators, the references and the footnotes are read (structure/*.ts), each item
 // with its span in the normalised text the review screen highlights.
-import { layoutText } from "./layout.ts";
+import { layoutText, splitLabel } from "./layout.ts";
 import { yearOf } from "./structure/dates.ts";
 import { findDirectives } from "./structure/directives.ts";
 import { buildModel, type DocModel, type Para } from "./structure/document.ts";
 import { findIndicators } from "./structure/indicators.ts";
 import { readMetadata } from "./structure/metadata.ts";
 import { findReferences } from "./structure/references.ts";
-import type { Block, ExtractOptions, Extraction, ReadDocument } from "./types.ts";
+import { TABLE_MARK, type Block, type ExtractOptions, type Extraction, type ReadDocument } from "./types.ts";
 import { append } from "./structure/append.ts";
 
 export { toPaperJson } from "./types.ts";
@@ -27,7 +27,7 @@ export function extract(doc: ReadDocument, opts: ExtractOptions = {}): Extractio
     normalise = true;
   } else {
     const layout = layoutText(doc.text);
-    blocks = layout.blocks;
+    blocks = doc.format === "pdf" && doc.tables && doc.tables.length > 0 ? placeTables(layout.blocks, doc.tables) : layout.blocks;
     footnotes = mergeFootnotes(layout.footnotes, doc.footnotes);
     append(warnings, layout.warnings);
     normalise = false;
@@ -52,6 +52,34 @@ export function extract(doc: ReadDocument, opts: ExtractOptions = {}): Extractio
     warnings,
     classification: meta.classification,
   };
+}
+
+/**
+ * The tables of a PDF put where their marks are: a paragraph holding TABLE_MARK (alone, or joined to
+ * the lines around it by the layout) is split there and the table's rows take the mark's place.
+ */
+function placeTables(blocks: Block[], tables: readonly string[][][]): Block[] {
+  const out: Block[] = [];
+  let next = 0;
+  for (const b of blocks) {
+    if (b.kind !== "paragraph" || !b.text.includes(TABLE_MARK)) {
+      out.push(b);
+      continue;
+    }
+    const pieces = b.text.split(TABLE_MARK).map((t) => t.trim());
+    pieces.forEach((piece, k) => {
+      if (k > 0) {
+        const rows = tables[next++];
+        if (rows) out.push({ kind: "table", rows });
+      }
+      if (k === 0 && (piece || b.label)) out.push(b.label ? { kind: "paragraph", text: piece, label: b.label } : { kind: "paragraph", text: piece });
+      else if (k > 0 && piece) {
+        const { label, rest } = splitLabel(piece);
+        out.push(label ? { kind: "paragraph", text: rest, label } : { kind: "paragraph", text: piece });
+      }
+    });
+  }
+  return out;
 }
 
 /** `extract` of a plain-text paper. */

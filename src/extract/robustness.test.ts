@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { extract, extractText } from "./index.ts";
 import { fastNormalizeText, layoutText } from "./layout.ts";
 import { collapseSpaces, normalizeText } from "./normalize.ts";
-import type { Extraction } from "./types.ts";
+import { TABLE_MARK, type Extraction } from "./types.ts";
 
 const FRAGMENTS = [
   "1. ", "1.1. ", "II. ", "a) ", "- ", "+ ", "\n", "\n\n", " ", "  ", "\t", ", ", "; ", ". ", ": ", "(", ")", "“", "”", "[", "]",
@@ -56,6 +56,18 @@ describe("extractText on arbitrary input", () => {
     fc.assert(
       fc.property(fc.array(block, { maxLength: 20 }), fc.array(paperLike, { maxLength: 3 }), (blocks, footnotes) => {
         const x = extract({ format: "docx", blocks, footnotes, warnings: [] });
+        expect(spansInside(x)).toBe(true);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("never throws on PDF text with table marks, whatever the number of tables", () => {
+    const withMarks = fc.array(fc.oneof(paperLike, fc.constantFrom(TABLE_MARK, `\n\n${TABLE_MARK}\n\n`)), { maxLength: 8 }).map((p) => p.join(""));
+    const tables = fc.array(fc.array(fc.array(paperLike, { maxLength: 5 }), { maxLength: 5 }), { maxLength: 4 });
+    fc.assert(
+      fc.property(withMarks, tables, (text, t) => {
+        const x = extract({ format: "pdf", text, tables: t, footnotes: [], warnings: [] });
         expect(spansInside(x)).toBe(true);
       }),
       { numRuns: 150 },

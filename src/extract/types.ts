@@ -140,8 +140,23 @@ export type Block =
 
 export type PaperFormat = "txt" | "docx" | "doc" | "pdf";
 
+/**
+ * Stands for a table in the text of a PDF (U+FFFC, the object replacement character): a paragraph of
+ * its own, whose rows are the next entry of `tables`.
+ */
+export const TABLE_MARK = "\uFFFC";
+
 export type ReadDocument =
-  | { format: "txt" | "doc" | "pdf"; text: string; footnotes: string[]; warnings: string[] }
+  | { format: "txt" | "doc"; text: string; footnotes: string[]; warnings: string[] }
+  | {
+      format: "pdf";
+      /** Running text; each table found in the PDF is a paragraph holding TABLE_MARK. */
+      text: string;
+      /** Rows of cell texts of the tables, in the order of their marks in `text`. */
+      tables?: string[][][];
+      footnotes: string[];
+      warnings: string[];
+    }
   | { format: "docx"; blocks: Block[]; footnotes: string[]; warnings: string[] };
 
 /** Why a paper could not be read. `message` is Vietnamese and shown to the user as is. */

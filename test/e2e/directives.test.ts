@@ -1,7 +1,10 @@
 // The follow-up cycle in the browser, on the demo: the office assigns an item of the confirmed
 // notice 1012-TB/TU it had not assigned yet, the lead unit (Ban Tổ chức) reports and asks for
 // completion, the office confirms it; the directive the demo left overdue shows as overdue in
-// the sheet and on top of Sở Tài chính's "Việc của tôi" — at 1366×768, with no console errors.
+// the sheet and on top of Sở Tài chính's "Việc của tôi"; the office urges it and downloads the
+// drafted letter — at 1366×768, with no console errors.
+import { readFileSync } from "node:fs";
+import { strFromU8, unzipSync } from "fflate";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { addDays, formatDate, todayInVietnam } from "../../src/domain/format.ts";
@@ -98,6 +101,30 @@ describe("theo dõi, đôn đốc nhiệm vụ trong trình duyệt", () => {
     expect(history[0]).toMatch(/^Xác nhận hoàn thành/);
     expect(history.some((h) => h.startsWith("Giao nhiệm vụ"))).toBe(true);
     await screenshot(page, "directives-done");
+    expect(t.problems).toEqual([]);
+  });
+
+  it("Văn phòng đôn đốc nhiệm vụ quá hạn và tải công văn đôn đốc đã soạn sẵn", async () => {
+    const t = await newPage();
+    const { page } = t;
+    await signIn(page, login("vanphong"), DEMO_PASSWORD);
+    await page.goto("/nhiem-vu");
+    const overdueRow = page.getByRole("row", { name: /Quy hoạch tỉnh/ });
+    await overdueRow.getByRole("checkbox").check();
+    await page.getByRole("button", { name: /Đôn đốc 1 nhiệm vụ/ }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Số văn bản đôn đốc (nếu có)").fill("2315-CV/VPTU");
+    await dialog.getByRole("button", { name: "Ban hành đôn đốc" }).click();
+    const done = page.locator(".ant-modal-confirm", { hasText: "Đã ghi nhận đôn đốc" });
+    await done.waitFor();
+    const [download] = await Promise.all([page.waitForEvent("download"), done.getByRole("link", { name: "tải Word (.docx)" }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^Công văn đôn đốc số 2315-CV-VPTU ngày \d{2}-\d{2}-\d{4}\.docx$/);
+    const xml = strFromU8(unzipSync(new Uint8Array(readFileSync(await download.path())))["word/document.xml"]!);
+    const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("");
+    expect(text).toContain("Số 2315-CV/VPTU");
+    expect(text).toContain("Kính gửi: Sở Tài chính");
+    expect(text).toMatch(/Quy hoạch tỉnh.*quá hạn 5 ngày/);
+    await screenshot(page, "directives-urged");
     expect(t.problems).toEqual([]);
   });
 

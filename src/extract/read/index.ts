@@ -147,7 +147,7 @@ export async function readPaper(bytes: Uint8Array, fileName: string, opts: ReadO
       if (!hasText) throw new PaperError("empty");
       return { format, blocks, footnotes, warnings: uniq([...content.warnings, ...fin.warnings()]) };
     }
-    let content: { text: string; footnotes: string[]; warnings: string[] };
+    let content: { text: string; footnotes: string[]; warnings: string[]; tables?: string[][][] };
     let clean = fin;
     if (format === "doc") content = await readDoc(bytes);
     else if (format === "pdf") content = await readPdf(bytes);
@@ -159,8 +159,15 @@ export async function readPaper(bytes: Uint8Array, fileName: string, opts: ReadO
     }
     const text = trimText(clean.clean(content.text));
     const footnotes = content.footnotes.map((f) => clean.clean(f).trim()).filter((f) => f.length > 0);
+    const warnings = uniq([...content.warnings, ...clean.warnings()]);
+    if (format === "pdf" && content.tables && content.tables.length > 0) {
+      // Every table keeps its place (its mark is in the text), even one left without text.
+      const tables = content.tables.map((t) => t.map((r) => r.map((c) => clean.clean(c).trim())).filter((r) => r.some((c) => c.length > 0)));
+      if (!HAS_CONTENT.test(text) && !tables.some((t) => t.some((r) => r.some((c) => HAS_CONTENT.test(c))))) throw new PaperError("empty");
+      return { format, text, tables, footnotes, warnings: uniq([...warnings, ...clean.warnings()]) };
+    }
     if (!HAS_CONTENT.test(text)) throw new PaperError("empty");
-    return { format, text, footnotes, warnings: uniq([...content.warnings, ...clean.warnings()]) };
+    return { format, text, footnotes, warnings };
   } catch (e) {
     throw asPaperError(e);
   }

@@ -11,10 +11,19 @@
 // - paragraphs: a blank line where the vertical gap is larger than the line pitch, where a line
 //   is indented (first-line indent) or after a short line ending a sentence. The layout step
 //   joins the remaining hard line breaks.
+// - tables (pdf-tables.ts): ruled grids and aligned columns become tables of cells; each stands in
+//   the text as one paragraph holding TABLE_MARK, its rows go to `tables` in the same order. A table
+//   that runs on over a page break is one table: a repeated header row is dropped and a row cut by
+//   the break is joined again.
 import { encryptedPdf, PaperError } from "../errors.ts";
+import { TABLE_MARK } from "../types.ts";
+import { findTables, mayHoldTable, multiply, rulesOfPath, type GridTable, type Matrix, type Rule } from "./pdf-tables.ts";
 
 export interface PdfContent {
+  /** The running text; each table is a paragraph of its own holding TABLE_MARK. */
   text: string;
+  /** The tables in the order of their marks: rows of cell texts. */
+  tables: string[][][];
   footnotes: string[];
   warnings: string[];
 }
@@ -44,12 +53,15 @@ interface Line {
   x0: number;
   x1: number;
   segments: Segment[];
+  /** The place of a table: its index in `Page.tables` (the line itself holds TABLE_MARK). */
+  table?: number;
 }
 
 interface Page {
   width: number;
   height: number;
   lines: Line[];
+  tables: Array<GridTable<Item>>;
 }
 
 // ---------------------------------------------------------------------------
@@ -69,8 +81,68 @@ interface Viewport {
   convertToViewportPoint(x: number, y: number): number[];
 }
 
+interface OperatorList {
+  fnArray: number[];
+  argsArray: unknown[];
+}
+
+type Ops = Record<string, number>;
+
+/** The horizontal and vertical rules drawn on a page (table borders), in viewport space. */
+async function pageRules(page: { getOperatorList(): Promise<unknown> }, viewport: Viewport, OPS: Ops): Promise<Rule[]> {
+  let list: OperatorList;
+  try {
+    list = (await page.getOperatorList()) as OperatorList;
+  } catch {
+    return [];
+  }
+  const stroke = new Set([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+  const fill = new Set([OPS.fill, OPS.eoFill]);
+  const rules: Rule[] = [];
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  const stack: Matrix[] = [];
+  const toPage = (x: number, y: number): [number, number] => {
+    const p = viewport.convertToViewportPoint(ctm[0] * x + ctm[2] * y + ctm[4], ctm[1] * x + ctm[3] * y + ctm[5]);
+    return [p[0]!, p[1]!];
+  };
+  const { fnArray, argsArray } = list;
+  for (let i = 0; i < fnArray.length; i++) {
+    const fn = fnArray[i];
+    const args = argsArray[i] as unknown[] | null;
+    if (fn === OPS.save) stack.push(ctm);
+    else if (fn === OPS.restore || fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
+    else if (fn === OPS.transform && args) ctm = multiply(ctm, args as number[]);
+    else if (fn === OPS.paintFormXObjectBegin) {
+      stack.push(ctm);
+      const m = args?.[0];
+      if (Array.isArray(m) || ArrayBuffer.isView(m)) ctm = multiply(ctm, Array.from(m as ArrayLike<number>));
+    } else if (fn === OPS.constructPath && args) {
+      // pdf.js 5: [paint operation, [path data], bounding box].
+      const paint = args[0];
+      const data = (args[1] as unknown[] | undefined)?.[0];
+      if (typeof paint !== "number" || !data || !(ArrayBuffer.isView(data) || Array.isArray(data))) continue;
+      const stroked = stroke.has(paint);
+      if (stroked || fill.has(paint)) rulesOfPath(data as ArrayLike<number>, stroked, toPage, rules);
+    }
+  }
+  return rules;
+}
+
+/** A page's lines with a TABLE_MARK line at the top of each table. */
+function withTableLines(lines: Line[], tables: Array<GridTable<Item>>): Line[] {
+  if (tables.length === 0) return lines;
+  const marks: Line[] = tables.map((t, k) => {
+    const sizes = t.rows.flat(2).map((it) => it.h);
+    const h = sizes.length > 0 ? median(sizes) : 10;
+    const item: Item = { str: TABLE_MARK, x: t.left, y: t.top, w: t.right - t.left, h, sup: false };
+    return { y: t.top, h, x0: t.left, x1: t.right, segments: [{ x0: t.left, x1: t.right, items: [item] }], table: k };
+  });
+  return [...lines, ...marks].sort((a, b) => a.y - b.y);
+}
+
 async function loadPages(bytes: Uint8Array): Promise<Page[]> {
-  const { getDocumentProxy } = await import("unpdf");
+  const { getDocumentProxy, getResolvedPDFJS } = await import("unpdf");
+  const { OPS } = (await getResolvedPDFJS()) as unknown as { OPS: Ops };
   // pdf.js may transfer (detach) the buffer it is given: give it a copy.
   const data = new Uint8Array(bytes);
   let pdf;
@@ -106,7 +178,9 @@ async function loadPages(bytes: Uint8Array): Promise<Page[]> {
         if (!(h > 0.5) || !Number.isFinite(origin[0]!) || !Number.isFinite(origin[1]!)) continue;
         items.push({ str: it.str, x: origin[0]!, y: origin[1]!, w: Math.max(0, it.width), h, sup: false });
       }
-      pages.push({ width: viewport.width, height: viewport.height, lines: buildLines(items) });
+      const rules = mayHoldTable(items) ? await pageRules(page, viewport, OPS) : [];
+      const { tables, rest } = findTables(items, rules);
+      pages.push({ width: viewport.width, height: viewport.height, lines: withTableLines(buildLines(rest), tables), tables });
       page.cleanup();
     }
     return pages;
@@ -278,7 +352,7 @@ function removeFurniture(pages: Page[]): void {
   for (const page of pages) {
     const seen = new Set<string>();
     page.lines.forEach((line, i) => {
-      if (!inBand(line, page, i)) return;
+      if (line.table !== undefined || !inBand(line, page, i)) return;
       const key = furnitureKey(line);
       if (key.length > 0 && !seen.has(key)) {
         seen.add(key);
@@ -289,7 +363,7 @@ function removeFurniture(pages: Page[]): void {
   const repeated = (key: string) => pages.length >= 2 && (counts.get(key) ?? 0) >= Math.max(2, Math.ceil(pages.length * 0.5));
   for (const page of pages) {
     page.lines = page.lines.filter((line, i) => {
-      if (!inBand(line, page, i)) return true;
+      if (line.table !== undefined || !inBand(line, page, i)) return true;
       const text = lineText(line, () => true);
       if (PAGE_NUMBER.test(text.trim())) return false;
       return !repeated(furnitureKey(line));
@@ -335,7 +409,7 @@ function splitFootnotes(page: Page, bodySize: number, state: NoteState): PageNot
   const { previousHadNotes, previousNoteEnded } = state;
   const lines = page.lines;
   let start = lines.length;
-  while (start > 0 && lines[start - 1]!.h <= 0.88 * bodySize) start--;
+  while (start > 0 && lines[start - 1]!.h <= 0.88 * bodySize && lines[start - 1]!.table === undefined) start--;
   if (start === lines.length) return { notes: [], body: lines };
   const markers = new Set<string>();
   for (const l of lines.slice(0, start)) for (const seg of l.segments) for (const it of seg.items) if (it.sup) markers.add(it.str.trim());
@@ -408,6 +482,7 @@ function readingOrder(lines: Line[], text: (l: Line, seg?: Segment) => string): 
     let j = i;
     for (; j < lines.length; j++) {
       const l = lines[j]!;
+      if (l.table !== undefined) break;
       if (j > i && l.y - lines[j - 1]!.y > 3.2 * Math.max(l.h, lines[j - 1]!.h)) break;
       const leftSegs = l.segments.filter((s) => s.x1 <= split + 0.5 * l.h);
       const rightSegs = l.segments.filter((s) => s.x1 > split + 0.5 * l.h && s.x0 >= split - 1.5 * l.h);
@@ -444,7 +519,7 @@ interface Metrics {
 function metricsOf(pages: Page[]): Metrics {
   const sizes = new Map<number, number>();
   for (const p of pages) for (const l of p.lines) for (const s of l.segments) for (const it of s.items) {
-    if (it.sup) continue;
+    if (it.sup || l.table !== undefined) continue;
     const k = Math.round(it.h * 2) / 2;
     sizes.set(k, (sizes.get(k) ?? 0) + it.str.length);
   }
@@ -461,11 +536,11 @@ function metricsOf(pages: Page[]): Metrics {
   const rights: number[] = [];
   for (const p of pages) {
     p.lines.forEach((l, i) => {
-      if (Math.abs(l.h - bodySize) > 0.5) return;
+      if (l.table !== undefined || Math.abs(l.h - bodySize) > 0.5) return;
       lefts.push(Math.round(l.x0));
       rights.push(l.x1);
       const next = p.lines[i + 1];
-      if (next && Math.abs(next.h - bodySize) <= 0.5) {
+      if (next && next.table === undefined && Math.abs(next.h - bodySize) <= 0.5) {
         const d = next.y - l.y;
         if (d > 0.8 * bodySize && d < 3 * bodySize) pitches.push(d);
       }
@@ -559,13 +634,31 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfContent> {
     !it.str.split(/\s*,\s*/).every((p) => noteNumbers.has(p.trim()));
   const text = (l: Line, seg?: Segment) => (seg ? segmentText(seg, keepSup) : lineText(l, keepSup));
   const paragraphs: string[][] = [];
+  const tables: string[][][] = [];
   let last: OutLine | null = null;
-  for (const body of bodies) {
+  let lastTable: { page: number; grid: GridTable<Item>; rows: string[][] } | null = null;
+  for (const [pageIndex, body] of bodies.entries()) {
     let first = true;
     for (const group of readingOrder(body, text)) {
       for (const out of group) {
+        if (out.line.table !== undefined) {
+          const grid = pages[pageIndex]!.tables[out.line.table]!;
+          const widths = textWidths(grid);
+          const rows = grid.rows.map((r) => r.map((c, i) => cellText(c, keepSup, widths[i]!)));
+          if (last?.line.table !== undefined && lastTable && lastTable.page === pageIndex - 1 && sameColumns(lastTable.grid, grid)) {
+            continueTable(lastTable.rows, rows);
+            lastTable = { page: pageIndex, grid, rows: lastTable.rows };
+          } else {
+            tables.push(rows);
+            paragraphs.push([TABLE_MARK]);
+            lastTable = { page: pageIndex, grid, rows };
+          }
+          last = out;
+          first = false;
+          continue;
+        }
         if (out.text.length === 0) continue;
-        if (last === null || breaksBetween(last, out, metrics, !first)) paragraphs.push([out.text]);
+        if (last === null || last.line.table !== undefined || breaksBetween(last, out, metrics, !first)) paragraphs.push([out.text]);
         else paragraphs[paragraphs.length - 1]!.push(out.text);
         last = out;
         first = false;
@@ -573,6 +666,84 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfContent> {
     }
   }
   const all = paragraphs.map((p) => p.join("\n")).join("\n\n");
-  if (!/\p{L}/u.test(all) && footnotes.length === 0) throw new PaperError("empty");
-  return { text: all, footnotes, warnings: [] };
+  if (!/\p{L}/u.test(all) && footnotes.length === 0 && !tables.some((t) => t.some((r) => r.some((c) => /\p{L}/u.test(c))))) {
+    throw new PaperError("empty");
+  }
+  return { text: all, tables, footnotes, warnings: [] };
+}
+
+// ---------------------------------------------------------------------------
+// Table cells
+
+/**
+ * A cell's text: its lines as in running text, joined by spaces; a new line after ";" or before a dash.
+ * `width` is the width text may take in the cell's column: a word longer than that was cut where the
+ * line was full ("ST" / "T" in a narrow STT column, "15/4/202" / "7") and is joined again without a
+ * space, as is a document number cut after its dash ("12-" / "HD/UBKTTU").
+ */
+function cellText(items: Item[], keepSup: KeepSup, width: number): string {
+  if (items.length === 0) return "";
+  let out = "";
+  let prev: { line: Line; text: string } | null = null;
+  for (const line of buildLines(items.map((it) => ({ ...it, sup: false })))) {
+    const t = lineText(line, keepSup);
+    if (t.length === 0) continue;
+    if (prev) {
+      if (cutWord(prev.line, prev.text, line, t, width) || (/\d-$/.test(prev.text) && /^\p{Lu}[\p{L}\d]*\//u.test(t))) out += "";
+      else out += /;$/.test(out) || /^[-+•]\s/u.test(t) ? "\n" : " ";
+    }
+    out += t;
+    prev = { line, text: t };
+  }
+  return out;
+}
+
+/** A line holding one word that fills the column, and a next line whose first word would not have fit beside it. */
+function cutWord(a: Line, aText: string, b: Line, bText: string, width: number): boolean {
+  if (aText.includes(" ") || !/[\p{L}\p{N}]$/u.test(aText) || !/^[\p{L}\p{N}]/u.test(bText)) return false;
+  const aWidth = a.x1 - a.x0;
+  const first = bText.split(" ")[0]!;
+  const firstWidth = ((b.x1 - b.x0) * first.length) / bText.length;
+  return aWidth >= 0.85 * width && aWidth + firstWidth > width;
+}
+
+/** Per column, the width its text may take: the column less the padding seen on its left. */
+function textWidths(grid: GridTable<Item>): number[] {
+  const cols = grid.columns.length - 1;
+  const out: number[] = [];
+  for (let i = 0; i < cols; i++) {
+    const left = grid.columns[i]!;
+    const w = grid.columns[i + 1]! - left;
+    let pad = w / 2;
+    for (const row of grid.rows) for (const it of row[i] ?? []) pad = Math.min(pad, Math.max(0, it.x - left));
+    out.push(w - 2 * pad);
+  }
+  return out;
+}
+
+/** Whether a table on the next page continues this one: the same columns. */
+function sameColumns(a: GridTable<Item>, b: GridTable<Item>): boolean {
+  if (a.columns.length !== b.columns.length) return false;
+  const tolerance = a.ruled && b.ruled ? 3 : 0.05 * (a.right - a.left);
+  return a.columns.every((x, i) => Math.abs(x - b.columns[i]!) <= tolerance);
+}
+
+const sameRow = (a: string[] | undefined, b: string[] | undefined) => !!a && !!b && a.length === b.length && a.every((c, i) => c === b[i]);
+
+/**
+ * Appends the rows of a table's part on the next page: the header rows printed again are dropped, and
+ * a first row without row number (the rest of a row cut by the page break) is joined to the last row.
+ */
+function continueTable(rows: string[][], more: string[][]): void {
+  let k = 0;
+  while (k < more.length && k < rows.length - 1 && sameRow(rows[k], more[k])) k++;
+  const head = more[k];
+  const tail = rows[rows.length - 1];
+  if (head && tail && head[0] === "" && tail[0] !== "" && head.some((c) => c !== "")) {
+    head.forEach((c, i) => {
+      if (c) tail[i] = tail[i] ? `${tail[i]} ${c}` : c;
+    });
+    k++;
+  }
+  for (const r of more.slice(k)) rows.push(r);
 }

@@ -1,9 +1,11 @@
+import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDays, todayInVietnam } from "../../domain/format.ts";
 import { acting, asUserAt, createDirectiveWorld, type DirectiveWorld, insertConfirmedPaper } from "../../../test/support/directives.ts";
 import { testEngine } from "../../../test/support/db.ts";
 import { type TestClient, testApp } from "../../../test/support/http.ts";
 import { verifyAudit } from "../audit/audit.ts";
+import { newId } from "../ids.ts";
 import type { Db } from "../db/schema.ts";
 import { insertUnit, recordChange } from "../units/queries.ts";
 import { act, createDirective, decide, submitReport, submitRequest } from "./service.ts";
@@ -531,5 +533,33 @@ describe("written urgings", () => {
     expect(read.status).toBe(200);
     const unitTries = await c.financeLeader.post("/api/directives/urgings", { directiveIds: [a.id], content: "x" });
     expect(unitTries.status).toBe(403);
+  });
+
+  it("drafts the letter of the urging: its number, V/v, the lead units addressed, each directive's deadline and lateness", async () => {
+    const late = await assign({ content: "Rà soát, bổ sung quy hoạch cán bộ nhiệm kỳ 2025 - 2030", leadUnitId: w.units.finance, deadline: { kind: "date", value: inDays(-4) } });
+    const soon = await assign({ content: "Tổng hợp kết quả thu ngân sách quý", leadUnitId: w.units.planning, deadline: { kind: "date", value: inDays(2) } });
+    const res = await c.office.post("/api/directives/urgings", {
+      directiveIds: [late.id, soon.id],
+      content: "Thực hiện ý kiến chỉ đạo của Thường trực Tỉnh ủy, Văn phòng Tỉnh ủy đôn đốc các cơ quan thực hiện các nhiệm vụ sau.",
+      symbol: "45-CV/VPTU",
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const file = await c.office.get(`/api/directives/urgings/${res.body.id}/letter`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get("content-disposition")).toContain(encodeURIComponent("Công văn đôn đốc số 45-CV-VPTU"));
+    const xml = strFromU8(unzipSync(file.body as Uint8Array)["word/document.xml"]!);
+    const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("");
+    expect(text).toContain("VĂN PHÒNG");
+    expect(text).toContain("Số 45-CV/VPTU");
+    expect(text).toContain("V/v đôn đốc thực hiện nhiệm vụ");
+    expect(text).toMatch(/Kính gửi: - Sở Kế hoạch và Đầu tư,- Sở Tài chính\./);
+    expect(text).toContain("Thực hiện ý kiến chỉ đạo của Thường trực Tỉnh ủy");
+    expect(text).toContain("Rà soát, bổ sung quy hoạch cán bộ");
+    expect(text).toContain(`Chưa thực hiện, quá hạn 4 ngày`);
+    expect(text).toContain(`Chưa thực hiện, sắp đến hạn (còn 2 ngày)`);
+    expect(text).toContain("CHÁNH VĂN PHÒNG");
+    // Only the office issues urgings, so only the office drafts their letters.
+    expect((await c.financeLeader.get(`/api/directives/urgings/${res.body.id}/letter`)).status).toBe(403);
+    expect((await c.office.get(`/api/directives/urgings/${newId()}/letter`)).status).toBe(404);
   });
 });

@@ -584,38 +584,22 @@ export async function unitStatistics(
 // ---------------------------------------------------------------------------
 // One directive's page
 
-export async function directiveDetail(db: Queryable, provinceId: number, d: DirectiveRow, asOf: string, dueSoonDays: number): Promise<DirectiveDetail<Date>> {
-  const today = todayInVietnam();
-  const base = await db
+/** The sheet's rows of these directives as they stood on `asOf` (in no particular order). */
+export async function sheetRowsOf(db: Queryable, provinceId: number, ids: string[], asOf: string, dueSoonDays: number): Promise<SheetRow[]> {
+  if (!ids.length) return [];
+  const states = await db
     .selectFrom("directive_states as s")
     .innerJoin("directives as d", (j) => j.onRef("d.province_id", "=", "s.province_id").onRef("d.id", "=", "s.directive_id"))
-    .select([
-      "s.directive_id",
-      "s.status",
-      "s.lead_unit_id",
-      "s.due_on",
-      "s.requested_on",
-      "s.completed_on",
-      "d.version",
-      "d.ordinal",
-      "d.content",
-      "d.paper_id",
-      "d.follower_id",
-      "d.leader_id",
-      "d.deadline_kind",
-      "d.deadline_value",
-      "d.priority",
-      "d.classification",
-      "d.expected_product",
-      "d.note",
-      "d.parent_id",
-      "d.assignee_id",
-    ])
+    .select([...STATE_COLUMNS, ...DIRECTIVE_COLUMNS])
     .where("s.province_id", "=", provinceId)
-    .where("s.directive_id", "=", d.id)
-    .where((eb) => inForce(eb as unknown as States, asOf, today))
+    .where("s.directive_id", "in", ids)
+    .where((eb) => inForce(eb as unknown as States, asOf))
     .execute();
-  const [summary] = await decorate(db, provinceId, base as BareRow[], asOf, dueSoonDays);
+  return decorate(db, provinceId, states as BareRow[], asOf, dueSoonDays);
+}
+
+export async function directiveDetail(db: Queryable, provinceId: number, d: DirectiveRow, asOf: string, dueSoonDays: number): Promise<DirectiveDetail<Date>> {
+  const [summary] = await sheetRowsOf(db, provinceId, [d.id], asOf, dueSoonDays);
   const [events, deadlines, reports, requests, urgings, children, states, paperItem] = await Promise.all([
     db.selectFrom("directive_events").selectAll().where("province_id", "=", provinceId).where("directive_id", "=", d.id).orderBy("seq").execute(),
     db.selectFrom("directive_deadlines").selectAll().where("province_id", "=", provinceId).where("directive_id", "=", d.id).orderBy("seq").execute(),

@@ -36,6 +36,7 @@ import { deadlineFromPaper, type Deadline, FINAL_STATUSES, holds, mayDecide, may
 import { todayInVietnam } from "../../domain/format.ts";
 import { attachmentHeader, fileResponse, storeFile } from "../files/files.ts";
 import { HttpError, invalidInput, notFound } from "../http/errors.ts";
+import { generateUrgingLetter } from "../reports/generate.ts";
 import { type RequestContext, route } from "../http/route.ts";
 import { unitsAsOf } from "../units/queries.ts";
 import { ATTACHMENT_MAX_FILES, checkAttachment } from "./attachments.ts";
@@ -401,6 +402,22 @@ export const directiveRoutes = [
       const result = await write(ctx, (w) => recordUrging(w, body));
       if (result.mails) await queueMailJob(ctx.db, ctx.user.provinceId, ctx.deps.notifyJobs);
       return { id: result.id, directives: result.directives.length, mails: result.mails };
+    },
+  }),
+
+  route({
+    method: "get",
+    path: "/api/directives/urgings/:id/letter",
+    access: "directives.urge",
+    summary: "Công văn đôn đốc (.docx hoặc .pdf) của một lần đôn đốc đã ghi nhận",
+    tags: TAG,
+    params: z.strictObject({ id: uuid("Mã văn bản đôn đốc") }),
+    query: z.strictObject({ format: z.enum(["docx", "pdf"]).default("docx") }),
+    handler: async (ctx, { params, query }) => {
+      const file = await generateUrgingLetter(ctx.db, { provinceId: ctx.user.provinceId, urgingId: params.id, dueSoonDays: ctx.config.dueSoonDays, format: query.format });
+      return new Response(Buffer.from(file.bytes), {
+        headers: { "content-type": file.mime, "content-length": String(file.bytes.byteLength), "content-disposition": attachmentHeader(file.name) },
+      });
     },
   }),
 

@@ -5,6 +5,7 @@ import type { PartyDocument } from "./docx/model.ts";
 import { DOCX_MIME, renderDocx } from "./docx/render.ts";
 import { docxToPdf, PDF_MIME } from "./pdf.ts";
 import { buildWorkResultsDocument, loadWorkResults, type WorkResultsOptions, workResultsFileName } from "./work-results.ts";
+import { buildUrgingLetter, loadUrgingLetter, urgingFileName } from "./urging.ts";
 import { renderXlsx, XLSX_MIME } from "./xlsx.ts";
 
 // One entry point per report for the job handlers, the HTTP routes and the CLI: read the
@@ -47,4 +48,11 @@ export async function generateConclusion(db: Queryable, options: ConclusionOptio
   const doc = buildConclusionDocument(data);
   const { bytes, mime } = await writeDocument(doc, options.format, options.progress);
   return { name: conclusionFileName(data, options.format), mime, bytes, fingerprint: data.fingerprint, asOf: null, period: null };
+}
+
+/** The letter of a recorded urging (công văn đôn đốc), as .docx or .pdf. */
+export async function generateUrgingLetter(db: Queryable, options: { provinceId: number; urgingId: string; dueSoonDays: number; format: "docx" | "pdf" }): Promise<GeneratedFile> {
+  const data = await loadUrgingLetter(db, options.provinceId, options.urgingId, options.dueSoonDays);
+  const { bytes, mime } = await writeDocument(buildUrgingLetter(data), options.format);
+  return { name: urgingFileName(data, options.format), mime, bytes, fingerprint: data.fingerprint, asOf: data.issuedOn, period: null };
 }

@@ -125,10 +125,15 @@ export interface PartyDocument {
   date: string | null;
   /** The year when the date is blank. */
   year: number;
-  /** "BÁO CÁO", "THÔNG BÁO". */
+  /** "BÁO CÁO", "THÔNG BÁO"; "CÔNG VĂN" for a letter, whose kind is not printed. */
   kind: string;
-  /** The subject (trích yếu), one or more lines, bold. */
+  /** The subject (trích yếu), one or more lines, bold; a letter's is its `regarding` line. */
   subject: string[];
+  /**
+   * A letter (công văn) has no title: its subject is the "V/v …" line under the number, and it
+   * names whom it is sent to ("Kính gửi: …") above the body.
+   */
+  letter?: { regarding: string; addressees: string[] };
   body: Block[];
   recipients: string[];
   signature: Signature;

@@ -323,6 +323,7 @@ function headerBlock(doc: PartyDocument): Table {
   left.push(centred(doc.issuer.name.toLocaleUpperCase("vi"), { bold: true }));
   left.push(centred("*", {}, 6));
   left.push(centred(numberLine(doc.number, doc.symbol), {}));
+  if (doc.letter) left.push(centred(doc.letter.regarding, { italic: true, size: 12 }));
   if (doc.draft) left.push(centred("Dự thảo", { bold: true, italic: true }, 0, 6));
   const rightWidth = TEXT_WIDTH - HEADER_LEFT;
   // The rule under "ĐẢNG CỘNG SẢN VIỆT NAM" is as long as the words: the paragraph's border,
@@ -343,10 +344,24 @@ function headerBlock(doc: PartyDocument): Table {
 }
 
 function titleBlock(doc: PartyDocument): Paragraph[] {
+  if (doc.letter) return addresseesBlock(doc.letter.addressees);
   return [
     centred(doc.kind.toLocaleUpperCase("vi"), { bold: true, size: 16 }, 2, 24),
     ...doc.subject.map((line) => centred(line, { bold: true })),
     centred("-----", {}, 12),
+  ];
+}
+
+/** "Kính gửi: X" on one line, or the addressees as a dash list under "Kính gửi:". */
+function addresseesBlock(addressees: string[]): Paragraph[] {
+  const line = (children: TextRun[], indent: number, after = 0) =>
+    new Paragraph({ indent: { left: indent }, spacing: { before: 0, after: afterPt(after), line: LINE, lineRule: LineRuleType.AUTO }, children });
+  const label = run("Kính gửi: ", { italic: true });
+  const left = convertMillimetersToTwip(35);
+  if (addressees.length === 1) return [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: afterPt(12), after: afterPt(12) }, children: [label, run(addressees[0]!)] })];
+  return [
+    new Paragraph({ indent: { left }, spacing: { before: afterPt(12), after: 0 }, children: [label] }),
+    ...addressees.map((a, k) => line([run(`- ${a}${k === addressees.length - 1 ? "." : ","}`)], left + convertMillimetersToTwip(10), k === addressees.length - 1 ? 12 : 0)),
   ];
 }
 

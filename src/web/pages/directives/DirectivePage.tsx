@@ -14,7 +14,8 @@ import { PageHeader } from "../../components/PageHeader.tsx";
 import { EmptyState, LoadError, Loading } from "../../components/States.tsx";
 import { UnitPicker } from "../../components/UnitPicker.tsx";
 import { useLoad } from "../../components/useLoad.ts";
-import { DIRECTIVES_PATH, directivePath, directivesApi } from "./api.ts";
+import { DIRECTIVES_PATH, directivePath, directivesApi, urgingLetterUrl } from "./api.ts";
+import { useSession } from "../../auth/session.tsx";
 import { UrgeModal } from "./SheetPage.tsx";
 import { DeadlineInput, Items, PersonSelect, ProgressText, StatusTag, TimelinessTag } from "./widgets.tsx";
 
@@ -322,6 +323,7 @@ function Deadlines(props: { page: Page }) {
 }
 
 function Urgings(props: { page: Page }) {
+  const { can } = useSession();
   return (
     <Items
       items={props.page.urgings}
@@ -329,7 +331,16 @@ function Urgings(props: { page: Page }) {
       render={(u) => ({
         key: u.id,
         title: `${u.symbol ? `Số ${u.symbol}, ` : ""}ngày ${formatDate(u.issuedOn)} — ${u.issuedByName ?? ""}`,
-        description: <span style={{ whiteSpace: "pre-wrap" }}>{u.content}</span>,
+        description: (
+          <Space orientation="vertical" size={2}>
+            <span style={{ whiteSpace: "pre-wrap" }}>{u.content}</span>
+            {can("directives.urge") && (
+              <span>
+                Công văn: <a href={urgingLetterUrl(u.id, "docx")}>Word (.docx)</a> · <a href={urgingLetterUrl(u.id, "pdf")}>PDF</a>
+              </span>
+            )}
+          </Space>
+        ),
       })}
     />
   );

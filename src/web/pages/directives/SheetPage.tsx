@@ -18,7 +18,7 @@ import { PageHeader } from "../../components/PageHeader.tsx";
 import { LoadError } from "../../components/States.tsx";
 import { UnitPicker } from "../../components/UnitPicker.tsx";
 import { useLoad } from "../../components/useLoad.ts";
-import { assignPath, directivePath, directivesApi, REQUESTS_PATH, STATS_PATH } from "./api.ts";
+import { assignPath, directivePath, directivesApi, REQUESTS_PATH, STATS_PATH, urgingLetterUrl } from "./api.ts";
 import { DeadlineInput, Ellipsis, PersonSelect, ProgressText, StatusTag, TimelinessTag } from "./widgets.tsx";
 
 const PAGE = 200;
@@ -365,17 +365,33 @@ function ImportModal(props: { open: boolean; onClose(): void; onImported(): void
 }
 
 export function UrgeModal(props: { open: boolean; ids: string[]; onClose(): void; onDone(): void }) {
-  const { message } = App.useApp();
+  const { modal } = App.useApp();
   return (
     <FormModal<{ content: string; symbol?: string }>
       open={props.open}
       title={`Đôn đốc ${props.ids.length} nhiệm vụ`}
       okText="Ban hành đôn đốc"
-      initialValues={{ content: "Văn phòng Tỉnh ủy đề nghị đơn vị khẩn trương tổ chức thực hiện nhiệm vụ được giao, báo cáo kết quả đúng thời hạn." }}
+      initialValues={{
+        content:
+          "Qua theo dõi, một số nhiệm vụ Thường trực Tỉnh ủy, Ban Thường vụ Tỉnh ủy giao đã quá hạn hoặc sắp đến hạn nhưng chưa hoàn thành. " +
+          "Văn phòng Tỉnh ủy đề nghị các cơ quan, đơn vị khẩn trương tổ chức thực hiện, báo cáo kết quả đúng thời hạn.",
+      }}
       onCancel={props.onClose}
       onSubmit={async (v) => {
         const r = await directivesApi.urge({ directiveIds: props.ids, content: v.content, symbol: v.symbol || null });
-        message.success(`Đã ghi nhận đôn đốc; đã gửi ${r.mails} thư.`);
+        modal.success({
+          title: "Đã ghi nhận đôn đốc",
+          content: (
+            <Space orientation="vertical">
+              <span>
+                Đã thông báo cho đơn vị chủ trì của {r.directives} nhiệm vụ; đã gửi {r.mails} thư.
+              </span>
+              <span>
+                Công văn đôn đốc đã soạn sẵn: <a href={urgingLetterUrl(r.id, "docx")}>tải Word (.docx)</a> · <a href={urgingLetterUrl(r.id, "pdf")}>tải PDF</a>
+              </span>
+            </Space>
+          ),
+        });
         props.onClose();
         props.onDone();
       }}
@@ -383,7 +399,12 @@ export function UrgeModal(props: { open: boolean; ids: string[]; onClose(): void
       <Form.Item name="symbol" label="Số văn bản đôn đốc (nếu có)">
         <Input placeholder="VD: 2315-CV/VPTU" />
       </Form.Item>
-      <Form.Item name="content" label="Nội dung đôn đốc" rules={[{ required: true, message: "Hãy nhập nội dung đôn đốc." }]}>
+      <Form.Item
+        name="content"
+        label="Nội dung đôn đốc"
+        extra="Gửi kèm thông báo, thư điện tử và mở đầu công văn đôn đốc; danh sách nhiệm vụ được thêm vào công văn."
+        rules={[{ required: true, message: "Hãy nhập nội dung đôn đốc." }]}
+      >
         <Input.TextArea rows={5} />
       </Form.Item>
     </FormModal>

@@ -41,6 +41,8 @@ export const directivePath = (id: string) => `${DIRECTIVES_PATH}/${id}`;
 export const assignPath = (paperId?: string) => `${DIRECTIVES_PATH}/giao-tu-van-ban${paperId ? `/${paperId}` : ""}`;
 export const STATS_PATH = `${DIRECTIVES_PATH}/thong-ke`;
 export const REQUESTS_PATH = `${DIRECTIVES_PATH}/de-nghi`;
+/** The drafted letter (công văn đôn đốc) of a recorded urging. */
+export const urgingLetterUrl = (urgingId: string, format: "docx" | "pdf" = "docx") => `/api/directives/urgings/${urgingId}/letter?format=${format}`;
 
 export const directivesApi = {
   sheet: (q: SheetQuery, signal?: AbortSignal) => api.get<SheetPage>(`/api/directives${query({ ...q })}`, { signal }),

@@ -11,6 +11,7 @@ import {
   STATUS_LABELS,
   type Timeliness,
   TIMELINESS_LABELS,
+  timelinessPhrase,
 } from "../../../domain/directives.ts";
 import type { UserView } from "../../../domain/api/users.ts";
 import { DateField } from "../../components/DateField.tsx";
@@ -44,14 +45,9 @@ const TIMELINESS_COLORS: Record<Timeliness, string> = {
 };
 
 export function TimelinessTag(props: { timeliness: Timeliness; daysLeft?: number | null }) {
-  const { timeliness, daysLeft } = props;
-  let extra = "";
-  if (timeliness === "overdue" && daysLeft !== null && daysLeft !== undefined && daysLeft < 0) extra = ` ${-daysLeft} ngày`;
-  if (timeliness === "due_soon" && daysLeft !== null && daysLeft !== undefined) extra = daysLeft === 0 ? " (hôm nay)" : ` (còn ${daysLeft} ngày)`;
   return (
-    <Tag color={TIMELINESS_COLORS[timeliness]} data-timeliness={timeliness}>
-      {TIMELINESS_LABELS[timeliness]}
-      {extra}
+    <Tag color={TIMELINESS_COLORS[props.timeliness]} data-timeliness={props.timeliness}>
+      {timelinessPhrase(props.timeliness, props.daysLeft ?? null)}
     </Tag>
   );
 }
