@@ -2,6 +2,7 @@ import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { sql } from "kysely";
+import { REPORT_FORMATS, type ReportFormat } from "../domain/api/reports.ts";
 import { isIsoDate, todayInVietnam } from "../domain/format.ts";
 import { periodLabel } from "../domain/periods.ts";
 import { type Config, loadConfig } from "../server/config.ts";
@@ -9,7 +10,7 @@ import { openDatabase } from "../server/db/connect.ts";
 import { migrateToLatest } from "../server/db/migrate.ts";
 import type { Db } from "../server/db/schema.ts";
 import { loadDemoIfEmpty } from "../server/demo/load.ts";
-import { generateConclusion, generateWorkResults, REPORT_FORMATS, type ReportFormat } from "../server/reports/generate.ts";
+import { generateConclusion, generateWorkResults } from "../server/reports/generate.ts";
 import { PdfUnavailableError } from "../server/reports/pdf.ts";
 import { reportPeriod } from "../server/reports/work-results.ts";
 

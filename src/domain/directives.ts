@@ -616,6 +616,46 @@ export function rankUnits<T extends UnitTally>(items: readonly T[]): RankedUnit<
 }
 
 // ---------------------------------------------------------------------------
+// Outcomes: what the reports and the dashboard count on a cut-off day
+
+/** The four outcomes a report counts (Hướng dẫn's "đúng hạn, trễ hạn, quá hạn, chưa đến hạn"), plus suspended. */
+export const OUTCOMES = ["done_on_time", "done_late", "overdue", "not_due", "suspended"] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+export const OUTCOME_LABELS: Record<Outcome, string> = {
+  done_on_time: "Hoàn thành đúng hạn",
+  done_late: "Hoàn thành trễ hạn",
+  overdue: "Quá hạn, chưa hoàn thành",
+  not_due: "Đang thực hiện, chưa đến hạn",
+  suspended: "Tạm hoãn",
+};
+
+/** The outcome a timeliness counts as: suspended and withdrawn ("not tracked") as suspended, work still running as not yet due. */
+export function outcomeOf(t: Timeliness): Outcome {
+  switch (t) {
+    case "done_on_time":
+      return "done_on_time";
+    case "done_late":
+      return "done_late";
+    case "overdue":
+      return "overdue";
+    case "not_tracked":
+      return "suspended";
+    default:
+      return "not_due";
+  }
+}
+
+/** Directives counted by outcome. */
+export interface OutcomeTally {
+  total: number;
+  done_on_time: number;
+  done_late: number;
+  overdue: number;
+  not_due: number;
+  suspended: number;
+}
+
+// ---------------------------------------------------------------------------
 // Descriptive fields
 
 export const PRIORITIES = ["normal", "high", "urgent"] as const;

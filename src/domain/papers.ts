@@ -112,48 +112,6 @@ export interface PaperMeta {
   recipients: string | null;
 }
 
-/** A stored paper as lists and links show it. */
-export interface PaperSummary {
-  id: string;
-  kind: string | null;
-  symbol: string | null;
-  issuedOn: string | null;
-  title: string | null;
-  issuer: string | null;
-  classification: Classification;
-  status: PaperStatus;
-}
-
-export interface PaperListRow extends PaperSummary {
-  fileName: string | null;
-  counts: { directives: number; facts: number; references: number };
-  createdAt: string;
-  confirmedAt: string | null;
-}
-
-export interface PaperDetail extends PaperMeta {
-  id: string;
-  classification: Classification;
-  status: PaperStatus;
-  fileName: string | null;
-  hasFile: boolean;
-  /** The paper's normalised text, which every span points into; null for classified papers. */
-  text: string | null;
-  warnings: string[];
-  items: PaperItems;
-  /** The date unit names are read for (the paper's date, else the day it was stored). */
-  unitsAsOf: string;
-  /** Units named by the items: id → name on that date. */
-  units: Record<string, string>;
-  /** Stored papers the references link to. */
-  linkedPapers: PaperSummary[];
-  /** Confirmed papers that cite this one. */
-  citedBy: PaperSummary[];
-  createdAt: string;
-  confirmedAt: string | null;
-  version: number;
-}
-
 /** Canonical form of a document number for comparing: "Số 1012 - TB/TU" and "1012-tb/tu" are one. */
 export function symbolKey(symbol: string | null | undefined): string | null {
   if (!symbol) return null;
@@ -177,7 +135,7 @@ export function kindOfSymbol(symbol: string | null | undefined): string | null {
 }
 
 /** "Thông báo 1012-TB/TU ngày 08/10/2024" — how a paper is named in one line. */
-export function paperName(p: Pick<PaperSummary, "kind" | "symbol" | "issuedOn" | "title">, formatDate: (d: string) => string): string {
+export function paperName(p: { kind: string | null; symbol: string | null; issuedOn: string | null }, formatDate: (d: string) => string): string {
   const head = [paperKindLabel(p.kind), p.symbol ? `số ${p.symbol}` : null, p.issuedOn ? `ngày ${formatDate(p.issuedOn)}` : null]
     .filter(Boolean)
     .join(" ");

@@ -54,6 +54,20 @@ import {
   yearPeriod,
 } from "./periods.ts";
 
+/** What holds the targets: a congress's resolution for its term, a yearly resolution, a yearly work programme. */
+export const RESOLUTION_KINDS = ["congress", "yearly_resolution", "yearly_programme"] as const;
+export type ResolutionKind = (typeof RESOLUTION_KINDS)[number];
+export const RESOLUTION_KIND_LABELS: Record<ResolutionKind, string> = {
+  congress: "Nghị quyết Đại hội (nhiệm kỳ)",
+  yearly_resolution: "Nghị quyết năm",
+  yearly_programme: "Chương trình công tác năm",
+};
+
+/** A unit's figure is a draft until sent, then waits for the office's approval (the office's own are approved at once). */
+export type ValueStatus = "draft" | "submitted" | "approved";
+/** A request to explain a lagging target: open, answered by the owner unit, closed by the office. */
+export type ExplanationStatus = "open" | "answered" | "closed";
+
 export const DIRECTIONS = ["increase", "decrease", "threshold"] as const;
 export type Direction = (typeof DIRECTIONS)[number];
 export const DIRECTION_LABELS: Record<Direction, string> = {

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { AuditCheck } from "../../domain/api/audit.ts";
 import type { Queryable, Tx } from "../db/schema.ts";
 
 // Every change is appended to audit_log in the transaction that makes it. Rows are
@@ -114,12 +115,8 @@ async function lockHead(tx: Tx, provinceId: number): Promise<{ seq: number; hash
   return { seq: Number(head.seq), hash: head.hash };
 }
 
-export type VerifyResult =
-  | { ok: true; provinces: number; rows: number }
-  | { ok: false; provinceId: number; seq: number; problem: string; rows: number };
-
 /** Walks the chain of every province, or of one (what a province's administrator may check). */
-export async function verifyAudit(db: Queryable, options: { provinceId?: number; batchSize?: number } = {}): Promise<VerifyResult> {
+export async function verifyAudit(db: Queryable, options: { provinceId?: number; batchSize?: number } = {}): Promise<AuditCheck> {
   const batchSize = options.batchSize ?? 5000;
   let headsQuery = db.selectFrom("audit_heads").selectAll().orderBy("province_id");
   if (options.provinceId !== undefined) headsQuery = headsQuery.where("province_id", "=", options.provinceId);
@@ -140,7 +137,7 @@ export async function verifyAudit(db: Queryable, options: { provinceId?: number;
       for (const row of batch) {
         rows++;
         const seq = Number(row.seq);
-        const fail = (problem: string): VerifyResult => ({ ok: false, provinceId: head.province_id, seq, problem, rows });
+        const fail = (problem: string): AuditCheck => ({ ok: false, provinceId: head.province_id, seq, problem, rows });
         if (seq !== expectedSeq) return fail(`thiếu bản ghi số ${expectedSeq}`);
         if (row.prev_hash !== prevHash) return fail("liên kết với bản ghi trước bị sai");
         const hash = chainHash(prevHash, {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { AuditLog } from "../../domain/api/audit.ts";
 import { addDays } from "../../domain/format.ts";
 import { isoDate } from "../../domain/schemas.ts";
 import { route } from "../http/route.ts";
@@ -28,7 +29,7 @@ export const auditRoutes = [
       before: z.coerce.number().int().min(1).optional(),
       limit: z.coerce.number().int().min(1).max(500).default(100),
     }),
-    handler: async (ctx, { query }) => {
+    handler: async (ctx, { query }): Promise<AuditLog<Date>> => {
       let q = ctx.db
         .selectFrom("audit_log")
         .select(["seq", "at", "actor_id", "actor_name", "action", "object_type", "object_id", "before", "after", "reason", "ip"])

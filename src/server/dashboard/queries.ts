@@ -1,9 +1,11 @@
 import { sql } from "kysely";
+import type { Dashboard, StatusCounts, TargetsOverview, TrendPoint, UnitDirective, UnitDrillDown, UnitOutcomes, UnitTarget } from "../../domain/api/dashboard.ts";
+import type { Outcome, OutcomeTally } from "../../domain/directives.ts";
 import { addDays, todayInVietnam, viCollator } from "../../domain/format.ts";
 import { endDate, type Period, periodLabel, startDate } from "../../domain/periods.ts";
 import { summaryLine, type Summary } from "../../domain/targets.ts";
 import type { Queryable } from "../db/schema.ts";
-import { emptyTally, onTimeShare, OUTCOMES, type Outcome, type OutcomeTally } from "../reports/data.ts";
+import { emptyTally, onTimeShare } from "../reports/data.ts";
 import { resolutionScope } from "../targets/assess.ts";
 import { unitsAsOf } from "../units/queries.ts";
 
@@ -25,22 +27,6 @@ export interface DashboardScope {
   asOf: string;
   /** Only these lead units (a drill-down, or a unit leader's reach); null for the whole province. */
   units?: string[] | null;
-}
-
-export interface StatusCounts {
-  not_started: number;
-  in_progress: number;
-  awaiting_confirmation: number;
-  done: number;
-  suspended: number;
-}
-
-export interface UnitOutcomes extends OutcomeTally {
-  unitId: string;
-  name: string;
-  onTimePercent: number | null;
-  /** Rank by overdue (most first); units with none overdue are not ranked. */
-  overdueRank: number | null;
 }
 
 interface OutcomeRow {
@@ -107,18 +93,6 @@ export async function outcomeRows(db: Queryable, scope: DashboardScope, today = 
   return outcomeRowsAsOf(db, scope, today);
 }
 
-export interface TrendPoint {
-  /** yyyy-mm */
-  month: string;
-  /** Done in the month, on time and late (as recorded by the cut-off). */
-  doneOnTime: number;
-  doneLate: number;
-  /** Work overdue at the end of the month (or at the cut-off, for the month it falls in). */
-  overdue: number;
-  /** The point is the cut-off day, not a month's end (its overdue count is the dashboard's). */
-  atCutOff?: boolean;
-}
-
 /**
  * Month by month from the period's first month to the cut-off's: work done (on time, late) and
  * work overdue at each month's end — for the month the cut-off falls in, at the cut-off. The
@@ -174,19 +148,6 @@ export async function trend(db: Queryable, scope: DashboardScope, today = todayI
 function lastOfMonth(day: string): string {
   const [y, m] = day.split("-").map(Number) as [number, number];
   return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-}
-
-export interface TargetsOverview {
-  resolutions: {
-    id: string;
-    kind: string;
-    symbol: string | null;
-    title: string;
-    summary: Summary;
-    /** "x/y chỉ tiêu đủ điều kiện đánh giá; a/b đạt tiến độ". */
-    line: string;
-  }[];
-  total: Summary;
 }
 
 /** The targets of the resolutions covering the period, by status, from the assessments kept fresh on every write. */
@@ -251,15 +212,6 @@ export async function targetsOverviewAsOf(db: Queryable, provinceId: number, per
   return { resolutions, total };
 }
 
-export interface Dashboard {
-  period: { code: string; label: string; start: string; end: string };
-  asOf: string;
-  directives: { outcomes: OutcomeTally; statuses: StatusCounts; onTimePercent: number | null };
-  units: UnitOutcomes[];
-  targets: TargetsOverview;
-  trend: TrendPoint[];
-}
-
 export async function dashboard(db: Queryable, scope: DashboardScope, today = todayInVietnam()): Promise<Dashboard> {
   const [rows, targets, months, slices] = await Promise.all([
     outcomeRows(db, scope, today),
@@ -316,37 +268,14 @@ export async function dashboard(db: Queryable, scope: DashboardScope, today = to
   };
 }
 
-export { OUTCOMES };
-
 // ---------------------------------------------------------------------------
 // Drill-down: one unit's directives and targets
 
-export interface UnitDirective {
-  id: string;
-  ordinal: string | null;
-  content: string;
-  status: string;
-  outcome: Outcome;
-  dueOn: string | null;
-  completedOn: string | null;
-  daysLate: number | null;
-  paper: { id: string; symbol: string | null; issuedOn: string | null } | null;
-}
-
-export interface UnitTarget {
-  id: string;
-  resolutionId: string;
-  code: string;
-  name: string;
-  unit: string;
-  plan: number | null;
-  actual: number | null;
-  percentOfPlan: number | null;
-  status: string;
-}
-
 /** A lead unit's directives in the scope (outcome as of the cut-off) and the targets it owns (status for the period). */
-export async function unitDrillDown(db: Queryable, scope: DashboardScope & { unitId: string }): Promise<{ unit: { id: string; name: string } | null; directives: UnitDirective[]; targets: UnitTarget[] }> {
+export async function unitDrillDown(
+  db: Queryable,
+  scope: DashboardScope & { unitId: string },
+): Promise<UnitDrillDown | { unit: null; directives: UnitDirective[]; targets: UnitTarget[] }> {
   const { directivesAsOf } = await import("../reports/data.ts");
   const all = await directivesAsOf(db, scope.provinceId, { periodStart: startDate(scope.period), periodEnd: endDate(scope.period), asOf: scope.asOf, unitIds: [scope.unitId] });
   const order: Record<Outcome, number> = { overdue: 0, not_due: 1, done_late: 2, done_on_time: 3, suspended: 4 };

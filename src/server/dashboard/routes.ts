@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { DashboardData, UnitData } from "../../domain/api/dashboard.ts";
 import { isIsoDate, todayInVietnam } from "../../domain/format.ts";
 import { type Period, periodLabel, periodsOfYear, startDate } from "../../domain/periods.ts";
 import { badRequest, notFound } from "../http/errors.ts";
@@ -46,7 +47,7 @@ export const dashboardRoutes = [
     summary: "Bảng điều hành: nhiệm vụ theo tình hình thực hiện, quá hạn theo đơn vị, chỉ tiêu theo mức độ, xu hướng theo tháng",
     tags: ["Bảng điều hành"],
     query: PeriodQuery,
-    handler: async (ctx, { query }) => {
+    handler: async (ctx, { query }): Promise<DashboardData> => {
       const { period, asOf } = dashboardScope(query);
       const data = await dashboard(ctx.db, { provinceId: ctx.user.provinceId, period, asOf });
       return { ...data, choices: periodChoices(period.year), today: todayInVietnam() };
@@ -60,7 +61,7 @@ export const dashboardRoutes = [
     tags: ["Bảng điều hành"],
     params: z.strictObject({ unitId: z.uuid() }),
     query: PeriodQuery,
-    handler: async (ctx, { params, query }) => {
+    handler: async (ctx, { params, query }): Promise<UnitData> => {
       const { period, asOf } = dashboardScope(query);
       const result = await unitDrillDown(ctx.db, { provinceId: ctx.user.provinceId, period, asOf, unitId: params.unitId });
       if (!result.unit) throw notFound("Không tìm thấy đơn vị.");

@@ -12,12 +12,14 @@ import {
   type Timeliness,
   TIMELINESS_LABELS,
   timelinessOf,
-  type UnitTally,
   PRIORITY_LABELS,
   CLASSIFICATION_LABELS,
   daysLeft,
 } from "../../domain/directives.ts";
 import { addDays, todayInVietnam, viCollator } from "../../domain/format.ts";
+import type { DirectiveDetail, DirectiveStats, MyWork, SheetRow } from "../../domain/api/directives.ts";
+import type { SheetSort } from "../../domain/api/directives-input.ts";
+import type { DirectiveClassification, Priority } from "../../domain/directives.ts";
 import type { Database, Queryable } from "../db/schema.ts";
 import type { DirectiveBrief } from "./notify.ts";
 import type { DirectiveRow } from "./service.ts";
@@ -147,9 +149,6 @@ async function deadlinesOn(db: Queryable, provinceId: number, directiveIds: stri
 // ---------------------------------------------------------------------------
 // The tracking sheet
 
-export const SHEET_SORTS = ["due", "ordinal", "unit", "status", "created"] as const;
-export type SheetSort = (typeof SHEET_SORTS)[number];
-
 export interface SheetFilter {
   asOf: string;
   paperId?: string;
@@ -169,46 +168,6 @@ export interface SheetFilter {
   order?: "asc" | "desc";
   limit?: number;
   offset?: number;
-}
-
-export interface SheetRow {
-  id: string;
-  version: number;
-  ordinal: string | null;
-  content: string;
-  paperId: string | null;
-  paperSymbol: string | null;
-  paperIssuedOn: string | null;
-  leadUnitId: string;
-  leadUnitName: string;
-  partnerUnitIds: string[];
-  partnerUnitNames: string[];
-  deadline: Deadline;
-  deadlineText: string;
-  dueOn: string | null;
-  daysLeft: number | null;
-  status: DirectiveStatus;
-  statusLabel: string;
-  timeliness: Timeliness;
-  timelinessLabel: string;
-  progress: number | null;
-  lastReportOn: string | null;
-  lastReport: string | null;
-  result: string | null;
-  requestedOn: string | null;
-  completedOn: string | null;
-  followerId: string | null;
-  followerName: string | null;
-  leaderId: string | null;
-  leaderName: string | null;
-  priority: string;
-  priorityLabel: string;
-  classification: string;
-  classificationLabel: string;
-  expectedProduct: string | null;
-  note: string | null;
-  parentId: string | null;
-  assigneeId: string | null;
 }
 
 export interface Reach {
@@ -295,7 +254,9 @@ function sheetBase(db: Queryable, provinceId: number, f: SheetFilter, reach: Rea
 
 const STATUS_ORDER = sql<number>`case s.status when 'not_started' then 1 when 'in_progress' then 2 when 'awaiting_confirmation' then 3 when 'suspended' then 4 when 'done' then 5 else 6 end`;
 
-/** The office's tracking sheet: the page of rows asked for and how many match. */
+/** The office's tracking sheet: the page of rows asked for and how many match (null when told not to count). */
+export function trackingSheet(db: Queryable, provinceId: number, f: SheetFilter, reach: Reach, dueSoonDays: number, options?: { count?: true }): Promise<{ total: number; rows: SheetRow[] }>;
+export function trackingSheet(db: Queryable, provinceId: number, f: SheetFilter, reach: Reach, dueSoonDays: number, options: { count: false }): Promise<{ total: null; rows: SheetRow[] }>;
 export async function trackingSheet(
   db: Queryable,
   provinceId: number,
@@ -365,8 +326,8 @@ interface BareRow {
   leader_id: string | null;
   deadline_kind: Deadline["kind"];
   deadline_value: string | null;
-  priority: string;
-  classification: string;
+  priority: Priority;
+  classification: DirectiveClassification;
   expected_product: string | null;
   note: string | null;
   parent_id: string | null;
@@ -478,13 +439,6 @@ async function lastReports(db: Queryable, provinceId: number, ids: string[], day
 // ---------------------------------------------------------------------------
 // "Việc của tôi"
 
-export interface MyWork {
-  asOf: string;
-  lead: SheetRow[];
-  partner: SheetRow[];
-  counts: { overdue: number; dueSoon: number; awaiting: number; total: number };
-}
-
 const TIMELINESS_RANK: Record<Timeliness, number> = { overdue: 0, due_soon: 1, on_time: 2, no_deadline: 3, done_late: 4, done_on_time: 4, not_tracked: 5 };
 
 /** Overdue first, then soonest last day; "chờ xác nhận" (the office's turn) after the work still owed. */
@@ -573,20 +527,13 @@ export interface StatsFilter {
   parts?: "top" | "all";
 }
 
-export interface UnitStats extends UnitTally {
-  unitId: string;
-  unitName: string;
-  onTimePercent: number | null;
-  rank: number | null;
-}
-
 export async function unitStatistics(
   db: Queryable,
   provinceId: number,
   f: StatsFilter,
   reachUnits: Set<string> | null,
   dueSoonDays: number,
-): Promise<{ asOf: string; units: UnitStats[]; totals: UnitTally & { onTimePercent: number | null } }> {
+): Promise<DirectiveStats> {
   const today = todayInVietnam();
   let q = db
     .selectFrom("directive_states as s")
@@ -651,7 +598,7 @@ export async function sheetRowsOf(db: Queryable, provinceId: number, ids: string
   return decorate(db, provinceId, states as BareRow[], asOf, dueSoonDays);
 }
 
-export async function directiveDetail(db: Queryable, provinceId: number, d: DirectiveRow, asOf: string, dueSoonDays: number) {
+export async function directiveDetail(db: Queryable, provinceId: number, d: DirectiveRow, asOf: string, dueSoonDays: number): Promise<DirectiveDetail<Date>> {
   const [summary] = await sheetRowsOf(db, provinceId, [d.id], asOf, dueSoonDays);
   const [events, deadlines, reports, requests, urgings, children, states, paperItem] = await Promise.all([
     db.selectFrom("directive_events").selectAll().where("province_id", "=", provinceId).where("directive_id", "=", d.id).orderBy("seq").execute(),

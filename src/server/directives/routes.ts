@@ -1,14 +1,19 @@
 import { z } from "zod";
-import { deadlineFromPaper, type Deadline, FINAL_STATUSES, holds, mayDecide, mayRequest, REQUEST_KINDS, REQUESTS, TRANSITIONS } from "../../domain/directives.ts";
-import { todayInVietnam } from "../../domain/format.ts";
-import { attachmentHeader, fileResponse, storeFile } from "../files/files.ts";
-import { HttpError, invalidInput, notFound } from "../http/errors.ts";
-import { generateUrgingLetter } from "../reports/generate.ts";
-import { type RequestContext, route } from "../http/route.ts";
-import { unitsAsOf } from "../units/queries.ts";
-import { ATTACHMENT_MAX_FILES, checkAttachment } from "./attachments.ts";
-import { directiveDetail, myWork, successorResolver, trackingSheet, unitNames, unitStatistics } from "./queries.ts";
-import { queueMailJob } from "./reminders.ts";
+import type {
+  AssignablePaper,
+  AssignResult,
+  DirectiveAllowed,
+  DirectivePage,
+  ImportResult,
+  MyWork,
+  Notices,
+  PaperPlan,
+  PendingRequest,
+  ReportedPage,
+  RequestedPage,
+  SheetPage,
+  UrgingResult,
+} from "../../domain/api/directives.ts";
 import {
   ActionBody,
   AsOfQuery,
@@ -26,7 +31,17 @@ import {
   StatusBody,
   UrgingBody,
   uuid,
-} from "./schemas.ts";
+} from "../../domain/api/directives-input.ts";
+import { deadlineFromPaper, type Deadline, FINAL_STATUSES, holds, mayDecide, mayRequest, REQUEST_KINDS, REQUESTS, TRANSITIONS } from "../../domain/directives.ts";
+import { todayInVietnam } from "../../domain/format.ts";
+import { attachmentHeader, fileResponse, storeFile } from "../files/files.ts";
+import { HttpError, invalidInput, notFound } from "../http/errors.ts";
+import { generateUrgingLetter } from "../reports/generate.ts";
+import { type RequestContext, route } from "../http/route.ts";
+import { unitsAsOf } from "../units/queries.ts";
+import { ATTACHMENT_MAX_FILES, checkAttachment } from "./attachments.ts";
+import { directiveDetail, myWork, successorResolver, trackingSheet, unitNames, unitStatistics } from "./queries.ts";
+import { queueMailJob } from "./reminders.ts";
 import {
   act,
   type ActingUser,
@@ -72,7 +87,7 @@ async function visibleDirective(ctx: RequestContext, id: string) {
   return d;
 }
 
-async function detail(ctx: RequestContext, id: string, asOf = todayInVietnam()) {
+async function detail(ctx: RequestContext, id: string, asOf = todayInVietnam()): Promise<DirectivePage<Date>> {
   const d = await visibleDirective(ctx, id);
   const page = await directiveDetail(ctx.db, ctx.user!.provinceId, d, asOf, ctx.config.dueSoonDays);
   // What this user may do now (the screen shows only those buttons; the server checks again).
@@ -82,7 +97,7 @@ async function detail(ctx: RequestContext, id: string, asOf = todayInVietnam()) 
   const { state } = await domainState(ctx.db, d);
   const status = state.status;
   const unitRole = role === "unit_leader" || role === "unit_staff";
-  const allowed = {
+  const allowed: DirectiveAllowed = {
     start: holds("start", role, parties) && TRANSITIONS.start.from.includes(status),
     report:
       (parties.includes("lead") && holds("report", role, ["lead"]) && TRANSITIONS.report.from.includes(status)) ||
@@ -104,7 +119,7 @@ async function detail(ctx: RequestContext, id: string, asOf = todayInVietnam()) 
 const idParams = z.strictObject({ id: uuid("Mã nhiệm vụ") });
 
 /** The items of a confirmed paper with what the office is proposed to assign (and what is tracked already). */
-async function paperPlan(ctx: RequestContext, paperId: string) {
+async function paperPlan(ctx: RequestContext, paperId: string): Promise<PaperPlan> {
   const p = ctx.user!.provinceId;
   const paper = await ctx.db
     .selectFrom("papers")
@@ -185,7 +200,7 @@ export const directiveRoutes = [
     summary: "Bảng theo dõi nhiệm vụ: lọc, sắp xếp, tính đến một ngày",
     tags: TAG,
     query: SheetQuery,
-    handler: async (ctx, { query }) => {
+    handler: async (ctx, { query }): Promise<SheetPage> => {
       const asOf = query.asOf ?? todayInVietnam();
       const reach = await reachOf(ctx.db, ctx.user.provinceId, ctx.user);
       const { status, ...rest } = query;
@@ -257,7 +272,7 @@ export const directiveRoutes = [
     summary: "Nhập nhiệm vụ từ bảng Excel theo mẫu (tất cả hoặc không)",
     tags: TAG,
     body: "multipart",
-    handler: async (ctx) => {
+    handler: async (ctx): Promise<ImportResult> => {
       const form = await ctx.hono.req.parseBody();
       const file = form.file;
       if (!(file instanceof File)) throw new HttpError(400, "no_file", "Hãy chọn tệp Excel (.xlsx) cần nhập.");
@@ -285,7 +300,7 @@ export const directiveRoutes = [
     access: "directives.read",
     summary: "Các đề nghị (hoàn thành, gia hạn, tạm hoãn, rút) đang chờ quyết định",
     tags: TAG,
-    handler: async (ctx) => {
+    handler: async (ctx): Promise<{ requests: PendingRequest[] }> => {
       const reach = await reachOf(ctx.db, ctx.user.provinceId, ctx.user);
       const rows = await ctx.db
         .selectFrom("directive_requests as r")
@@ -307,7 +322,7 @@ export const directiveRoutes = [
     access: "directives.assign",
     summary: "Các văn bản đã xác nhận có mục nhiệm vụ, với số mục đã giao theo dõi",
     tags: TAG,
-    handler: async (ctx) => {
+    handler: async (ctx): Promise<{ papers: AssignablePaper[] }> => {
       const p = ctx.user.provinceId;
       const rows = await ctx.db
         .selectFrom("papers as p")
@@ -350,7 +365,7 @@ export const directiveRoutes = [
     tags: TAG,
     params: z.strictObject({ paperId: uuid("Mã văn bản") }),
     body: FromPaperBody,
-    handler: async (ctx, { params, body }) => {
+    handler: async (ctx, { params, body }): Promise<AssignResult> => {
       const plan = await paperPlan(ctx, params.paperId);
       if (!plan.assignable) throw new HttpError(400, "paper_not_confirmed", "Văn bản chưa được xác nhận; hãy rà soát và xác nhận trước khi giao nhiệm vụ.");
       const byId = new Map(plan.items.map((i) => [i.paperDirectiveId, i]));
@@ -383,7 +398,7 @@ export const directiveRoutes = [
     summary: "Ban hành văn bản đôn đốc một hoặc nhiều nhiệm vụ (ghi nhận, gửi thông báo và thư)",
     tags: TAG,
     body: UrgingBody,
-    handler: async (ctx, { body }) => {
+    handler: async (ctx, { body }): Promise<UrgingResult> => {
       const result = await write(ctx, (w) => recordUrging(w, body));
       if (result.mails) await queueMailJob(ctx.db, ctx.user.provinceId, ctx.deps.notifyJobs);
       return { id: result.id, directives: result.directives.length, mails: result.mails };
@@ -464,7 +479,7 @@ export const directiveRoutes = [
     tags: TAG,
     params: idParams,
     body: "multipart",
-    handler: async (ctx, { params }) => {
+    handler: async (ctx, { params }): Promise<ReportedPage<Date>> => {
       const type = ctx.hono.req.header("content-type") ?? "";
       let fields: Record<string, unknown>;
       let files: File[] = [];
@@ -530,7 +545,7 @@ export const directiveRoutes = [
     tags: TAG,
     params: idParams,
     body: RequestBody,
-    handler: async (ctx, { params, body }) => {
+    handler: async (ctx, { params, body }): Promise<RequestedPage<Date>> => {
       const requestId = await write(ctx, (w) => submitRequest(w, params.id, body));
       return { requestId, ...(await detail(ctx, params.id)) };
     },
@@ -583,7 +598,7 @@ export const directiveRoutes = [
     summary: "Việc của tôi: nhiệm vụ đơn vị mình chủ trì, quá hạn lên đầu, hạn gần trước",
     tags: TAG,
     query: AsOfQuery,
-    handler: async (ctx, { query }) => myWork(ctx.db, ctx.user.provinceId, ctx.user, query.asOf ?? todayInVietnam(), ctx.config.dueSoonDays),
+    handler: async (ctx, { query }): Promise<MyWork> => myWork(ctx.db, ctx.user.provinceId, ctx.user, query.asOf ?? todayInVietnam(), ctx.config.dueSoonDays),
   }),
   route({
     method: "get",
@@ -592,7 +607,7 @@ export const directiveRoutes = [
     summary: "Thông báo của tôi (nhắc hạn, đôn đốc, quyết định …)",
     tags: ["Thông báo"],
     query: z.strictObject({ unread: z.enum(["true", "false"]).optional(), limit: z.coerce.number().int().min(1).max(200).optional() }),
-    handler: async (ctx, { query }) => {
+    handler: async (ctx, { query }): Promise<Notices<Date>> => {
       let q = ctx.db
         .selectFrom("notifications")
         .select(["id", "kind", "title", "body", "link", "directive_id as directiveId", "created_at as createdAt", "read_at as readAt"])

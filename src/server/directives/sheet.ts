@@ -1,10 +1,10 @@
 import ExcelJS from "exceljs";
+import type { SheetRow } from "../../domain/api/directives.ts";
 import { type Deadline, parseDeadline } from "../../domain/directives.ts";
 import { formatDate, formatPercent } from "../../domain/format.ts";
 import type { Queryable } from "../db/schema.ts";
 import { checkXlsxArchive, notExcel } from "../files/xlsx-guard.ts";
 import { unitsAsOf } from "../units/queries.ts";
-import type { SheetRow } from "./queries.ts";
 
 // The office's tracking sheet as an Excel file, in the layout offices already use:
 // STT, Nội dung, Đơn vị chủ trì, Đơn vị phối hợp, Thời hạn, Tiến độ, Kết quả, Ghi chú —

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { JobResult, JobView } from "../../domain/api/jobs.ts";
 import { fileResponse } from "../files/files.ts";
 import { HttpError, notFound } from "../http/errors.ts";
 import { type RequestContext, route } from "../http/route.ts";
@@ -22,9 +23,9 @@ export const jobRoutes = [
     summary: "Tiến độ một công việc nền (lập báo cáo, nhập dữ liệu …)",
     tags: ["Công việc nền"],
     params: z.strictObject({ id: z.uuid() }),
-    handler: async (ctx, { params }) => {
+    handler: async (ctx, { params }): Promise<JobView<Date>> => {
       const job = await visibleJob(ctx, params.id);
-      const result = job.result as { fileId?: string } | null;
+      const result = job.result as JobResult | null;
       return {
         id: job.id,
         kind: job.kind,

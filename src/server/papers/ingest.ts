@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { extname } from "node:path";
+import type { PaperSummary } from "../../domain/api/papers.ts";
 import { todayInVietnam } from "../../domain/format.ts";
-import { type Classification, kindOfSymbol, type PaperItems, type PaperMeta, type PaperSummary } from "../../domain/papers.ts";
+import { type Classification, kindOfSymbol, type PaperItems, type PaperMeta } from "../../domain/papers.ts";
 import { PaperError } from "../../extract/errors.ts";
 import { extract } from "../../extract/index.ts";
 import { readPaper } from "../../extract/read/index.ts";

@@ -1,4 +1,5 @@
 import type { Selectable } from "kysely";
+import type { PaperDetail, PaperList, PaperSummary } from "../../domain/api/papers.ts";
 import { todayInVietnam } from "../../domain/format.ts";
 import {
   type Classification,
@@ -6,12 +7,9 @@ import {
   type FactItem,
   kindOfSymbol,
   type NamedBody,
-  type PaperDetail,
   type PaperItems,
-  type PaperListRow,
   type PaperMeta,
   type PaperStatus,
-  type PaperSummary,
   type ReferenceItem,
   symbolKey,
 } from "../../domain/papers.ts";
@@ -316,7 +314,7 @@ export interface ListFilter {
   offset: number;
 }
 
-export async function listPapers(db: Queryable, provinceId: number, f: ListFilter, access: ReadAccess): Promise<{ total: number; papers: PaperListRow[] }> {
+export async function listPapers(db: Queryable, provinceId: number, f: ListFilter, access: ReadAccess): Promise<PaperList> {
   let q = db.selectFrom("papers").where("province_id", "=", provinceId);
   if (!access.classified) q = q.where("classification", "=", "none");
   if (f.q) {

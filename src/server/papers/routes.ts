@@ -1,4 +1,6 @@
 import { z } from "zod";
+import type { PaperSummary, PaperUpload } from "../../domain/api/papers.ts";
+import { ArchiveBody, ClassifyBody, ListQuery, paperId, RegisterBody, ReviewBody, VersionBody } from "../../domain/api/papers-input.ts";
 import { fileResponse } from "../files/files.ts";
 import { HttpError, notFound } from "../http/errors.ts";
 import { type RequestContext, route } from "../http/route.ts";
@@ -17,7 +19,6 @@ import {
   saveReview,
   summaryOf,
 } from "./queries.ts";
-import { ArchiveBody, ClassifyBody, ListQuery, paperId, RegisterBody, ReviewBody, VersionBody } from "./schemas.ts";
 
 const TAGS = ["Văn bản"];
 const idParams = z.strictObject({ id: paperId });
@@ -51,7 +52,7 @@ export const paperRoutes = [
     summary: "Tải lên một văn bản (.docx, .doc, .pdf, .txt): đọc, nhận diện nội dung, chờ rà soát",
     tags: TAGS,
     body: "multipart",
-    handler: async (ctx) => {
+    handler: async (ctx): Promise<PaperUpload> => {
       const form = await ctx.hono.req.parseBody();
       const file = form.file;
       if (!(file instanceof File)) throw new HttpError(400, "no_file", "Hãy chọn tệp văn bản cần tải lên (.docx, .doc, .pdf, .txt).");
@@ -72,7 +73,7 @@ export const paperRoutes = [
     summary: "Đăng ký văn bản mật (số, ngày, trích yếu, nơi nhận) mà không tải nội dung lên",
     tags: TAGS,
     body: RegisterBody,
-    handler: async (ctx, { body }) => {
+    handler: async (ctx, { body }): Promise<{ paper: PaperSummary }> => {
       const row = await ctx.transaction((tx, audit) =>
         registerClassified(
           tx,

@@ -4,6 +4,9 @@ import {
   CLASSIFICATION_LABELS,
   type DirectiveClassification,
   type DirectiveStatus,
+  type Outcome,
+  outcomeOf,
+  type OutcomeTally,
   type Timeliness,
   timelinessOf,
 } from "../../domain/directives.ts";
@@ -15,6 +18,7 @@ import {
   assessPeriod,
   figuresInUse,
   indexFigures,
+  type ResolutionKind,
   STATUS_LABELS as TARGET_STATUS_LABELS,
   type Status as TargetStatus,
   type StoredValue,
@@ -25,7 +29,6 @@ import type { UnitKind } from "../../domain/units.ts";
 import { canonicalJson } from "../audit/audit.ts";
 import type { Queryable } from "../db/schema.ts";
 import { resolutionScope, ruleOf } from "../targets/assess.ts";
-import type { ResolutionKind } from "../targets/tables.ts";
 import { unitsAsOf } from "../units/queries.ts";
 
 // What a report says, read from the record as it stood at the end of a cut-off day: the
@@ -80,32 +83,6 @@ export async function fillMissingUnits(db: Queryable, heading: ProvinceHeading, 
 
 // ---------------------------------------------------------------------------
 // Directives
-
-/** The four outcomes a report counts (Hướng dẫn's "đúng hạn, trễ hạn, quá hạn, chưa đến hạn"), plus suspended. */
-export const OUTCOMES = ["done_on_time", "done_late", "overdue", "not_due", "suspended"] as const;
-export type Outcome = (typeof OUTCOMES)[number];
-export const OUTCOME_LABELS: Record<Outcome, string> = {
-  done_on_time: "Hoàn thành đúng hạn",
-  done_late: "Hoàn thành trễ hạn",
-  overdue: "Quá hạn, chưa hoàn thành",
-  not_due: "Đang thực hiện, chưa đến hạn",
-  suspended: "Tạm hoãn",
-};
-
-export function outcomeOf(t: Timeliness): Outcome {
-  switch (t) {
-    case "done_on_time":
-      return "done_on_time";
-    case "done_late":
-      return "done_late";
-    case "overdue":
-      return "overdue";
-    case "not_tracked":
-      return "suspended";
-    default:
-      return "not_due";
-  }
-}
 
 export interface DirectiveFact {
   id: string;
@@ -220,15 +197,6 @@ export async function directivesAsOf(db: Queryable, provinceId: number, scope: D
       a.id.localeCompare(b.id),
   );
   return facts;
-}
-
-export interface OutcomeTally {
-  total: number;
-  done_on_time: number;
-  done_late: number;
-  overdue: number;
-  not_due: number;
-  suspended: number;
 }
 
 export function emptyTally(): OutcomeTally {

@@ -1,3 +1,4 @@
+import type { ReportFormat } from "../../domain/api/reports.ts";
 import type { Queryable } from "../db/schema.ts";
 import { buildConclusionDocument, type ConclusionOptions, conclusionFileName, loadConclusion } from "./conclusion.ts";
 import type { PartyDocument } from "./docx/model.ts";
@@ -9,9 +10,6 @@ import { renderXlsx, XLSX_MIME } from "./xlsx.ts";
 
 // One entry point per report for the job handlers, the HTTP routes and the CLI: read the
 // record, build the paper, write it in the asked format.
-
-export const REPORT_FORMATS = ["docx", "pdf", "xlsx"] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export interface GeneratedFile {
   name: string;

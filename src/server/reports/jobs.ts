@@ -1,10 +1,10 @@
+import type { ReportFormat, ReportKind } from "../../domain/api/reports.ts";
 import { recordAudit } from "../audit/audit.ts";
 import type { Db } from "../db/schema.ts";
 import { storeFile } from "../files/files.ts";
 import { newId } from "../ids.ts";
 import { registerJobHandler } from "../jobs/queue.ts";
-import { generateConclusion, generateWorkResults, type GeneratedFile, type ReportFormat } from "./generate.ts";
-import type { ReportKind } from "./tables.ts";
+import { generateConclusion, generateWorkResults, type GeneratedFile } from "./generate.ts";
 
 // Drafting a report runs as a background job: the browser shows its progress and offers the
 // file when it is done (GET /api/jobs/:id, …/download). The file, the report's record and an

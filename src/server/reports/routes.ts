@@ -1,38 +1,18 @@
 import { z } from "zod";
-import { isIsoDate, todayInVietnam } from "../../domain/format.ts";
+import type { ReportList, ReportOptions, ReportStarted, WorkResultsStarted } from "../../domain/api/reports.ts";
+import { ConclusionBody, WorkResultsBody } from "../../domain/api/reports-input.ts";
+import { todayInVietnam } from "../../domain/format.ts";
 import { periodLabel } from "../../domain/periods.ts";
 import { dashboardScope, periodChoices } from "../dashboard/routes.ts";
 import { fileResponse } from "../files/files.ts";
 import { notFound } from "../http/errors.ts";
 import { route } from "../http/route.ts";
 import { enqueueJob } from "../jobs/queue.ts";
-import { REPORT_FORMATS } from "./generate.ts";
 import { CONCLUSION_JOB, type ConclusionPayload, WORK_RESULTS_JOB, type WorkResultsPayload } from "./jobs.ts";
 
 // Reports over HTTP: start drafting one (a background job: the answer names the job, whose
 // progress GET /api/jobs/:id reports and whose file …/download gives), list those drafted,
 // download one again, and the choices the form offers (periods, papers with directives).
-
-const isoDay = z
-  .string()
-  .trim()
-  .refine((s) => isIsoDate(s), { error: "Ngày phải có dạng yyyy-mm-dd." });
-
-const WorkResultsBody = z.strictObject({
-  period: z.string().trim().min(4).max(10),
-  asOf: isoDay.optional(),
-  format: z.enum(REPORT_FORMATS).default("docx"),
-});
-
-const ConclusionBody = z
-  .strictObject({
-    paperId: z.uuid().optional(),
-    directiveIds: z.array(z.uuid()).min(1).max(500).optional(),
-    subject: z.string().trim().max(500).optional(),
-    meetingDate: isoDay.optional(),
-    format: z.enum(REPORT_FORMATS).default("docx"),
-  })
-  .refine((b) => b.paperId || b.directiveIds?.length, { error: "Chọn một văn bản hoặc các nhiệm vụ để soạn thông báo kết luận." });
 
 const KIND_LABELS = { work_results: "Báo cáo kết quả thực hiện nhiệm vụ", conclusion: "Thông báo kết luận" } as const;
 
@@ -44,7 +24,7 @@ export const reportRoutes = [
     summary: "Soạn báo cáo kết quả thực hiện nhiệm vụ của một kỳ (công việc nền)",
     tags: ["Báo cáo"],
     body: WorkResultsBody,
-    handler: async (ctx, { body }) => {
+    handler: async (ctx, { body }): Promise<WorkResultsStarted> => {
       const { period, asOf } = dashboardScope({ period: body.period, asOf: body.asOf });
       const payload: WorkResultsPayload = { period: period.code, asOf, format: body.format, userId: ctx.user.id, userName: ctx.user.fullName };
       const jobId = await enqueueJob(ctx.db, ctx.user.provinceId, WORK_RESULTS_JOB, payload, { createdBy: ctx.user.id, maxAttempts: 1 });
@@ -59,7 +39,7 @@ export const reportRoutes = [
     summary: "Soạn dự thảo thông báo kết luận từ các nhiệm vụ của một cuộc họp (công việc nền)",
     tags: ["Báo cáo"],
     body: ConclusionBody,
-    handler: async (ctx, { body }) => {
+    handler: async (ctx, { body }): Promise<ReportStarted> => {
       const provinceId = ctx.user.provinceId;
       if (body.paperId) {
         const paper = await ctx.db.selectFrom("papers").select("id").where("province_id", "=", provinceId).where("id", "=", body.paperId).executeTakeFirst();
@@ -82,7 +62,7 @@ export const reportRoutes = [
     summary: "Các báo cáo đã soạn (mới nhất trước)",
     tags: ["Báo cáo"],
     query: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
-    handler: async (ctx, { query }) => {
+    handler: async (ctx, { query }): Promise<ReportList<Date>> => {
       const rows = await ctx.db
         .selectFrom("reports as r")
         .leftJoin("users as u", (j) => j.onRef("u.province_id", "=", "r.province_id").onRef("u.id", "=", "r.created_by"))
@@ -118,7 +98,7 @@ export const reportRoutes = [
     summary: "Các lựa chọn khi soạn báo cáo: kỳ báo cáo, văn bản có nhiệm vụ",
     tags: ["Báo cáo"],
     query: z.strictObject({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
-    handler: async (ctx, { query }) => {
+    handler: async (ctx, { query }): Promise<ReportOptions> => {
       const today = todayInVietnam();
       const year = query.year ?? Number(today.slice(0, 4));
       const papers = await ctx.db

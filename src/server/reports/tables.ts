@@ -1,8 +1,6 @@
 import type { ColumnType } from "kysely";
+import type { ReportFormat, ReportKind } from "../../domain/api/reports.ts";
 import type { DateString, Json, Timestamp } from "../db/column-types.ts";
-
-export type ReportKind = "work_results" | "conclusion";
-export type ReportFileFormat = "docx" | "pdf" | "xlsx";
 
 export interface ReportsTable {
   province_id: number;
@@ -11,7 +9,7 @@ export interface ReportsTable {
   title: string;
   period: string | null;
   as_of: DateString | null;
-  format: ReportFileFormat;
+  format: ReportFormat;
   params: Json<Record<string, unknown>>;
   job_id: string | null;
   file_id: string | null;

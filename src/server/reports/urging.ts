@@ -1,7 +1,8 @@
+import type { SheetRow } from "../../domain/api/directives.ts";
 import { timelinessPhrase } from "../../domain/directives.ts";
 import { formatDate, viCollator } from "../../domain/format.ts";
 import type { Queryable } from "../db/schema.ts";
-import { type SheetRow, sheetRowsOf } from "../directives/queries.ts";
+import { sheetRowsOf } from "../directives/queries.ts";
 import { notFound } from "../http/errors.ts";
 import { fingerprint, provinceHeading } from "./data.ts";
 import { type Block, type Cell, p, type PartyDocument } from "./docx/model.ts";

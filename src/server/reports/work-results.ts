@@ -1,4 +1,4 @@
-import { CLASSIFICATION_LABELS, type DirectiveClassification } from "../../domain/directives.ts";
+import { CLASSIFICATION_LABELS, type DirectiveClassification, OUTCOME_LABELS, OUTCOMES, type Outcome } from "../../domain/directives.ts";
 import { formatDate, formatNumber, todayInVietnam, viCollator } from "../../domain/format.ts";
 import { type Period, parsePeriodCode, periodLabel, samePeriodLastYear } from "../../domain/periods.ts";
 import { type Status as TargetStatus, STATUS_LABELS as TARGET_STATUS_LABELS, summaryLine, VALUE_BASIS_LABELS } from "../../domain/targets.ts";
@@ -11,10 +11,7 @@ import {
   fillMissingUnits,
   fingerprint,
   type FigureSource,
-  OUTCOME_LABELS,
-  OUTCOMES,
   onTimeShare,
-  type Outcome,
   type ProvinceHeading,
   periodBounds,
   provinceHeading,

@@ -1,8 +1,8 @@
 import { type Insertable, type Selectable, sql } from "kysely";
 import { type Period, parsePeriodCode, TERM_YEARS, termOfYear, termYears, WITHIN_YEAR_KINDS, type WithinYearKind } from "../../domain/periods.ts";
-import { type Assessment, assessedPeriods, assessPeriod, figuresInUse, indexFigures, type StoredValue, type TargetRule, type ValueBasis } from "../../domain/targets.ts";
+import { type Assessment, assessedPeriods, assessPeriod, figuresInUse, indexFigures, type ResolutionKind, type StoredValue, type TargetRule, type ValueBasis } from "../../domain/targets.ts";
 import type { Queryable } from "../db/schema.ts";
-import type { ResolutionKind, TargetAssessmentsTable, TargetsTable } from "./tables.ts";
+import type { TargetAssessmentsTable, TargetsTable } from "./tables.ts";
 
 // The assessments of a target — one row per period of its resolution's years and its term —
 // are rewritten by every change that can move them (a figure entered, approved or returned, a

@@ -1,10 +1,10 @@
+import type { ResolutionKind } from "../../domain/targets.ts";
 import { recordAudit } from "../audit/audit.ts";
 import type { Actor } from "../audit/audit.ts";
 import type { Db, Tx } from "../db/schema.ts";
 import { newId } from "../ids.ts";
 import { refreshResolution } from "./assess.ts";
 import { labelMatch, sameUnit } from "./queries.ts";
-import type { ResolutionKind } from "./tables.ts";
 
 // Demo targets, so that a newcomer sees real numbers (see the table at the end of this comment).
 //

@@ -1,12 +1,27 @@
 import { type Selectable, sql } from "kysely";
+import type {
+  ExplanationView,
+  FactSuggestion,
+  PeriodOption,
+  ResolutionView,
+  SummaryView,
+  TableRow,
+  TargetCatalogue,
+  TargetDetail,
+  ValueListRow,
+  ValueView,
+} from "../../domain/api/targets.ts";
 import { todayInVietnam } from "../../domain/format.ts";
 import { comparePeriods, endDate, labelOfCode, type Period, parsePeriod, parsePeriodCode, periodLabel } from "../../domain/periods.ts";
 import {
   type Direction,
+  type ExplanationStatus,
   figuresInUse,
   indexFigures,
   LIKELIHOOD_LABELS,
   type Likelihood,
+  RESOLUTION_KIND_LABELS,
+  type ResolutionKind,
   STATUS_REASON_LABELS,
   statusLabel,
   type Status,
@@ -16,6 +31,7 @@ import {
   summaryLine,
   type TermBasis,
   type ValueBasis,
+  type ValueStatus,
   yearlySeries,
   yearTrajectory,
 } from "../../domain/targets.ts";
@@ -23,8 +39,7 @@ import type { Queryable, Tx } from "../db/schema.ts";
 import { badRequest, HttpError, notFound, staleEdit } from "../http/errors.ts";
 import { newId } from "../ids.ts";
 import { refreshAssessments, resolutionPeriods, resolutionScope, ruleOf } from "./assess.ts";
-import { RESOLUTION_KIND_LABELS } from "./schemas.ts";
-import type { ExplanationStatus, ResolutionKind, ResolutionsTable, TargetsTable, TargetValuesTable, ValueStatus } from "./tables.ts";
+import type { ResolutionsTable, TargetsTable, TargetValuesTable } from "./tables.ts";
 
 // SQL of the targets feature. Every query names the province. Who may see and change what
 // is decided by the caller's `Viewer` (from the policy scope): unit roles enter figures only
@@ -60,25 +75,6 @@ function mayseeDrafts(viewer: Viewer, ownerUnitId: string | null): boolean {
 
 // ---------------------------------------------------------------------------
 // Resolutions
-
-export interface ResolutionView {
-  id: string;
-  kind: ResolutionKind;
-  kindLabel: string;
-  symbol: string | null;
-  title: string;
-  term: string | null;
-  year: number | null;
-  /** "Nhiệm kỳ 2020 - 2025" or "Năm 2024". */
-  scopeLabel: string;
-  issuedOn: string | null;
-  paperId: string | null;
-  paper: { id: string; symbol: string | null; title: string | null; status: string } | null;
-  note: string | null;
-  archived: boolean;
-  version: number;
-  targetCount: number;
-}
 
 export async function findResolution(db: Queryable, provinceId: number, id: string, forUpdate = false): Promise<ResolutionRow> {
   let q = db.selectFrom("resolutions").selectAll().where("province_id", "=", provinceId).where("id", "=", id);
@@ -128,6 +124,10 @@ export async function resolutionViews(db: Queryable, provinceId: number, rows: R
       targetCount: Number(counts.find((c) => c.resolution_id === r.id)?.n ?? 0),
     };
   });
+}
+
+export async function resolutionView(db: Queryable, provinceId: number, row: ResolutionRow): Promise<ResolutionView> {
+  return (await resolutionViews(db, provinceId, [row]))[0]!;
 }
 
 export async function listResolutions(db: Queryable, provinceId: number, includeArchived: boolean): Promise<ResolutionView[]> {
@@ -207,7 +207,7 @@ export async function updateResolution(
 }
 
 /** Periods a resolution's table can show, with labels, grouped by year in order. */
-export function periodOptions(r: ResolutionRow): { code: string; label: string; kind: string; year: number }[] {
+export function periodOptions(r: ResolutionRow): PeriodOption[] {
   return resolutionPeriods(r).map((p) => ({ code: p.code, label: periodLabel(p), kind: p.kind, year: p.year }));
 }
 
@@ -245,44 +245,6 @@ export function checkPeriodOf(r: ResolutionRow, code: string): Period {
 
 // ---------------------------------------------------------------------------
 // A resolution's table for a period, and its summary: one query each.
-
-export interface TableRow {
-  id: string;
-  code: string;
-  name: string;
-  unit: string;
-  direction: Direction;
-  accumulates: boolean;
-  periodKinds: string[];
-  owner: { id: string; name: string } | null;
-  position: number;
-  plan: number | null;
-  actual: number | null;
-  actualBasis: ValueBasis | null;
-  actualFrom: string[] | null;
-  expectedShare: number | null;
-  shareMethod: string | null;
-  expected: number | null;
-  percentOfPlan: number | null;
-  lastYear: number | null;
-  change: number | null;
-  changeKind: "percent" | "points";
-  status: Status;
-  statusLabel: string;
-  reason: StatusReason | null;
-  reasonLabel: string | null;
-  forecastYear: number | null;
-  forecastYearMethod: string | null;
-  likelihoodYear: Likelihood | null;
-  likelihoodYearLabel: string | null;
-  forecastTerm: number | null;
-  likelihoodTerm: Likelihood | null;
-  likelihoodTermLabel: string | null;
-  pending: number;
-  openExplanations: number;
-  /** The caller may enter figures for this target. */
-  mine: boolean;
-}
 
 function tableQuery(db: Queryable, provinceId: number, resolutionId: string, period: string, day: string) {
   return db
@@ -389,12 +351,6 @@ export async function resolutionTable(db: Queryable, provinceId: number, resolut
       mine: viewer ? mayEnter(viewer, r.owner_unit_id) : false,
     };
   });
-}
-
-export interface SummaryView extends Summary {
-  period: string;
-  periodLabel: string;
-  line: string;
 }
 
 /** "x/y chỉ tiêu đủ điều kiện đánh giá; a/b đạt tiến độ" for a resolution and period, in one query. */
@@ -600,7 +556,7 @@ export async function updateTarget(
   return { before: targetCatalogue(before, oldPlans), after: targetCatalogue(after, await plansOf(tx, provinceId, id)) };
 }
 
-export function targetCatalogue(t: TargetRow, plans: Map<string, number>) {
+export function targetCatalogue(t: TargetRow, plans: Map<string, number>): TargetCatalogue {
   return {
     id: t.id,
     resolutionId: t.resolution_id,
@@ -625,27 +581,6 @@ export function targetCatalogue(t: TargetRow, plans: Map<string, number>) {
 
 // ---------------------------------------------------------------------------
 // Values
-
-export interface ValueView {
-  id: string;
-  targetId: string;
-  period: string;
-  periodLabel: string;
-  basis: ValueBasis;
-  value: number;
-  source: string | null;
-  cutoffOn: string | null;
-  note: string | null;
-  status: ValueStatus;
-  returnNote: string | null;
-  paper: { id: string; symbol: string | null; title: string | null; issuedOn: string | null } | null;
-  fact: { id: string; text: string } | null;
-  enteredBy: string | null;
-  approvedBy: string | null;
-  approvedAt: string | null;
-  updatedAt: string;
-  version: number;
-}
 
 async function valueViews(db: Queryable, provinceId: number, rows: ValueRow[]): Promise<ValueView[]> {
   const paperIds = [...new Set(rows.map((r) => r.paper_id).filter((p): p is string => !!p))];
@@ -836,11 +771,6 @@ export async function decideValue(tx: Tx, viewer: Viewer, id: string, version: n
   return { before: row, after };
 }
 
-export interface ValueListRow extends ValueView {
-  target: { id: string; code: string; name: string; unit: string; ownerName: string | null };
-  resolution: { id: string; title: string; symbol: string | null };
-}
-
 /**
  * Figures in the province, newest first: the office's approval queue (status = submitted) or a
  * unit's own entries. Unit roles only see their own units' figures here; drafts are only ever
@@ -909,7 +839,7 @@ export async function unitNames(db: Queryable, provinceId: number, ids: string[]
   return out;
 }
 
-export async function targetDetail(db: Queryable, viewer: Viewer, id: string, chartYear?: number) {
+export async function targetDetail(db: Queryable, viewer: Viewer, id: string, chartYear?: number): Promise<TargetDetail> {
   const t = await findTarget(db, viewer.provinceId, id);
   const plans = await plansOf(db, viewer.provinceId, id);
   const seeDrafts = mayseeDrafts(viewer, t.owner_unit_id);
@@ -1019,7 +949,7 @@ export function sameUnit(a: string, b: string): boolean {
   return fold(a).replace(/\s+/g, "") === fold(b).replace(/\s+/g, "");
 }
 
-export async function factSuggestions(db: Queryable, provinceId: number, t: TargetRow, limit = 20) {
+export async function factSuggestions(db: Queryable, provinceId: number, t: TargetRow, limit = 20): Promise<FactSuggestion[]> {
   const rows = await db
     .selectFrom("paper_facts as f")
     .innerJoin("papers as p", (j) => j.onRef("p.province_id", "=", "f.province_id").onRef("p.id", "=", "f.paper_id"))
@@ -1083,26 +1013,6 @@ export function paperSource(p: { symbol: string | null; issued_on: string | null
 
 // ---------------------------------------------------------------------------
 // Explanation requests
-
-export interface ExplanationView {
-  id: string;
-  target: { id: string; code: string; name: string; resolutionId: string };
-  period: string;
-  periodLabel: string;
-  unit: { id: string; name: string } | null;
-  message: string;
-  dueOn: string | null;
-  status: ExplanationStatus;
-  requestedBy: string | null;
-  requestedAt: string;
-  answer: string | null;
-  answeredBy: string | null;
-  answeredAt: string | null;
-  closedAt: string | null;
-  version: number;
-  /** The caller may answer (the owner unit) / close (the office). */
-  canAnswer: boolean;
-}
 
 export async function listExplanations(
   db: Queryable,

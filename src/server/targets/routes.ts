@@ -1,13 +1,6 @@
 import { sql } from "kysely";
 import { z } from "zod";
-import { todayInVietnam } from "../../domain/format.ts";
-import { paperKindLabel } from "../../domain/papers.ts";
-import { endDate, labelOfCode, parsePeriod, parsePeriodCode } from "../../domain/periods.ts";
-import { attachmentHeader } from "../files/files.ts";
-import { badRequest, HttpError, notFound, staleEdit } from "../http/errors.ts";
-import { type RequestContext, route } from "../http/route.ts";
-import { newId } from "../ids.ts";
-import { scopeFor } from "../policy.ts";
+import type { ResolutionDetail, ResolutionTable } from "../../domain/api/targets.ts";
 import {
   AnswerExplanation,
   EditResolution,
@@ -22,7 +15,15 @@ import {
   periodCode,
   ReturnValue,
   VersionOnly,
-} from "./schemas.ts";
+} from "../../domain/api/targets-input.ts";
+import { todayInVietnam } from "../../domain/format.ts";
+import { paperKindLabel } from "../../domain/papers.ts";
+import { endDate, labelOfCode, parsePeriod, parsePeriodCode } from "../../domain/periods.ts";
+import { attachmentHeader } from "../files/files.ts";
+import { badRequest, HttpError, notFound, staleEdit } from "../http/errors.ts";
+import { type RequestContext, route } from "../http/route.ts";
+import { newId } from "../ids.ts";
+import { scopeFor } from "../policy.ts";
 import {
   checkPeriodOf,
   decideValue,
@@ -46,7 +47,7 @@ import {
   periodOptions,
   resolutionSummary,
   resolutionTable,
-  resolutionViews,
+  resolutionView,
   sameUnit,
   submitValue,
   targetCatalogue,
@@ -125,7 +126,7 @@ export const targetRoutes = [
         await audit({ action: "resolution.create", objectType: "resolution", objectId: row.id, after: row });
         return row;
       });
-      return (await resolutionViews(ctx.db, ctx.user.provinceId, [row]))[0];
+      return resolutionView(ctx.db, ctx.user.provinceId, row);
     },
   }),
 
@@ -136,7 +137,7 @@ export const targetRoutes = [
     summary: "Một nghị quyết, chương trình: danh mục chỉ tiêu, kế hoạch và các kỳ đánh giá",
     tags: TAGS,
     params: z.strictObject({ id }),
-    handler: async (ctx, { params }) => {
+    handler: async (ctx, { params }): Promise<ResolutionDetail> => {
       const p = ctx.user.provinceId;
       const r = await findResolution(ctx.db, p, params.id);
       const targets = await ctx.db.selectFrom("targets").selectAll().where("province_id", "=", p).where("resolution_id", "=", r.id).orderBy("position").orderBy("code").execute();
@@ -153,7 +154,7 @@ export const targetRoutes = [
             .execute()
         : [];
       return {
-        resolution: (await resolutionViews(ctx.db, p, [r]))[0],
+        resolution: await resolutionView(ctx.db, p, r),
         periods: periodOptions(r),
         defaultPeriod: await defaultPeriod(ctx.db, p, r),
         targets: targets.map((t) => targetCatalogue(t, new Map(plans.filter((x) => x.target_id === t.id).map((x) => [x.period, x.value])))),
@@ -175,7 +176,7 @@ export const targetRoutes = [
         await audit({ action: "resolution.update", objectType: "resolution", objectId: params.id, before: r.before, after: r.after });
         return r;
       });
-      return (await resolutionViews(ctx.db, ctx.user.provinceId, [after]))[0];
+      return resolutionView(ctx.db, ctx.user.provinceId, after);
     },
   }),
 
@@ -226,13 +227,13 @@ export const targetRoutes = [
     tags: TAGS,
     params: z.strictObject({ id }),
     query: z.strictObject({ period: periodCode.optional() }),
-    handler: async (ctx, { params, query }) => {
+    handler: async (ctx, { params, query }): Promise<ResolutionTable> => {
       const p = ctx.user.provinceId;
       const r = await findResolution(ctx.db, p, params.id);
       const period = query.period ? checkPeriodOf(r, query.period).code : await defaultPeriod(ctx.db, p, r);
       const [rows, summary, viewer] = await Promise.all([resolutionTable(ctx.db, p, r.id, period, null), resolutionSummary(ctx.db, p, r.id, period), viewerOf(ctx)]);
       for (const row of rows) row.mine = mayEnter(viewer, row.owner?.id ?? null);
-      return { resolution: (await resolutionViews(ctx.db, p, [r]))[0], period, periodLabel: labelOfCode(period), summary, rows };
+      return { resolution: await resolutionView(ctx.db, p, r), period, periodLabel: labelOfCode(period), summary, rows };
     },
   }),
 

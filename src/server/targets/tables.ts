@@ -1,10 +1,6 @@
 import type { ColumnType, Generated } from "kysely";
-import type { Direction, Status, TermBasis, ValueBasis } from "../../domain/targets.ts";
+import type { Direction, ExplanationStatus, Likelihood, ResolutionKind, Status, StatusReason, TermBasis, ValueBasis, ValueStatus } from "../../domain/targets.ts";
 import type { DateString, Timestamp, TimestampNullable } from "../db/column-types.ts";
-
-export type ResolutionKind = "congress" | "yearly_resolution" | "yearly_programme";
-export type ValueStatus = "draft" | "submitted" | "approved";
-export type ExplanationStatus = "open" | "answered" | "closed";
 
 export interface ResolutionsTable {
   province_id: number;
@@ -94,12 +90,12 @@ export interface TargetAssessmentsTable {
   change: number | null;
   change_kind: "percent" | "points";
   status: Status;
-  reason: string | null;
+  reason: StatusReason | null;
   forecast_year: number | null;
   forecast_year_method: string | null;
-  likelihood_year: string | null;
+  likelihood_year: Likelihood | null;
   forecast_term: number | null;
-  likelihood_term: string | null;
+  likelihood_term: Likelihood | null;
   pending: Generated<number>;
   computed_at: Timestamp;
 }

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import type { SummaryView, TableRow, ValuesImport } from "../../domain/api/targets.ts";
 import { parseDate, todayInVietnam } from "../../domain/format.ts";
 import { lastEndedPeriod, parsePeriod, periodLabel } from "../../domain/periods.ts";
 import { DIRECTION_LABELS, VALUE_BASIS_LABELS, type ValueBasis } from "../../domain/targets.ts";
@@ -9,7 +10,7 @@ import { HttpError } from "../http/errors.ts";
 import type { Audit } from "../http/route.ts";
 import { newId } from "../ids.ts";
 import { refreshAssessments } from "./assess.ts";
-import { checkValuePeriod, mayEnter, type ResolutionRow, type SummaryView, type TableRow, type TargetRow, type Viewer } from "./queries.ts";
+import { checkValuePeriod, mayEnter, type ResolutionRow, type TargetRow, type Viewer } from "./queries.ts";
 
 // Figures move in and out as Excel workbooks:
 // - the table of a resolution for a period (what a report annex shows);
@@ -142,13 +143,6 @@ function basisOf(text: string): ValueBasis | null {
   return null;
 }
 
-export interface ImportResult {
-  created: number;
-  updated: number;
-  skipped: number;
-  targets: number;
-}
-
 interface Parsed {
   line: number;
   target: TargetRow;
@@ -161,7 +155,7 @@ interface Parsed {
 }
 
 /** Reads and checks every row, then writes them all or none. */
-export async function importValues(tx: Tx, viewer: Viewer, resolution: ResolutionRow, bytes: Uint8Array, audit: Audit): Promise<ImportResult> {
+export async function importValues(tx: Tx, viewer: Viewer, resolution: ResolutionRow, bytes: Uint8Array, audit: Audit): Promise<ValuesImport> {
   checkXlsxArchive(bytes);
   const wb = new ExcelJS.Workbook();
   try {

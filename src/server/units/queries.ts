@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import type { UnitChangeView, UnitVersion } from "../../domain/api/units.ts";
 import { addDays } from "../../domain/format.ts";
 import { type UnitChangeKind, type UnitKind, type UnitSlice } from "../../domain/units.ts";
 import type { Queryable, Tx } from "../db/schema.ts";
@@ -9,18 +10,6 @@ import { newId } from "../ids.ts";
 // unit_versions says what the unit was called, what kind it was and whom it reported
 // to over [valid_from, valid_to). Changes close the version in force on their date and
 // open the next one; nothing is deleted, so the tree of any past date stays answerable.
-
-export interface VersionRow {
-  unitId: string;
-  validFrom: string;
-  validTo: string | null;
-  parentId: string | null;
-  kind: UnitKind;
-  name: string;
-  shortName: string | null;
-  aliases: string[];
-  version: number;
-}
 
 function toSlice(r: {
   id: string;
@@ -72,7 +61,7 @@ export async function findUnitByCode(db: Queryable, provinceId: number, code: st
   return db.selectFrom("units").select("id").where("province_id", "=", provinceId).where("code", "=", code).executeTakeFirst();
 }
 
-export async function unitVersions(db: Queryable, provinceId: number, unitId: string): Promise<VersionRow[]> {
+export async function unitVersions(db: Queryable, provinceId: number, unitId: string): Promise<UnitVersion[]> {
   const rows = await db
     .selectFrom("unit_versions")
     .selectAll()
@@ -91,15 +80,6 @@ export async function unitVersions(db: Queryable, provinceId: number, unitId: st
     aliases: r.aliases,
     version: r.version,
   }));
-}
-
-export interface UnitChangeView {
-  id: string;
-  effective: string;
-  kind: UnitChangeKind;
-  note: string | null;
-  from: { id: string; code: string; name: string }[];
-  to: { id: string; code: string; name: string }[];
 }
 
 /** The changes a unit took part in, with the units on each side named as they were just before and on the day. */
@@ -272,7 +252,7 @@ export async function recordChange(
 }
 
 /** The version in force on a day, or a 400 in Vietnamese naming the day. */
-async function versionOn(tx: Tx, provinceId: number, unitId: string, day: string): Promise<VersionRow> {
+async function versionOn(tx: Tx, provinceId: number, unitId: string, day: string): Promise<UnitVersion> {
   const v = (await unitVersions(tx, provinceId, unitId)).find((x) => x.validFrom <= day && (x.validTo === null || day < x.validTo));
   if (!v) throw new HttpError(400, "not_valid_on_date", "Đơn vị không có hiệu lực vào ngày thay đổi.");
   return v;

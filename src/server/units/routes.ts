@@ -1,7 +1,9 @@
 import { z } from "zod";
+import type { SplitResult, UnitDetail, UnitTree } from "../../domain/api/units.ts";
+import { ChangeBody, CorrectionBody, CreateUnitBody, MergeBody, SplitBody, unitId } from "../../domain/api/units-input.ts";
 import { todayInVietnam } from "../../domain/format.ts";
 import { isoDate } from "../../domain/schemas.ts";
-import { UNIT_KINDS, validOn } from "../../domain/units.ts";
+import { validOn } from "../../domain/units.ts";
 import { HttpError, notFound } from "../http/errors.ts";
 import { route } from "../http/route.ts";
 import {
@@ -17,42 +19,7 @@ import {
 } from "./queries.ts";
 import { exportTree, importTreeFile, treeToXlsx } from "./transfer.ts";
 
-const unitId = z.uuid({ error: "Mã đơn vị không hợp lệ." });
-const code = z
-  .string()
-  .trim()
-  .min(1, { error: "Hãy nhập mã đơn vị." })
-  .max(64)
-  .regex(/^[\p{L}\p{N}._-]+$/u, { error: "Mã đơn vị chỉ gồm chữ, số và các dấu . _ -" });
-const name = z.string().trim().min(1, { error: "Hãy nhập tên đơn vị." }).max(300);
-const shortName = z.string().trim().max(100).nullable();
-const aliases = z.array(z.string().trim().min(1).max(300)).max(50);
-const note = z.string().trim().max(2000).nullable().default(null);
-
-const NewUnit = z.strictObject({
-  code,
-  kind: z.enum(UNIT_KINDS),
-  name,
-  shortName: shortName.default(null),
-  aliases: aliases.default([]),
-  parentId: unitId.nullable().default(null),
-});
-
-const ChangeBody = z.discriminatedUnion("kind", [
-  z.strictObject({ kind: z.literal("rename"), effective: isoDate, name, shortName: shortName.optional(), aliases: aliases.optional(), note }),
-  z.strictObject({ kind: z.literal("move"), effective: isoDate, parentId: unitId.nullable(), note }),
-  z.strictObject({
-    kind: z.literal("edit"),
-    effective: isoDate,
-    unitKind: z.enum(UNIT_KINDS).optional(),
-    shortName: shortName.optional(),
-    aliases: aliases.optional(),
-    note,
-  }),
-  z.strictObject({ kind: z.literal("abolish"), effective: isoDate, moveChildrenTo: unitId.nullable().default(null), note }),
-]);
-
-async function unitDetail(db: Parameters<typeof unitVersions>[0], provinceId: number, id: string) {
+async function unitDetail(db: Parameters<typeof unitVersions>[0], provinceId: number, id: string): Promise<UnitDetail<Date>> {
   const unit = await db.selectFrom("units").selectAll().where("province_id", "=", provinceId).where("id", "=", id).executeTakeFirst();
   if (!unit) throw notFound("Không tìm thấy đơn vị.");
   const versions = await unitVersions(db, provinceId, id);
@@ -85,7 +52,7 @@ export const unitRoutes = [
     summary: "Cây tổ chức vào một ngày (mặc định hôm nay)",
     tags: ["Tổ chức bộ máy"],
     query: z.strictObject({ asOf: isoDate.optional() }),
-    handler: async (ctx, { query }) => {
+    handler: async (ctx, { query }): Promise<UnitTree> => {
       const asOf = query.asOf ?? todayInVietnam();
       return { asOf, units: await unitsAsOf(ctx.db, ctx.user.provinceId, asOf) };
     },
@@ -151,7 +118,7 @@ export const unitRoutes = [
     access: "units.write",
     summary: "Thêm đơn vị mới có hiệu lực từ một ngày",
     tags: ["Tổ chức bộ máy"],
-    body: NewUnit.extend({ validFrom: isoDate }),
+    body: CreateUnitBody,
     handler: async (ctx, { body }) => {
       const id = await ctx.transaction(async (tx, audit) => {
         const id = await createUnit(tx, ctx.user.provinceId, body.code, {
@@ -176,14 +143,7 @@ export const unitRoutes = [
     summary: "Sửa lỗi một giai đoạn hiệu lực (không tạo giai đoạn mới)",
     tags: ["Tổ chức bộ máy"],
     params: z.strictObject({ id: unitId, validFrom: isoDate }),
-    body: z.strictObject({
-      version: z.number().int().min(1),
-      name: name.optional(),
-      shortName: shortName.optional(),
-      aliases: aliases.optional(),
-      kind: z.enum(UNIT_KINDS).optional(),
-      parentId: unitId.nullable().optional(),
-    }),
+    body: CorrectionBody,
     handler: async (ctx, { params, body }) => {
       const { version, ...fields } = body;
       await ctx.transaction(async (tx, audit) => {
@@ -250,12 +210,7 @@ export const unitRoutes = [
     access: "units.write",
     summary: "Hợp nhất, sáp nhập các đơn vị từ một ngày",
     tags: ["Tổ chức bộ máy"],
-    body: z.strictObject({
-      effective: isoDate,
-      fromIds: z.array(unitId).min(1, { error: "Hãy chọn các đơn vị được hợp nhất." }).max(200),
-      target: z.union([z.strictObject({ existingId: unitId, rename: z.strictObject({ name, shortName: shortName.default(null), aliases: aliases.default([]) }).optional() }), z.strictObject({ create: NewUnit })]),
-      note,
-    }),
+    body: MergeBody,
     handler: async (ctx, { body }) => {
       const p = ctx.user.provinceId;
       const targetId = await ctx.transaction(async (tx, audit) => {
@@ -291,17 +246,8 @@ export const unitRoutes = [
     access: "units.write",
     summary: "Chia tách một đơn vị thành các đơn vị mới từ một ngày",
     tags: ["Tổ chức bộ máy"],
-    body: z.strictObject({
-      effective: isoDate,
-      fromId: unitId,
-      into: z.array(NewUnit).min(1).max(50),
-      /** Whether the split unit ends; false when new units are carved out of a unit that continues. */
-      endSource: z.boolean().default(true),
-      /** Code of the new unit that takes over the units under the split one. */
-      childrenTo: code.nullable().default(null),
-      note,
-    }),
-    handler: async (ctx, { body }) => {
+    body: SplitBody,
+    handler: async (ctx, { body }): Promise<SplitResult> => {
       const p = ctx.user.provinceId;
       const ids = await ctx.transaction(async (tx, audit) => {
         const created = new Map<string, string>();

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import type { Insertable } from "kysely";
 import type { ZodError } from "zod";
+import type { ImportSummary } from "../../domain/api/units.ts";
 import { formatDate, parseDate } from "../../domain/format.ts";
 import {
   compareUnits,
@@ -182,14 +183,6 @@ export async function xlsxToTree(bytes: Uint8Array): Promise<{ tree?: unknown; p
 
 // ---------------------------------------------------------------------------
 // Import
-
-export interface ImportSummary {
-  unitsCreated: number;
-  versionsCreated: number;
-  versionsCorrected: number;
-  changesCreated: number;
-  unchanged: number;
-}
 
 /** Everything wrong with a tree file before anything is written, in Vietnamese. */
 export function treeProblems(tree: UnitTreeFileType, existingCodes: Set<string>): string[] {

@@ -1,5 +1,7 @@
 import { sql } from "kysely";
 import { z } from "zod";
+import type { UserList, UserView } from "../../domain/api/users.ts";
+import { NewUserBody, PasswordBody, UserEditBody } from "../../domain/api/users-input.ts";
 import { viCollator } from "../../domain/format.ts";
 import { hashPassword, passwordProblem } from "../auth/passwords.ts";
 import { endUserSessions } from "../auth/sessions.ts";
@@ -11,32 +13,8 @@ import { ROLE_LABELS, ROLES, type Role } from "../policy.ts";
 import { reachableUnitIds } from "../units/scope.ts";
 
 const userId = z.uuid({ error: "Mã người dùng không hợp lệ." });
-const unitIds = z.array(z.uuid()).max(50);
-const username = z
-  .string()
-  .trim()
-  .min(3, { error: "Tên đăng nhập phải có ít nhất 3 ký tự." })
-  .max(64)
-  .regex(/^[a-zA-Z0-9._-]+$/, { error: "Tên đăng nhập chỉ gồm chữ không dấu, số và các dấu . _ -" });
-const fullName = z.string().trim().min(1, { error: "Hãy nhập họ và tên." }).max(200);
-const email = z.email({ error: "Địa chỉ thư điện tử không hợp lệ." }).nullable();
 
-export interface UserView {
-  id: string;
-  username: string;
-  fullName: string;
-  email: string | null;
-  role: Role;
-  roleLabel: string;
-  unitIds: string[];
-  disabled: boolean;
-  locked: boolean;
-  lockedUntil: Date | null;
-  version: number;
-  createdAt: Date;
-}
-
-async function listUsers(db: Queryable, provinceId: number, ids?: string[]): Promise<UserView[]> {
+async function listUsers(db: Queryable, provinceId: number, ids?: string[]): Promise<UserView<Date>[]> {
   let q = db.selectFrom("users").selectAll().where("province_id", "=", provinceId);
   if (ids) {
     if (!ids.length) return [];
@@ -66,7 +44,7 @@ async function listUsers(db: Queryable, provinceId: number, ids?: string[]): Pro
 }
 
 /** A user the caller may see, or 404: a unit leader sees only people of their own units. */
-async function visibleUser(ctx: RequestContext, id: string): Promise<UserView> {
+async function visibleUser(ctx: RequestContext, id: string): Promise<UserView<Date>> {
   const [user] = await listUsers(ctx.db, ctx.user!.provinceId, [id]);
   if (!user) throw notFound("Không tìm thấy người dùng.");
   const reach = await reachableUnitIds(ctx.db, ctx.user!, ctx.scope);
@@ -99,7 +77,7 @@ export const userRoutes = [
       unitId: z.uuid().optional(),
       includeDisabled: z.enum(["true", "false"]).optional(),
     }),
-    handler: async (ctx, { query }) => {
+    handler: async (ctx, { query }): Promise<UserList<Date>> => {
       const reach = await reachableUnitIds(ctx.db, ctx.user, ctx.scope);
       const q = query.q?.toLocaleLowerCase("vi");
       const users = (await listUsers(ctx.db, ctx.user.provinceId)).filter(
@@ -130,7 +108,7 @@ export const userRoutes = [
     access: "users.write",
     summary: "Tạo người dùng",
     tags: ["Người dùng"],
-    body: z.strictObject({ username, fullName, email: email.default(null), role: z.enum(ROLES), unitIds: unitIds.default([]), password: z.string().max(200) }),
+    body: NewUserBody,
     handler: async (ctx, { body }) => {
       const problem = passwordProblem(body.password, body.username);
       if (problem) throw new HttpError(400, "weak_password", problem);
@@ -162,14 +140,7 @@ export const userRoutes = [
     summary: "Sửa người dùng (họ tên, thư, vai trò, đơn vị, khóa/mở)",
     tags: ["Người dùng"],
     params: z.strictObject({ id: userId }),
-    body: z.strictObject({
-      version: z.number().int().min(1),
-      fullName: fullName.optional(),
-      email: email.optional(),
-      role: z.enum(ROLES).optional(),
-      unitIds: unitIds.optional(),
-      disabled: z.boolean().optional(),
-    }),
+    body: UserEditBody,
     handler: async (ctx, { params, body }) => {
       const before = await visibleUser(ctx, params.id);
       if (before.version !== body.version) throw staleEdit(before);
@@ -210,7 +181,7 @@ export const userRoutes = [
     summary: "Đặt lại mật khẩu cho người dùng",
     tags: ["Người dùng"],
     params: z.strictObject({ id: userId }),
-    body: z.strictObject({ newPassword: z.string().max(200) }),
+    body: PasswordBody,
     handler: async (ctx, { params, body }) => {
       const user = await visibleUser(ctx, params.id);
       const problem = passwordProblem(body.newPassword, user.username);

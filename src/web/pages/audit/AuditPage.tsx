@@ -6,11 +6,13 @@ import { Alert, App, Button, DatePicker, Flex, Select, Table, Tag, Typography } 
 import type { ColumnsType } from "antd/es/table";
 import type { Dayjs } from "dayjs";
 import { useEffect, useMemo, useState } from "react";
+import type { AuditCheck, AuditLogEntry } from "../../../domain/api/audit.ts";
+import type { UserView } from "../../../domain/api/users.ts";
 import { formatDateTime } from "../../../domain/format.ts";
 import { errorMessage } from "../../api/client.ts";
 import { PageHeader } from "../../components/PageHeader.tsx";
-import { usersApi, type UserView } from "../users/api.ts";
-import { type AuditCheck, type AuditEntry, type AuditFilter, auditApi, PAGE_SIZE } from "./api.ts";
+import { usersApi } from "../users/api.ts";
+import { type AuditFilter, auditApi, PAGE_SIZE } from "./api.ts";
 import { ACTION_GROUPS, actionLabel, changedFields, fieldLabel, OBJECT_LABELS } from "./labels.ts";
 
 const collator = new Intl.Collator("vi");
@@ -20,7 +22,7 @@ function show(value: unknown): string {
   return typeof value === "string" ? value : JSON.stringify(value);
 }
 
-function Changes(props: { entry: AuditEntry }) {
+function Changes(props: { entry: AuditLogEntry }) {
   const rows = changedFields(props.entry.before, props.entry.after);
   if (!rows.length) return <Typography.Text type="secondary">Không có thay đổi dữ liệu kèm theo.</Typography.Text>;
   return (
@@ -48,7 +50,7 @@ function Changes(props: { entry: AuditEntry }) {
 export default function AuditPage() {
   const { message } = App.useApp();
   const [filter, setFilter] = useState<AuditFilter>({});
-  const [entries, setEntries] = useState<AuditEntry[]>([]);
+  const [entries, setEntries] = useState<AuditLogEntry[]>([]);
   const [more, setMore] = useState(false);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
@@ -110,7 +112,7 @@ export default function AuditPage() {
     [users],
   );
 
-  const columns: ColumnsType<AuditEntry> = [
+  const columns: ColumnsType<AuditLogEntry> = [
     { title: "Số", dataIndex: "seq", width: 70, align: "right" },
     { title: "Thời điểm", dataIndex: "at", width: 150, render: (at: string) => formatDateTime(at) },
     { title: "Người thực hiện", dataIndex: "actorName", width: 190, render: (name: string | null) => name ?? <Typography.Text type="secondary">Hệ thống</Typography.Text> },
@@ -189,7 +191,7 @@ export default function AuditPage() {
         />
       </Flex>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <Table<AuditEntry>
+      <Table<AuditLogEntry>
         rowKey="seq"
         size="small"
         loading={loading}

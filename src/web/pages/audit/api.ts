@@ -1,19 +1,7 @@
-// The audit trail API as the audit screen calls it (src/server/audit/routes.ts).
+// The audit trail API as the audit screen calls it. The shapes the server answers are declared
+// once, in src/domain/api/audit.ts, for the server and this module alike.
+import type { AuditCheck, AuditLog } from "../../../domain/api/audit.ts";
 import { api, query } from "../../api/client.ts";
-
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actorId: string | null;
-  actorName: string | null;
-  action: string;
-  objectType: string;
-  objectId: string | null;
-  before: unknown;
-  after: unknown;
-  reason: string | null;
-  ip: string | null;
-}
 
 export interface AuditFilter {
   action?: string;
@@ -22,14 +10,10 @@ export interface AuditFilter {
   to?: string;
 }
 
-export type AuditCheck =
-  | { ok: true; provinces: number; rows: number }
-  | { ok: false; provinceId: number; seq: number; problem: string; rows: number };
-
 export const PAGE_SIZE = 100;
 
 export const auditApi = {
   list: (filter: AuditFilter, before?: number, signal?: AbortSignal) =>
-    api.get<{ entries: AuditEntry[] }>(`/api/audit${query({ ...filter, before, limit: PAGE_SIZE })}`, { signal }),
+    api.get<AuditLog>(`/api/audit${query({ ...filter, before, limit: PAGE_SIZE })}`, { signal }),
   verify: () => api.get<AuditCheck>("/api/audit/verify"),
 };

@@ -5,13 +5,14 @@ import { FileWordOutlined } from "@ant-design/icons";
 import { Button, Card, Col, Flex, Row, Select, Statistic, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
+import type { DashboardData } from "../../../domain/api/dashboard.ts";
 import { formatDate, formatNumber, viCollator } from "../../../domain/format.ts";
 import { useSession } from "../../auth/session.tsx";
 import { DateField } from "../../components/DateField.tsx";
 import { PageHeader } from "../../components/PageHeader.tsx";
 import { LoadError, Loading } from "../../components/States.tsx";
 import { useLoad } from "../../components/useLoad.ts";
-import { type DashboardData, loadDashboard, OUTCOME_COLORS, unitPath } from "./api.ts";
+import { loadDashboard, OUTCOME_COLORS, unitPath } from "./api.ts";
 import { OutcomeChart, OverdueByUnitChart, TargetsChart, TrendChart } from "./charts.tsx";
 import { ReportDialog } from "./ReportDialog.tsx";
 

@@ -4,17 +4,20 @@
 import { DownloadOutlined, FileWordOutlined } from "@ant-design/icons";
 import { Alert, Button, Flex, Form, Modal, Progress, Radio, Select, Typography } from "antd";
 import { useEffect, useRef, useState } from "react";
+import type { JobView } from "../../../domain/api/jobs.ts";
+import type { ReportFormat, ReportKind } from "../../../domain/api/reports.ts";
 import { formatDate } from "../../../domain/format.ts";
 import { download, errorMessage } from "../../api/client.ts";
 import { DateField } from "../../components/DateField.tsx";
 import { useLoad } from "../../components/useLoad.ts";
-import { type Job, loadJob, loadReportOptions, type ReportFormat, startConclusion, startWorkResults } from "./api.ts";
+import { loadJob, loadReportOptions, startConclusion, startWorkResults } from "./api.ts";
 
-type Kind = "work_results" | "conclusion";
+/** What the dialog shows of a job: the server's answer, or a stand-in until the first one. */
+type Job = Omit<JobView, "createdAt" | "finishedAt">;
 
 export function ReportDialog(props: { open: boolean; onClose: () => void; period?: string; asOf?: string; onDone?: () => void }) {
   const options = useLoad((signal) => loadReportOptions(signal), []);
-  const [kind, setKind] = useState<Kind>("work_results");
+  const [kind, setKind] = useState<ReportKind>("work_results");
   const [period, setPeriod] = useState<string | undefined>(props.period);
   const [asOf, setAsOf] = useState<string | null>(props.asOf ?? null);
   const [format, setFormat] = useState<ReportFormat>("docx");

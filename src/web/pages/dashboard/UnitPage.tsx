@@ -3,12 +3,13 @@
 import { ArrowLeftOutlined } from "@ant-design/icons";
 import { Card, Flex, Table, Tag, Typography } from "antd";
 import { Link, useParams, useSearchParams } from "react-router";
+import type { Outcome } from "../../../domain/directives.ts";
 import { formatDate, formatNumber } from "../../../domain/format.ts";
 import { PageHeader } from "../../components/PageHeader.tsx";
 import { LoadError, Loading } from "../../components/States.tsx";
 import { useLoad } from "../../components/useLoad.ts";
 import { targetPath } from "../targets/widgets.tsx";
-import { DASHBOARD_PATH, directivePath, loadUnit, OUTCOME_LABELS, OUTCOME_TAGS, type Outcome, OUTCOMES, STATUS_LABELS, TARGET_STATUS_LABELS } from "./api.ts";
+import { DASHBOARD_PATH, directivePath, loadUnit, OUTCOME_LABELS, OUTCOME_TAGS, OUTCOMES, STATUS_LABELS, TARGET_STATUS_LABELS } from "./api.ts";
 
 const n = (v: number | null | undefined) => formatNumber(v ?? null);
 

@@ -1,4 +1,11 @@
-// The dashboard's and the reports' data as the server sends them (src/server/dashboard, src/server/reports).
+// The dashboard's and the reports' data as the screens load them. The shapes the server answers
+// are declared once, in src/domain/api/ (dashboard.ts, reports.ts, jobs.ts), for the server and
+// this module alike.
+import type { DashboardData, UnitData } from "../../../domain/api/dashboard.ts";
+import type { JobView } from "../../../domain/api/jobs.ts";
+import type { ReportList, ReportOptions, ReportStarted, WorkResultsStarted } from "../../../domain/api/reports.ts";
+import type { ConclusionBody, WorkResultsBody } from "../../../domain/api/reports-input.ts";
+import type { Outcome } from "../../../domain/directives.ts";
 import { api, query } from "../../api/client.ts";
 
 export const DASHBOARD_PATH = "/dieu-hanh";
@@ -7,8 +14,8 @@ export const unitPath = (unitId: string, period: string, asOf?: string) => `${DA
 /** A directive's page in the follow-up section (src/web/pages/directives). */
 export const directivePath = (id: string) => `/nhiem-vu/${id}`;
 
-export const OUTCOMES = ["done_on_time", "done_late", "not_due", "overdue", "suspended"] as const;
-export type Outcome = (typeof OUTCOMES)[number];
+/** The outcomes in the order the screens show them (not yet due before overdue), with their short names. */
+export const OUTCOMES: readonly Outcome[] = ["done_on_time", "done_late", "not_due", "overdue", "suspended"];
 export const OUTCOME_LABELS: Record<Outcome, string> = {
   done_on_time: "Hoàn thành đúng hạn",
   done_late: "Hoàn thành trễ hạn",
@@ -33,53 +40,6 @@ export const STATUS_LABELS: Record<string, string> = {
   suspended: "Tạm hoãn",
 };
 
-export interface OutcomeTally {
-  total: number;
-  done_on_time: number;
-  done_late: number;
-  overdue: number;
-  not_due: number;
-  suspended: number;
-}
-
-export interface Summary {
-  total: number;
-  assessable: number;
-  onTrack: number;
-  exceeded: number;
-  met: number;
-  behind: number;
-}
-
-export interface DashboardData {
-  period: { code: string; label: string; start: string; end: string };
-  asOf: string;
-  today: string;
-  choices: { code: string; label: string }[];
-  directives: { outcomes: OutcomeTally; statuses: Record<string, number>; onTimePercent: number | null };
-  units: (OutcomeTally & { unitId: string; name: string; onTimePercent: number | null; overdueRank: number | null })[];
-  targets: { resolutions: { id: string; kind: string; symbol: string | null; title: string; summary: Summary; line: string }[]; total: Summary };
-  trend: { month: string; doneOnTime: number; doneLate: number; overdue: number }[];
-}
-
-export interface UnitData {
-  period: { code: string; label: string };
-  asOf: string;
-  unit: { id: string; name: string };
-  directives: {
-    id: string;
-    ordinal: string | null;
-    content: string;
-    status: string;
-    outcome: Outcome;
-    dueOn: string | null;
-    completedOn: string | null;
-    daysLate: number | null;
-    paper: { id: string; symbol: string | null; issuedOn: string | null } | null;
-  }[];
-  targets: { id: string; resolutionId: string; code: string; name: string; unit: string; plan: number | null; actual: number | null; percentOfPlan: number | null; status: string }[];
-}
-
 export const TARGET_STATUS_LABELS: Record<string, string> = { exceeded: "Vượt", met: "Đạt", behind: "Chưa đạt", not_assessable: "Chưa đủ điều kiện đánh giá" };
 export const TARGET_STATUS_COLORS: Record<string, string> = { exceeded: "#389e0d", met: "#1677ff", behind: "#cf1322", not_assessable: "#bfbfbf" };
 
@@ -92,44 +52,8 @@ export const loadUnit = (unitId: string, period: string | undefined, asOf: strin
 // ---------------------------------------------------------------------------
 // Reports
 
-export type ReportFormat = "docx" | "pdf" | "xlsx";
-
-export interface ReportOptions {
-  today: string;
-  periods: { code: string; label: string }[];
-  formats: { code: ReportFormat; label: string }[];
-  papers: { id: string; symbol: string | null; title: string | null; issuedOn: string | null; kind: string | null; directives: number }[];
-}
-
-export interface ReportRow {
-  id: string;
-  kind: "work_results" | "conclusion";
-  kindLabel: string;
-  title: string;
-  period: string | null;
-  asOf: string | null;
-  format: ReportFormat;
-  fileName: string | null;
-  size: number | null;
-  fingerprint: string | null;
-  createdAt: string;
-  createdBy: string | null;
-  downloadUrl: string;
-}
-
-export interface Job {
-  id: string;
-  kind: string;
-  status: "queued" | "running" | "done" | "failed";
-  progress: number;
-  message: string | null;
-  error: string | null;
-  result: { fileId?: string; name?: string; fingerprint?: string } | null;
-  downloadUrl: string | null;
-}
-
 export const loadReportOptions = (signal?: AbortSignal) => api.get<ReportOptions>("/api/reports/options", { signal });
-export const loadReports = (signal?: AbortSignal) => api.get<{ reports: ReportRow[] }>("/api/reports", { signal });
-export const startWorkResults = (body: { period: string; asOf?: string; format: ReportFormat }) => api.post<{ jobId: string }>("/api/reports/work-results", body);
-export const startConclusion = (body: { paperId: string; format: ReportFormat }) => api.post<{ jobId: string }>("/api/reports/conclusion", body);
-export const loadJob = (id: string, signal?: AbortSignal) => api.get<Job>(`/api/jobs/${id}`, { signal });
+export const loadReports = (signal?: AbortSignal) => api.get<ReportList>("/api/reports", { signal });
+export const startWorkResults = (body: WorkResultsBody) => api.post<WorkResultsStarted>("/api/reports/work-results", body);
+export const startConclusion = (body: ConclusionBody) => api.post<ReportStarted>("/api/reports/conclusion", body);
+export const loadJob = (id: string, signal?: AbortSignal) => api.get<JobView>(`/api/jobs/${id}`, { signal });

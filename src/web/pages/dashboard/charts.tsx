@@ -5,8 +5,9 @@ import { GridComponent, LegendComponent, TooltipComponent } from "echarts/compon
 import * as echarts from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
 import { useEffect, useMemo, useRef } from "react";
+import type { DashboardData } from "../../../domain/api/dashboard.ts";
 import { formatNumber } from "../../../domain/format.ts";
-import { type DashboardData, OUTCOME_COLORS, OUTCOME_LABELS, OUTCOMES, TARGET_STATUS_COLORS, TARGET_STATUS_LABELS } from "./api.ts";
+import { OUTCOME_COLORS, OUTCOME_LABELS, OUTCOMES, TARGET_STATUS_COLORS, TARGET_STATUS_LABELS } from "./api.ts";
 
 echarts.use([PieChart, BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 

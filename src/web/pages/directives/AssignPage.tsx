@@ -4,6 +4,7 @@
 import { Alert, App, Button, Card, Checkbox, Empty, Flex, Space, Table, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
+import type { PaperPlan } from "../../../domain/api/directives.ts";
 import type { Deadline } from "../../../domain/directives.ts";
 import { formatDate } from "../../../domain/format.ts";
 import { ApiError, errorMessage } from "../../api/client.ts";
@@ -11,7 +12,7 @@ import { PageHeader } from "../../components/PageHeader.tsx";
 import { LoadError, Loading } from "../../components/States.tsx";
 import { UnitPicker } from "../../components/UnitPicker.tsx";
 import { useLoad } from "../../components/useLoad.ts";
-import { assignPath, DIRECTIVES_PATH, directivePath, directivesApi, type PaperPlan } from "./api.ts";
+import { assignPath, DIRECTIVES_PATH, directivePath, directivesApi } from "./api.ts";
 import { DeadlineInput, Items, PersonSelect } from "./widgets.tsx";
 
 export function PapersToAssignPage() {
@@ -93,7 +94,8 @@ function AssignForm(props: { plan: PaperPlan; onAssigned(): void }) {
         plan.paper.id,
         picked.map((i) => {
           const c = choices[i.paperDirectiveId]!;
-          return { paperDirectiveId: i.paperDirectiveId, leadUnitId: c.leadUnitId, partnerUnitIds: c.partnerUnitIds, deadline: c.deadline, leaderId: c.leaderId ?? leader };
+          // Every picked item has its lead unit (checked above).
+          return { paperDirectiveId: i.paperDirectiveId, leadUnitId: c.leadUnitId!, partnerUnitIds: c.partnerUnitIds, deadline: c.deadline, leaderId: c.leaderId ?? leader };
         }),
       );
       message.success(`Đã giao theo dõi ${r.created} nhiệm vụ.`);

@@ -5,32 +5,19 @@
 import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, InputNumber, Radio, Space, Table, Tabs, Tag, Timeline, Typography, Upload } from "antd";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
+import type { DirectivePage as PageData, RequestView, SheetRow } from "../../../domain/api/directives.ts";
 import { type Deadline, REQUEST_LABELS, type RequestKind, STATUS_LABELS, type DirectiveStatus } from "../../../domain/directives.ts";
 import { formatBytes, formatDate, formatDateTime } from "../../../domain/format.ts";
 import { ApiError, errorMessage } from "../../api/client.ts";
 import { FormModal } from "../../components/FormModal.tsx";
 import { PageHeader } from "../../components/PageHeader.tsx";
-import { LoadError, Loading } from "../../components/States.tsx";
+import { EmptyState, LoadError, Loading } from "../../components/States.tsx";
 import { UnitPicker } from "../../components/UnitPicker.tsx";
 import { useLoad } from "../../components/useLoad.ts";
-import { type DirectiveDetail, DIRECTIVES_PATH, directivePath, directivesApi, type RequestView, urgingLetterUrl } from "./api.ts";
+import { DIRECTIVES_PATH, directivePath, directivesApi, urgingLetterUrl } from "./api.ts";
 import { useSession } from "../../auth/session.tsx";
 import { UrgeModal } from "./SheetPage.tsx";
 import { DeadlineInput, Items, PersonSelect, ProgressText, StatusTag, TimelinessTag } from "./widgets.tsx";
-
-type Allowed = {
-  start: boolean;
-  report: boolean;
-  reportAs: "lead" | "partner";
-  requests: RequestKind[];
-  decide: boolean;
-  status: ("suspend" | "resume" | "withdraw")[];
-  edit: boolean;
-  delegate: boolean;
-  urge: boolean;
-  recall: boolean;
-};
-type Page = DirectiveDetail & { allowed: Allowed };
 
 const EVENT_LABELS: Record<string, string> = {
   created: "Giao nhiệm vụ",
@@ -61,22 +48,27 @@ const EVENT_LABELS: Record<string, string> = {
   reminder_escalation: "Báo cáo lãnh đạo phụ trách (quá hạn)",
 };
 
+/** The page of a directive on a day it existed (the screen asks for today, when every directive has its state). */
+type Page = PageData & { directive: SheetRow };
+const existed = (p: PageData): p is Page => p.directive !== null;
+
 export default function DirectivePage() {
   const { id } = useParams();
-  const page = useLoad(() => directivesApi.get(id!) as Promise<Page>, [id]);
+  const page = useLoad(() => directivesApi.get(id!), [id]);
   if (page.error) return <LoadError error={page.error} onRetry={page.reload} />;
   if (!page.data) return <Loading />;
-  return <DirectiveView page={page.data} onChanged={(p) => (p ? page.setData(p as Page) : page.reload())} />;
+  if (!existed(page.data)) return <EmptyState description="Nhiệm vụ chưa được giao vào ngày này." />;
+  return <DirectiveView page={page.data} onChanged={(p) => (p ? page.setData(p) : page.reload())} />;
 }
 
-function DirectiveView(props: { page: Page; onChanged(p?: DirectiveDetail): void }) {
+function DirectiveView(props: { page: Page; onChanged(p?: PageData): void }) {
   const { page, onChanged } = props;
   const d = page.directive;
   const a = page.allowed;
   const { message, modal } = App.useApp();
   const [dialog, setDialog] = useState<null | "report" | "edit" | "delegate" | "urge" | { request: RequestKind } | { decide: RequestView } | { status: "suspend" | "resume" | "withdraw" }>(null);
   const close = () => setDialog(null);
-  const done = (p?: DirectiveDetail, text?: string) => {
+  const done = (p?: PageData, text?: string) => {
     if (text) message.success(text);
     close();
     onChanged(p);
@@ -397,7 +389,7 @@ function History(props: { page: Page }) {
 // ---------------------------------------------------------------------------
 // Dialogs
 
-function ReportModal(props: { page: Page; onClose(): void; onDone(p: DirectiveDetail): void }) {
+function ReportModal(props: { page: Page; onClose(): void; onDone(p: PageData): void }) {
   const [files, setFiles] = useState<File[]>([]);
   return (
     <FormModal<{ progress: number; narrative: string; difficulties?: string; proposals?: string }>
@@ -441,7 +433,7 @@ function ReportModal(props: { page: Page; onClose(): void; onDone(p: DirectiveDe
   );
 }
 
-function RequestModal(props: { page: Page; kind: RequestKind; onClose(): void; onDone(p: DirectiveDetail): void; onError(e: unknown): void }) {
+function RequestModal(props: { page: Page; kind: RequestKind; onClose(): void; onDone(p: PageData): void; onError(e: unknown): void }) {
   const { kind } = props;
   return (
     <FormModal<{ reason?: string; result?: string; proposedDeadline?: Deadline }>
@@ -481,7 +473,7 @@ function RequestModal(props: { page: Page; kind: RequestKind; onClose(): void; o
   );
 }
 
-function DecideModal(props: { page: Page; request: RequestView; onClose(): void; onDone(p: DirectiveDetail): void; onError(e: unknown): void }) {
+function DecideModal(props: { page: Page; request: RequestView; onClose(): void; onDone(p: PageData): void; onError(e: unknown): void }) {
   const r = props.request;
   const labels: Record<RequestKind, [string, string]> = {
     completion: ["Xác nhận hoàn thành", "Không xác nhận, trả lại để tiếp tục thực hiện"],
@@ -538,7 +530,7 @@ function DecideModal(props: { page: Page; request: RequestView; onClose(): void;
   );
 }
 
-function StatusModal(props: { page: Page; action: "suspend" | "resume" | "withdraw"; onClose(): void; onDone(p: DirectiveDetail): void; onError(e: unknown): void }) {
+function StatusModal(props: { page: Page; action: "suspend" | "resume" | "withdraw"; onClose(): void; onDone(p: PageData): void; onError(e: unknown): void }) {
   const title = { suspend: "Tạm hoãn nhiệm vụ", resume: "Tiếp tục thực hiện", withdraw: "Rút nhiệm vụ khỏi chương trình" }[props.action];
   return (
     <FormModal<{ reason?: string }>
@@ -557,7 +549,7 @@ function StatusModal(props: { page: Page; action: "suspend" | "resume" | "withdr
   );
 }
 
-function EditModal(props: { page: Page; onClose(): void; onDone(p: DirectiveDetail): void; onError(e: unknown): void }) {
+function EditModal(props: { page: Page; onClose(): void; onDone(p: PageData): void; onError(e: unknown): void }) {
   const d = props.page.directive;
   const initial = { content: d.content, leadUnitId: d.leadUnitId, partnerUnitIds: d.partnerUnitIds, leaderId: d.leaderId, followerId: d.followerId, deadline: d.deadline, expectedProduct: d.expectedProduct, note: d.note };
   return (
@@ -606,7 +598,7 @@ function EditModal(props: { page: Page; onClose(): void; onDone(p: DirectiveDeta
   );
 }
 
-function DelegateModal(props: { page: Page; onClose(): void; onDone(p: DirectiveDetail): void }) {
+function DelegateModal(props: { page: Page; onClose(): void; onDone(p: PageData): void }) {
   const d = props.page.directive;
   return (
     <FormModal<{ content: string; leadUnitId?: string | null; deadline: Deadline; expectedProduct?: string }>

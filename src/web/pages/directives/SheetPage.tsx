@@ -6,6 +6,8 @@ import { Alert, App, Button, Card, Flex, Form, Input, Modal, Select, Space, Tabl
 import type { SortOrder } from "antd/es/table/interface";
 import { useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router";
+import type { SheetRow } from "../../../domain/api/directives.ts";
+import type { NewDirectiveBody, SheetQuery } from "../../../domain/api/directives-input.ts";
 import { CLASSIFICATION_LABELS, CLASSIFICATIONS, DIRECTIVE_STATUSES, PRIORITIES, PRIORITY_LABELS, STATUS_LABELS, TIMELINESS, TIMELINESS_LABELS } from "../../../domain/directives.ts";
 import { formatDate, todayInVietnam } from "../../../domain/format.ts";
 import { ApiError, errorMessage } from "../../api/client.ts";
@@ -16,7 +18,7 @@ import { PageHeader } from "../../components/PageHeader.tsx";
 import { LoadError } from "../../components/States.tsx";
 import { UnitPicker } from "../../components/UnitPicker.tsx";
 import { useLoad } from "../../components/useLoad.ts";
-import { assignPath, directivePath, directivesApi, type NewDirective, REQUESTS_PATH, type SheetQuery, type SheetRow, STATS_PATH, urgingLetterUrl } from "./api.ts";
+import { assignPath, directivePath, directivesApi, REQUESTS_PATH, STATS_PATH, urgingLetterUrl } from "./api.ts";
 import { DeadlineInput, Ellipsis, PersonSelect, ProgressText, StatusTag, TimelinessTag } from "./widgets.tsx";
 
 const PAGE = 200;
@@ -283,7 +285,7 @@ export default function SheetPage() {
 function CreateDirectiveModal(props: { open: boolean; onClose(): void; onCreated(): void }) {
   const { message } = App.useApp();
   return (
-    <FormModal<NewDirective>
+    <FormModal<NewDirectiveBody>
       open={props.open}
       title="Giao nhiệm vụ (nhập tay)"
       okText="Giao nhiệm vụ"

@@ -3,13 +3,14 @@
 import { Card, Flex, Select, Table, Typography } from "antd";
 import { useState } from "react";
 import { Link } from "react-router";
+import type { UnitStats } from "../../../domain/api/directives.ts";
 import { formatDate, formatPercent, todayInVietnam } from "../../../domain/format.ts";
 import { useSession } from "../../auth/session.tsx";
 import { DateField } from "../../components/DateField.tsx";
 import { PageHeader } from "../../components/PageHeader.tsx";
 import { LoadError } from "../../components/States.tsx";
 import { useLoad } from "../../components/useLoad.ts";
-import { DIRECTIVES_PATH, directivesApi, type UnitStats } from "./api.ts";
+import { DIRECTIVES_PATH, directivesApi } from "./api.ts";
 
 export default function StatsPage() {
   const { can } = useSession();

@@ -13,8 +13,9 @@ import {
   TIMELINESS_LABELS,
   timelinessPhrase,
 } from "../../../domain/directives.ts";
+import type { UserView } from "../../../domain/api/users.ts";
 import { DateField } from "../../components/DateField.tsx";
-import { directivesApi, type PersonOption } from "./api.ts";
+import { directivesApi } from "./api.ts";
 
 const STATUS_COLORS: Record<DirectiveStatus, string> = {
   not_started: "default",
@@ -110,9 +111,9 @@ export function DeadlineInput(props: { value?: Deadline; onChange?: (d: Deadline
 }
 
 /** Users of a role (office staff to follow, leaders in charge), loaded once per role. */
-const peopleCache = new Map<string, Promise<PersonOption[]>>();
-export function usePeople(role: string): PersonOption[] {
-  const [people, setPeople] = useState<PersonOption[]>([]);
+const peopleCache = new Map<string, Promise<UserView[]>>();
+export function usePeople(role: string): UserView[] {
+  const [people, setPeople] = useState<UserView[]>([]);
   useEffect(() => {
     let p = peopleCache.get(role);
     if (!p) {

@@ -4,12 +4,13 @@
 import { Card, Flex, Statistic, Table, Typography } from "antd";
 import { useState } from "react";
 import { Link } from "react-router";
+import type { SheetRow } from "../../../domain/api/directives.ts";
 import { formatDate, todayInVietnam } from "../../../domain/format.ts";
 import { DateField } from "../../components/DateField.tsx";
 import { PageHeader } from "../../components/PageHeader.tsx";
 import { LoadError, Loading } from "../../components/States.tsx";
 import { useLoad } from "../../components/useLoad.ts";
-import { directivePath, directivesApi, type SheetRow } from "../directives/api.ts";
+import { directivePath, directivesApi } from "../directives/api.ts";
 import "../directives/directives.css";
 import { Ellipsis, ProgressText, StatusTag, TimelinessTag } from "../directives/widgets.tsx";
 

@@ -6,7 +6,9 @@ import type { Dayjs } from "dayjs";
 import { useCallback, useEffect, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { formatDate } from "../../../domain/format.ts";
-import { CLASSIFICATIONS, PAPER_STATUS_LABELS, type PaperListRow, type PaperStatus, paperKindLabel, type SecrecyLevel } from "../../../domain/papers.ts";
+import type { PaperListRow } from "../../../domain/api/papers.ts";
+import type { ListQuery } from "../../../domain/api/papers-input.ts";
+import { CLASSIFICATIONS, PAPER_STATUS_LABELS, type PaperStatus, paperKindLabel, type SecrecyLevel } from "../../../domain/papers.ts";
 import { useSession } from "../../auth/session.tsx";
 import { PageHeader } from "../../components/PageHeader.tsx";
 import { papersApi } from "./api.ts";
@@ -107,7 +109,9 @@ export default function PapersPage() {
   const load = useCallback(async () => {
     setLoading(true);
     try {
-      const res = await papersApi.list({ q, kind, status: status === "all" ? undefined : status, from, to, limit: PAGE, offset: (page - 1) * PAGE });
+      // The status comes from the address bar as typed; the server refuses one it does not know.
+      const listed = (status === "all" ? undefined : status) as ListQuery["status"];
+      const res = await papersApi.list({ q, kind, status: listed, from, to, limit: PAGE, offset: (page - 1) * PAGE });
       setRows(res.papers);
       setTotal(res.total);
       setError(null);

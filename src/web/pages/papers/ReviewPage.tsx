@@ -5,13 +5,13 @@ import { ArrowLeftOutlined, CheckOutlined, DownloadOutlined, InboxOutlined, Lock
 import { Alert, App, Badge, Button, Checkbox, Descriptions, Dropdown, Flex, Modal, Radio, Result, Space, Spin, Splitter, Tabs, Tag, Tooltip, Typography } from "antd";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
+import type { PaperDetail } from "../../../domain/api/papers.ts";
 import { formatDate, formatDateTime } from "../../../domain/format.ts";
 import {
   CLASSIFICATIONS,
   type DirectiveItem,
   type FactItem,
   PAPER_STATUS_LABELS,
-  type PaperDetail,
   type PaperItems,
   type PaperMeta,
   type ReferenceItem,

@@ -4,9 +4,10 @@ import { CheckCircleTwoTone, InboxOutlined, LockOutlined } from "@ant-design/ico
 import { Alert, Button, Flex, Progress, Typography, Upload } from "antd";
 import { useRef, useState } from "react";
 import { Link } from "react-router";
+import type { PaperUpload } from "../../../domain/api/papers.ts";
 import { formatBytes, formatDate } from "../../../domain/format.ts";
 import { paperKindLabel } from "../../../domain/papers.ts";
-import { papersApi, type UploadResult } from "./api.ts";
+import { papersApi } from "./api.ts";
 import { errorMessage } from "./errors.ts";
 import { paperPath } from "./paths.ts";
 
@@ -18,7 +19,7 @@ interface UploadRow {
   file: File;
   progress: number;
   state: "uploading" | "reading" | "done" | "failed";
-  result?: UploadResult;
+  result?: PaperUpload;
   error?: string;
 }
 

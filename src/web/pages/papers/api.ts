@@ -1,43 +1,23 @@
-// The papers API as the screens call it.
-import type { Classification, PaperDetail, PaperItems, PaperListRow, PaperMeta, PaperSummary } from "../../../domain/papers.ts";
+// The papers API as the screens call it. The shapes the server answers are declared once, in
+// src/domain/api/papers.ts, and the bodies the screens send are the server's own schemas'
+// (src/domain/api/papers-input.ts), for the server and this module alike.
+import type { PaperDetail, PaperList, PaperSummary, PaperUpload } from "../../../domain/api/papers.ts";
+import type { ArchiveBody, ClassifyBody, ListQuery, RegisterBody, ReviewBody } from "../../../domain/api/papers-input.ts";
+import type { PaperItems, PaperMeta } from "../../../domain/papers.ts";
 import { api, query, uploadWithProgress } from "../../api/client.ts";
 
-export interface PaperListQuery {
-  q?: string;
-  kind?: string;
-  status?: string;
-  from?: string;
-  to?: string;
-  limit?: number;
-  offset?: number;
-}
-
-export interface UploadResult {
-  paper: PaperSummary;
-  counts?: { directives: number; facts: number; references: number };
-  notices: string[];
-  duplicates: PaperSummary[];
-}
-
-
 export const papersApi = {
-  list: (q: PaperListQuery) => api.get<{ total: number; papers: PaperListRow[] }>(`/api/papers${query({ ...q })}`),
+  list: (q: ListQuery) => api.get<PaperList>(`/api/papers${query({ ...q })}`),
   get: (id: string) => api.get<PaperDetail>(`/api/papers/${id}`),
   upload: (file: File, onProgress: (fraction: number) => void, signal?: AbortSignal) =>
-    uploadWithProgress<UploadResult>("/api/papers", file, { onProgress, signal }),
-  register: (body: {
-    classification: Exclude<Classification, "none">;
-    symbol: string | null;
-    issuedOn: string | null;
-    title: string | null;
-    recipients: string | null;
-  }) => api.post<{ paper: PaperSummary }>("/api/papers/register", body),
+    uploadWithProgress<PaperUpload>("/api/papers", file, { onProgress, signal }),
+  register: (body: RegisterBody) => api.post<{ paper: PaperSummary }>("/api/papers/register", body),
   saveReview: (id: string, version: number, meta: PaperMeta, items: PaperItems) =>
-    api.put<PaperDetail>(`/api/papers/${id}/review`, { version, meta, ...items }),
+    api.put<PaperDetail>(`/api/papers/${id}/review`, { version, meta, ...items } satisfies ReviewBody),
   confirm: (id: string, version: number) => api.post<PaperDetail>(`/api/papers/${id}/confirm`, { version }),
-  archive: (id: string, version: number, reason: string | null) => api.post<PaperDetail>(`/api/papers/${id}/archive`, { version, reason }),
+  archive: (id: string, version: number, reason: string | null) => api.post<PaperDetail>(`/api/papers/${id}/archive`, { version, reason } satisfies ArchiveBody),
   restore: (id: string, version: number) => api.post<PaperDetail>(`/api/papers/${id}/restore`, { version }),
-  classify: (id: string, version: number, classification: Exclude<Classification, "none">) =>
-    api.post<PaperDetail>(`/api/papers/${id}/classify`, { version, classification }),
+  classify: (id: string, version: number, classification: ClassifyBody["classification"]) =>
+    api.post<PaperDetail>(`/api/papers/${id}/classify`, { version, classification } satisfies ClassifyBody),
   fileUrl: (id: string) => `/api/papers/${id}/file`,
 };

@@ -3,13 +3,13 @@
 import { AimOutlined, DeleteOutlined, EditOutlined, LinkOutlined, PlusOutlined } from "@ant-design/icons";
 import { Button, Empty, Flex, Input, Select, Space, Tag, Tooltip, Typography } from "antd";
 import { useEffect, useMemo, useRef, useState } from "react";
+import type { PaperSummary } from "../../../domain/api/papers.ts";
 import { formatChange, formatDate, formatNumber, formatPercent } from "../../../domain/format.ts";
 import {
   type DirectiveItem,
   type FactItem,
   PAPER_KIND_LABELS,
   type PaperMeta,
-  type PaperSummary,
   paperKindLabel,
   type ReferenceItem,
 } from "../../../domain/papers.ts";

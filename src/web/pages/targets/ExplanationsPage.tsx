@@ -3,18 +3,20 @@
 import { Card, Segmented } from "antd";
 import { useState } from "react";
 import { Link } from "react-router";
+import type { ExplanationView } from "../../../domain/api/targets.ts";
+import type { ExplanationStatus } from "../../../domain/targets.ts";
 import { useSession } from "../../auth/session.tsx";
 import { PageHeader } from "../../components/PageHeader.tsx";
 import { EmptyState, LoadError, Loading } from "../../components/States.tsx";
 import { useLoad } from "../../components/useLoad.ts";
-import { type Explanation, type ExplanationStatus, targetsApi } from "./api.ts";
+import { targetsApi } from "./api.ts";
 import { AnswerModal, ExplanationItem } from "./TargetPage.tsx";
 import { TARGETS_PATH } from "./widgets.tsx";
 
 export default function ExplanationsPage() {
   const { can } = useSession();
   const [status, setStatus] = useState<ExplanationStatus | "all">("open");
-  const [answering, setAnswering] = useState<Explanation | null>(null);
+  const [answering, setAnswering] = useState<ExplanationView | null>(null);
   const list = useLoad(() => targetsApi.explanations(status === "all" ? undefined : status), [status]);
   return (
     <div>

@@ -6,6 +6,7 @@ import { Alert, App, Badge, Button, Card, Flex, Form, Input, Modal, Space, Table
 import type { ColumnsType } from "antd/es/table";
 import { useMemo, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
+import type { ResolutionView, TableRow } from "../../../domain/api/targets.ts";
 import { formatDate } from "../../../domain/format.ts";
 import { STATUS_LABELS, type Status, statusLabel } from "../../../domain/targets.ts";
 import { ApiError, errorMessage } from "../../api/client.ts";
@@ -15,7 +16,7 @@ import { FormModal } from "../../components/FormModal.tsx";
 import { PageHeader } from "../../components/PageHeader.tsx";
 import { LoadError, Loading } from "../../components/States.tsx";
 import { useLoad } from "../../components/useLoad.ts";
-import { type Resolution, type TableRow, targetsApi } from "./api.ts";
+import { targetsApi } from "./api.ts";
 import { TargetFormModal } from "./TargetForm.tsx";
 import { BasisTag, change, forecastNum, LikelihoodTag, num, PeriodSelect, percent, StatusTag, TARGETS_PATH, targetPath } from "./widgets.tsx";
 
@@ -100,7 +101,7 @@ function ImportModal(props: { open: boolean; resolutionId: string; onClose: () =
   );
 }
 
-function EditResolutionModal(props: { open: boolean; resolution: Resolution; onClose: () => void; onSaved: () => void }) {
+function EditResolutionModal(props: { open: boolean; resolution: ResolutionView; onClose: () => void; onSaved: () => void }) {
   const r = props.resolution;
   return (
     <FormModal<{ symbol?: string; title: string; issuedOn?: string | null; note?: string }>

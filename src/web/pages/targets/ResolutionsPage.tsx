@@ -4,14 +4,16 @@ import { AuditOutlined, FileSearchOutlined, PlusOutlined } from "@ant-design/ico
 import { App, Button, Form, Input, InputNumber, Radio, Switch, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
+import type { ResolutionView } from "../../../domain/api/targets.ts";
 import { formatDate } from "../../../domain/format.ts";
+import { RESOLUTION_KIND_LABELS, RESOLUTION_KINDS, type ResolutionKind } from "../../../domain/targets.ts";
 import { useSession } from "../../auth/session.tsx";
 import { DateField } from "../../components/DateField.tsx";
 import { FormModal } from "../../components/FormModal.tsx";
 import { PageHeader } from "../../components/PageHeader.tsx";
 import { EmptyState, LoadError, Loading } from "../../components/States.tsx";
 import { useLoad } from "../../components/useLoad.ts";
-import { type Resolution, type ResolutionKind, targetsApi } from "./api.ts";
+import { targetsApi } from "./api.ts";
 import { EXPLANATIONS_PATH, resolutionPath, VALUES_PATH } from "./widgets.tsx";
 
 interface NewResolutionForm {
@@ -24,7 +26,7 @@ interface NewResolutionForm {
   note?: string;
 }
 
-function NewResolutionModal(props: { open: boolean; onClose: () => void; onCreated: (r: Resolution) => void }) {
+function NewResolutionModal(props: { open: boolean; onClose: () => void; onCreated: (r: ResolutionView) => void }) {
   const thisYear = new Date().getFullYear();
   return (
     <FormModal<NewResolutionForm>
@@ -35,7 +37,8 @@ function NewResolutionModal(props: { open: boolean; onClose: () => void; onCreat
       onCancel={props.onClose}
       onSubmit={async (v) => {
         const base = { symbol: v.symbol || null, title: v.title, issuedOn: v.issuedOn ?? null, note: v.note || null };
-        const r = await targetsApi.createResolution(v.kind === "congress" ? { kind: "congress", term: `${v.termStart}-${(v.termStart ?? 0) + 5}`, ...base } : { kind: v.kind, year: v.year, ...base });
+        // The form requires the year of a yearly resolution or programme.
+        const r = await targetsApi.createResolution(v.kind === "congress" ? { kind: "congress", term: `${v.termStart}-${(v.termStart ?? 0) + 5}`, ...base } : { kind: v.kind, year: v.year!, ...base });
         props.onCreated(r);
       }}
     >
@@ -44,11 +47,7 @@ function NewResolutionModal(props: { open: boolean; onClose: () => void; onCreat
           <Form.Item name="kind" label="Loại văn bản" rules={[{ required: true }]}>
             <Radio.Group
               optionType="button"
-              options={[
-                { value: "congress", label: "Nghị quyết Đại hội (nhiệm kỳ)" },
-                { value: "yearly_resolution", label: "Nghị quyết năm" },
-                { value: "yearly_programme", label: "Chương trình công tác năm" },
-              ]}
+              options={RESOLUTION_KINDS.map((k) => ({ value: k, label: RESOLUTION_KIND_LABELS[k] }))}
             />
           </Form.Item>
           <Form.Item noStyle shouldUpdate={(a, b) => a.kind !== b.kind}>
@@ -118,7 +117,7 @@ export default function ResolutionsPage() {
       ) : list.data.resolutions.length === 0 ? (
         <EmptyState description="Chưa có nghị quyết, chương trình nào có chỉ tiêu." />
       ) : (
-        <Table<Resolution>
+        <Table<ResolutionView>
           rowKey="id"
           dataSource={list.data.resolutions}
           pagination={false}

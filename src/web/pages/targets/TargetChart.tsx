@@ -6,8 +6,8 @@ import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } f
 import * as echarts from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
 import { useEffect, useMemo, useRef } from "react";
+import type { TargetDetail } from "../../../domain/api/targets.ts";
 import { formatNumber } from "../../../domain/format.ts";
-import type { TargetDetail } from "./api.ts";
 
 echarts.use([LineChart, BarChart, GridComponent, LegendComponent, TooltipComponent, MarkLineComponent, CanvasRenderer]);
 

@@ -1,10 +1,13 @@
 // Adding or editing a target of the catalogue: what is measured, in which unit, in which
 // direction, in which periods, who owns it, and its plans for each year (and the term).
 import { Checkbox, Flex, Form, Input, Radio, Select, Switch, Typography } from "antd";
+import type { ResolutionView, TargetCatalogue } from "../../../domain/api/targets.ts";
+import type { NewTargetBody } from "../../../domain/api/targets-input.ts";
+import type { WithinYearKind } from "../../../domain/periods.ts";
 import { DIRECTION_LABELS, DIRECTIONS, TERM_BASES, TERM_BASIS_LABELS } from "../../../domain/targets.ts";
 import { FormModal } from "../../components/FormModal.tsx";
 import { UnitPicker } from "../../components/UnitPicker.tsx";
-import { type NewTargetBody, type Resolution, type TargetCatalogue, targetsApi } from "./api.ts";
+import { targetsApi } from "./api.ts";
 import { VnNumberInput } from "./widgets.tsx";
 
 const KIND_OPTIONS = [
@@ -16,7 +19,7 @@ const KIND_OPTIONS = [
 ];
 
 /** The plan periods of a resolution: its year, or the term's years and the term. */
-export function planPeriods(r: Resolution): { code: string; label: string }[] {
+export function planPeriods(r: ResolutionView): { code: string; label: string }[] {
   if (r.kind === "congress" && r.term) {
     const [from, to] = r.term.split("-").map(Number) as [number, number];
     const years = [];
@@ -34,14 +37,14 @@ interface Values {
   threshold?: number | null;
   accumulates: boolean;
   termBasis: NonNullable<NewTargetBody["termBasis"]>;
-  periodKinds: string[];
+  periodKinds: WithinYearKind[];
   ownerUnitId: string | null;
   note?: string | null;
   plans: Record<string, number | null>;
   reason?: string;
 }
 
-export function TargetFormModal(props: { open: boolean; resolution: Resolution; target?: TargetCatalogue; nextCode?: string; onClose: () => void; onSaved: () => void }) {
+export function TargetFormModal(props: { open: boolean; resolution: ResolutionView; target?: TargetCatalogue; nextCode?: string; onClose: () => void; onSaved: () => void }) {
   const t = props.target;
   const periods = planPeriods(props.resolution);
   const initial: Partial<Values> = t
@@ -53,7 +56,8 @@ export function TargetFormModal(props: { open: boolean; resolution: Resolution; 
         threshold: t.threshold,
         accumulates: t.accumulates,
         termBasis: t.termBasis,
-        periodKinds: [...new Set([...t.periodKinds, "year"])],
+        // The catalogue holds only the kinds the schema let in.
+        periodKinds: [...new Set([...(t.periodKinds as WithinYearKind[]), "year" as const])],
         ownerUnitId: t.ownerUnitId,
         note: t.note,
         plans: Object.fromEntries(t.plans.map((p) => [p.period, p.value])),
@@ -80,7 +84,7 @@ export function TargetFormModal(props: { open: boolean; resolution: Resolution; 
           threshold: v.direction === "threshold" ? (v.threshold ?? null) : null,
           accumulates: v.accumulates,
           termBasis: v.termBasis,
-          periodKinds: [...new Set([...(v.periodKinds ?? []), "year"])],
+          periodKinds: [...new Set([...(v.periodKinds ?? []), "year" as const])],
           ownerUnitId: v.ownerUnitId ?? null,
           note: v.note || null,
           plans,

@@ -6,6 +6,7 @@ import { App, Button, Card, Checkbox, Descriptions, Empty, Flex, Form, Input, Ra
 import type { ColumnsType } from "antd/es/table";
 import { useMemo, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
+import type { AssessmentView, ExplanationView, TargetDetail, ValueView } from "../../../domain/api/targets.ts";
 import { formatDate, formatDateTime, todayInVietnam } from "../../../domain/format.ts";
 import { PERIOD_KIND_LABELS, type PeriodKind, periodLabel, periodsOfYear } from "../../../domain/periods.ts";
 import { DIRECTION_LABELS, FORECAST_METHOD_LABELS, type ForecastMethod, TERM_BASIS_LABELS, VALUE_BASIS_LABELS, type ValueBasis } from "../../../domain/targets.ts";
@@ -17,7 +18,7 @@ import { PageHeader } from "../../components/PageHeader.tsx";
 import { LoadError, Loading } from "../../components/States.tsx";
 import { useLoad } from "../../components/useLoad.ts";
 import { paperPath } from "../papers/paths.ts";
-import { type Assessment, type Explanation, type TargetDetail, targetsApi, type ValueView } from "./api.ts";
+import { targetsApi } from "./api.ts";
 import { MonthChart, YearChart } from "./TargetChart.tsx";
 import { TargetFormModal } from "./TargetForm.tsx";
 import { change, forecastNum, LikelihoodTag, num, percent, resolutionPath, StatusTag, ValueStatusTag, VnNumberInput } from "./widgets.tsx";
@@ -182,7 +183,7 @@ function RequestModal(props: { open: boolean; detail: TargetDetail; period: stri
   );
 }
 
-export function AnswerModal(props: { explanation: Explanation | null; onClose: () => void; onSaved: () => void }) {
+export function AnswerModal(props: { explanation: ExplanationView | null; onClose: () => void; onSaved: () => void }) {
   const e = props.explanation;
   return (
     <FormModal<{ answer: string }>
@@ -205,13 +206,13 @@ export function AnswerModal(props: { explanation: Explanation | null; onClose: (
   );
 }
 
-const EXPLANATION_STATUS: Record<Explanation["status"], { label: string; color: string }> = {
+const EXPLANATION_STATUS: Record<ExplanationView["status"], { label: string; color: string }> = {
   open: { label: "Chờ giải trình", color: "orange" },
   answered: { label: "Đã giải trình", color: "blue" },
   closed: { label: "Đã kết thúc", color: "default" },
 };
 
-export function ExplanationItem(props: { e: Explanation; canClose: boolean; onAnswer: (e: Explanation) => void; onChanged: () => void; showTarget?: boolean }) {
+export function ExplanationItem(props: { e: ExplanationView; canClose: boolean; onAnswer: (e: ExplanationView) => void; onChanged: () => void; showTarget?: boolean }) {
   const { message } = App.useApp();
   const e = props.e;
   const close = async () => {
@@ -320,7 +321,7 @@ export default function TargetPage() {
   const [editingValue, setEditingValue] = useState<ValueView | null>(null);
   const [returning, setReturning] = useState<ValueView | null>(null);
   const [requesting, setRequesting] = useState(false);
-  const [answering, setAnswering] = useState<Explanation | null>(null);
+  const [answering, setAnswering] = useState<ExplanationView | null>(null);
   const office = can("targets.approve");
 
   const measured = useMemo(
@@ -433,13 +434,13 @@ export default function TargetPage() {
     },
   ];
 
-  const assessmentColumns: ColumnsType<Assessment> = [
+  const assessmentColumns: ColumnsType<AssessmentView> = [
     { title: "Kỳ", dataIndex: "periodLabel", width: 180 },
     { title: "Kế hoạch", dataIndex: "plan", align: "right", width: 110, render: (v: number | null) => num(v) },
     { title: "Thực hiện", dataIndex: "actual", align: "right", width: 110, render: (v: number | null) => num(v) },
     { title: "% kế hoạch", dataIndex: "percentOfPlan", align: "right", width: 100, render: (v: number | null) => percent(v) },
     { title: "So cùng kỳ", dataIndex: "change", align: "right", width: 120, render: (v: number | null, a) => change(v, a.changeKind) },
-    { title: "Tình trạng", dataIndex: "status", width: 190, render: (s: Assessment["status"], a) => <StatusTag status={s} label={a.statusLabel} reason={a.reason === "no_value" ? "Chưa có số liệu được duyệt" : a.reason === "no_plan" ? "Chưa có kế hoạch" : null} /> },
+    { title: "Tình trạng", dataIndex: "status", width: 190, render: (s: AssessmentView["status"], a) => <StatusTag status={s} label={a.statusLabel} reason={a.reason === "no_value" ? "Chưa có số liệu được duyệt" : a.reason === "no_plan" ? "Chưa có kế hoạch" : null} /> },
     {
       title: "Dự báo cả năm",
       dataIndex: "forecastYear",
@@ -455,7 +456,7 @@ export default function TargetPage() {
       ),
     },
     ...(d.chart.termPlan !== null
-      ? ([{ title: "Dự báo nhiệm kỳ", dataIndex: "forecastTerm", align: "right", width: 160, render: (v: number | null, a: Assessment) => <Space size={4}>{forecastNum(v, a.plan, a.actual)}<LikelihoodTag value={a.likelihoodTerm} /></Space> }] as ColumnsType<Assessment>)
+      ? ([{ title: "Dự báo nhiệm kỳ", dataIndex: "forecastTerm", align: "right", width: 160, render: (v: number | null, a: AssessmentView) => <Space size={4}>{forecastNum(v, a.plan, a.actual)}<LikelihoodTag value={a.likelihoodTerm} /></Space> }] as ColumnsType<AssessmentView>)
       : []),
   ];
 
@@ -528,7 +529,7 @@ export default function TargetPage() {
       </Card>
 
       <Card size="small" title="Đánh giá theo kỳ" style={{ marginTop: 16 }}>
-        <Table<Assessment> rowKey="period" size="small" dataSource={measured} columns={assessmentColumns} pagination={{ pageSize: 12, hideOnSinglePage: true }} scroll={{ x: 1000 }} />
+        <Table<AssessmentView> rowKey="period" size="small" dataSource={measured} columns={assessmentColumns} pagination={{ pageSize: 12, hideOnSinglePage: true }} scroll={{ x: 1000 }} />
       </Card>
 
       <Card size="small" title="Số liệu đã nhập" style={{ marginTop: 16 }}>

@@ -4,15 +4,16 @@ import { CheckOutlined, RollbackOutlined } from "@ant-design/icons";
 import { App, Button, Form, Input, Segmented, Space, Table, Typography } from "antd";
 import { useState } from "react";
 import { Link } from "react-router";
+import type { ValueListRow } from "../../../domain/api/targets.ts";
 import { formatDate } from "../../../domain/format.ts";
-import { VALUE_BASIS_LABELS, type ValueBasis } from "../../../domain/targets.ts";
+import { VALUE_BASIS_LABELS, type ValueBasis, type ValueStatus } from "../../../domain/targets.ts";
 import { errorMessage } from "../../api/client.ts";
 import { useSession } from "../../auth/session.tsx";
 import { FormModal } from "../../components/FormModal.tsx";
 import { PageHeader } from "../../components/PageHeader.tsx";
 import { LoadError } from "../../components/States.tsx";
 import { useLoad } from "../../components/useLoad.ts";
-import { targetsApi, type ValueListRow, type ValueStatus } from "./api.ts";
+import { targetsApi } from "./api.ts";
 import { num, resolutionPath, TARGETS_PATH, targetPath, ValueStatusTag } from "./widgets.tsx";
 
 export default function ValuesPage() {

@@ -2,9 +2,9 @@
 // likelihood tags, a number input that reads "9.003,5", and the period picker.
 import { InputNumber, Select, Tag, Tooltip } from "antd";
 import type { CSSProperties } from "react";
+import type { PeriodOption } from "../../../domain/api/targets.ts";
 import { formatNumber } from "../../../domain/format.ts";
-import { LIKELIHOOD_COLORS, LIKELIHOOD_LABELS, type Likelihood, STATUS_COLORS, STATUS_LABELS, type Status, VALUE_BASIS_LABELS, type ValueBasis } from "../../../domain/targets.ts";
-import type { PeriodOption, ValueStatus } from "./api.ts";
+import { LIKELIHOOD_COLORS, LIKELIHOOD_LABELS, type Likelihood, STATUS_COLORS, STATUS_LABELS, type Status, VALUE_BASIS_LABELS, type ValueBasis, type ValueStatus } from "../../../domain/targets.ts";
 
 export const TARGETS_PATH = "/chi-tieu";
 export const resolutionPath = (id: string, period?: string) => `${TARGETS_PATH}/nghi-quyet/${id}${period ? `?ky=${encodeURIComponent(period)}` : ""}`;

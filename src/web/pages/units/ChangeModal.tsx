@@ -1,10 +1,12 @@
 // A change to one unit from a date: rename, move under another parent, edit its kind or
 // other names, or end it (its units below move to another).
 import { Alert, Form, Typography } from "antd";
+import type { UnitDetail, VersionView } from "../../../domain/api/units.ts";
+import type { ChangeBody } from "../../../domain/api/units-input.ts";
 import { addDays, formatDate, todayInVietnam } from "../../../domain/format.ts";
 import type { UnitKind } from "../../../domain/units.ts";
 import { FormModal } from "../../components/FormModal.tsx";
-import { type ChangeBody, type UnitDetail, unitsApi, type VersionView } from "./api.ts";
+import { unitsApi } from "./api.ts";
 import { AliasesField, cleanAliases, EffectiveField, KindField, NameField, NoteField, ParentField, ShortNameField, textOrNull } from "./fields.tsx";
 import { ACTION_LABELS } from "./UnitActions.tsx";
 

@@ -3,11 +3,12 @@
 // server answers 409 with the current data, shown here so the user can redo the edit.
 import { Alert, Descriptions, Form, Typography } from "antd";
 import { useState } from "react";
+import type { UnitDetail, VersionView } from "../../../domain/api/units.ts";
 import { UNIT_KIND_LABELS, type UnitKind } from "../../../domain/units.ts";
 import { ApiError } from "../../api/client.ts";
 import { FormModal } from "../../components/FormModal.tsx";
 import { intervalText, unitsAsOf } from "../../components/units.ts";
-import { type UnitDetail, unitsApi, type VersionView } from "./api.ts";
+import { unitsApi } from "./api.ts";
 import { AliasesField, cleanAliases, KindField, NameField, ParentField, ShortNameField, textOrNull } from "./fields.tsx";
 
 interface Values {

@@ -1,8 +1,9 @@
 // A new unit, valid from a date, under a parent as the tree stood on that date.
 import { Form } from "antd";
+import type { UnitDetail } from "../../../domain/api/units.ts";
 import type { UnitKind } from "../../../domain/units.ts";
 import { FormModal } from "../../components/FormModal.tsx";
-import { type UnitDetail, unitsApi } from "./api.ts";
+import { unitsApi } from "./api.ts";
 import { AliasesField, CodeField, cleanAliases, EffectiveField, KindField, NameField, ParentField, ShortNameField, textOrNull } from "./fields.tsx";
 
 interface Values {

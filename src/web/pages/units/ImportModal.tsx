@@ -4,9 +4,10 @@
 import { InboxOutlined } from "@ant-design/icons";
 import { Alert, Button, Descriptions, Modal, Progress, Typography, Upload } from "antd";
 import { useRef, useState } from "react";
+import type { ImportSummary } from "../../../domain/api/units.ts";
 import { formatBytes, formatNumber } from "../../../domain/format.ts";
 import { ApiError, errorMessage } from "../../api/client.ts";
-import { type ImportSummary, unitsApi } from "./api.ts";
+import { unitsApi } from "./api.ts";
 
 type State =
   | { step: "choose" }

@@ -1,11 +1,12 @@
 // Several units become one from a date: either an existing unit takes the others in
 // (optionally under a new name), or a new unit is founded from all of them.
 import { Checkbox, Form, Radio } from "antd";
+import type { UnitDetail } from "../../../domain/api/units.ts";
 import { addDays, todayInVietnam } from "../../../domain/format.ts";
 import type { UnitKind } from "../../../domain/units.ts";
 import { FormModal } from "../../components/FormModal.tsx";
 import { UnitPicker } from "../../components/UnitPicker.tsx";
-import { type UnitDetail, unitsApi } from "./api.ts";
+import { unitsApi } from "./api.ts";
 import { CodeField, EffectiveField, KindField, NameField, NoteField, ParentField, ShortNameField, textOrNull } from "./fields.tsx";
 
 interface Values {

@@ -2,10 +2,11 @@
 // only carved out of it. The units under it may go to one of the new units.
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
 import { Button, Card, Checkbox, Col, Form, Row, Select } from "antd";
+import type { VersionView } from "../../../domain/api/units.ts";
 import { todayInVietnam } from "../../../domain/format.ts";
 import type { UnitKind } from "../../../domain/units.ts";
 import { FormModal } from "../../components/FormModal.tsx";
-import { unitsApi, type VersionView } from "./api.ts";
+import { unitsApi } from "./api.ts";
 import { CodeField, EffectiveField, KindField, NameField, NoteField, ParentField, textOrNull } from "./fields.tsx";
 
 interface NewUnit {

@@ -2,11 +2,11 @@
 // part in (renames, merges, splits…), with the units on the other side of each change.
 import { EditOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Descriptions, Flex, Space, Timeline, Typography } from "antd";
+import type { UnitChangeView, UnitDetail, VersionView } from "../../../domain/api/units.ts";
 import { addDays, formatDate } from "../../../domain/format.ts";
 import { validOn } from "../../../domain/units.ts";
 import { LoadError, Loading } from "../../components/States.tsx";
 import { intervalText } from "../../components/units.ts";
-import type { ChangeView, UnitDetail, VersionView } from "./api.ts";
 import { ChangeTag, KindTag } from "./kinds.tsx";
 import { type UnitAction, UnitActions } from "./UnitActions.tsx";
 
@@ -71,8 +71,8 @@ function VersionList(props: { versions: VersionView[]; asOf: string; canWrite: b
   );
 }
 
-function ChangeSides(props: { change: ChangeView; onSelect(id: string): void }) {
-  const side = (units: ChangeView["from"]) =>
+function ChangeSides(props: { change: UnitChangeView; onSelect(id: string): void }) {
+  const side = (units: UnitChangeView["from"]) =>
     units.length ? (
       units.map((u, i) => (
         <span key={u.id}>
@@ -98,7 +98,7 @@ function ChangeSides(props: { change: ChangeView; onSelect(id: string): void }) 
   );
 }
 
-function ChangesTimeline(props: { changes: ChangeView[] } & Pick<UnitDetailPanelProps, "onSelectUnit" | "onShowDate">) {
+function ChangesTimeline(props: { changes: UnitChangeView[] } & Pick<UnitDetailPanelProps, "onSelectUnit" | "onShowDate">) {
   if (!props.changes.length) return <Typography.Text type="secondary">Chưa ghi nhận thay đổi nào.</Typography.Text>;
   return (
     <Timeline

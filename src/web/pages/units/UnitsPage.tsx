@@ -6,6 +6,7 @@ import { DownloadOutlined, MergeCellsOutlined, PlusOutlined, UploadOutlined } fr
 import { App, Button, Card, Dropdown, Flex, Input, Space, Spin, Typography } from "antd";
 import { useCallback, useMemo, useState } from "react";
 import { useSearchParams } from "react-router";
+import type { UnitDetail, VersionView } from "../../../domain/api/units.ts";
 import { formatDate, formatNumber, isIsoDate, todayInVietnam } from "../../../domain/format.ts";
 import { errorMessage } from "../../api/client.ts";
 import { useSession } from "../../auth/session.tsx";
@@ -13,7 +14,7 @@ import { DateField } from "../../components/DateField.tsx";
 import { PageHeader } from "../../components/PageHeader.tsx";
 import { EmptyState, LoadError, Loading } from "../../components/States.tsx";
 import { useLoad } from "../../components/useLoad.ts";
-import { type UnitDetail, unitsApi, type VersionView } from "./api.ts";
+import { unitsApi } from "./api.ts";
 import { ChangeModal, type ChangeKind } from "./ChangeModal.tsx";
 import { CorrectVersionModal } from "./CorrectVersionModal.tsx";
 import { CreateUnitModal } from "./CreateUnitModal.tsx";

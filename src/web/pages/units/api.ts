@@ -1,68 +1,10 @@
-// The organisation-tree API as the units screen calls it (src/server/units/routes.ts).
-import type { UnitChangeKind, UnitKind, UnitSlice } from "../../../domain/units.ts";
+// The organisation-tree API as the units screen calls it. The shapes the server answers are
+// declared once, in src/domain/api/units.ts, and the bodies the screen sends are the server's
+// own schemas' (src/domain/api/units-input.ts), for the server and this module alike.
+import type { ImportSummary, SplitResult, UnitDetail, UnitTree } from "../../../domain/api/units.ts";
+import type { ChangeBody, CorrectionBody, CreateUnitBody, MergeBody, SplitBody } from "../../../domain/api/units-input.ts";
 import { api, download, query, uploadWithProgress } from "../../api/client.ts";
 import { forgetUnits } from "../../components/units.ts";
-
-export interface VersionView {
-  unitId: string;
-  validFrom: string;
-  validTo: string | null;
-  parentId: string | null;
-  parentName: string | null;
-  kind: UnitKind;
-  name: string;
-  shortName: string | null;
-  aliases: string[];
-  /** Optimistic-locking number, sent back when correcting this version. */
-  version: number;
-}
-
-export interface ChangeView {
-  id: string;
-  effective: string;
-  kind: UnitChangeKind;
-  note: string | null;
-  from: { id: string; code: string; name: string }[];
-  to: { id: string; code: string; name: string }[];
-}
-
-export interface UnitDetail {
-  unit: { id: string; code: string; createdAt: string };
-  versions: VersionView[];
-  changes: ChangeView[];
-}
-
-export interface ImportSummary {
-  unitsCreated: number;
-  versionsCreated: number;
-  versionsCorrected: number;
-  changesCreated: number;
-  unchanged: number;
-}
-
-export interface NewUnitBody {
-  code: string;
-  kind: UnitKind;
-  name: string;
-  shortName: string | null;
-  aliases: string[];
-  parentId: string | null;
-}
-
-export type ChangeBody =
-  | { kind: "rename"; effective: string; name: string; shortName?: string | null; aliases?: string[]; note: string | null }
-  | { kind: "move"; effective: string; parentId: string | null; note: string | null }
-  | { kind: "edit"; effective: string; unitKind?: UnitKind; shortName?: string | null; aliases?: string[]; note: string | null }
-  | { kind: "abolish"; effective: string; moveChildrenTo: string | null; note: string | null };
-
-export interface VersionCorrection {
-  version: number;
-  name?: string;
-  shortName?: string | null;
-  aliases?: string[];
-  kind?: UnitKind;
-  parentId?: string | null;
-}
 
 /** Every write changes the tree: the shared cache of trees by date is dropped. */
 async function write<T>(p: Promise<T>): Promise<T> {
@@ -73,20 +15,14 @@ async function write<T>(p: Promise<T>): Promise<T> {
 
 export const unitsApi = {
   asOf: (asOf: string, signal?: AbortSignal) =>
-    api.get<{ asOf: string; units: UnitSlice[] }>(`/api/units${query({ asOf })}`, { signal }),
+    api.get<UnitTree>(`/api/units${query({ asOf })}`, { signal }),
   detail: (id: string, signal?: AbortSignal) => api.get<UnitDetail>(`/api/units/${id}`, { signal }),
-  create: (body: NewUnitBody & { validFrom: string }) => write(api.post<UnitDetail>("/api/units", body)),
-  correct: (id: string, validFrom: string, body: VersionCorrection) =>
+  create: (body: CreateUnitBody) => write(api.post<UnitDetail>("/api/units", body)),
+  correct: (id: string, validFrom: string, body: CorrectionBody) =>
     write(api.patch<UnitDetail>(`/api/units/${id}/versions/${validFrom}`, body)),
   change: (id: string, body: ChangeBody) => write(api.post<UnitDetail>(`/api/units/${id}/changes`, body)),
-  merge: (body: {
-    effective: string;
-    fromIds: string[];
-    target: { existingId: string; rename?: { name: string; shortName: string | null; aliases: string[] } } | { create: NewUnitBody };
-    note: string | null;
-  }) => write(api.post<UnitDetail>("/api/units/merge", body)),
-  split: (body: { effective: string; fromId: string; into: NewUnitBody[]; endSource: boolean; childrenTo: string | null; note: string | null }) =>
-    write(api.post<{ created: string[] }>("/api/units/split", body)),
+  merge: (body: MergeBody) => write(api.post<UnitDetail>("/api/units/merge", body)),
+  split: (body: SplitBody) => write(api.post<SplitResult>("/api/units/split", body)),
   import: (file: File, onProgress: (fraction: number) => void, signal?: AbortSignal) =>
     write(uploadWithProgress<ImportSummary>("/api/units/import", file, { onProgress, signal })),
   export: (format: "json" | "xlsx") => download(`/api/units/export${query({ format })}`, `co-cau-to-chuc.${format}`),

@@ -1,6 +1,7 @@
 import { Form, Typography } from "antd";
+import type { UserView } from "../../../domain/api/users.ts";
 import { FormModal } from "../../components/FormModal.tsx";
-import { usersApi, type UserView } from "./api.ts";
+import { usersApi } from "./api.ts";
 import { PASSWORD_RULES, PasswordInput } from "./PasswordInput.tsx";
 
 export function ResetPasswordModal(props: { user: UserView | null; onClose(): void; onDone(): void }) {

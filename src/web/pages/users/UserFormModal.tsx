@@ -2,18 +2,19 @@
 // read; if someone else saved first, the form is refilled with their version to redo the edit.
 import { Alert, Form, Input, Select } from "antd";
 import { useState } from "react";
+import type { UserView } from "../../../domain/api/users.ts";
 import { ApiError } from "../../api/client.ts";
 import { FormModal } from "../../components/FormModal.tsx";
 import { UnitPicker } from "../../components/UnitPicker.tsx";
-import { usersApi, type UserView } from "./api.ts";
+import { usersApi } from "./api.ts";
 import { PASSWORD_RULES, PasswordInput } from "./PasswordInput.tsx";
-import { ROLE_OPTIONS, UNIT_ROLES } from "./roles.ts";
+import { type Role, ROLE_OPTIONS, UNIT_ROLES } from "./roles.ts";
 
 interface Values {
   username?: string;
   fullName: string;
   email?: string | null;
-  role: string;
+  role: Role;
   unitIds: string[];
   password?: string;
 }

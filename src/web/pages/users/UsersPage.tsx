@@ -4,6 +4,7 @@
 import { DownOutlined, EditOutlined, PlusOutlined } from "@ant-design/icons";
 import { App, Button, Checkbox, Dropdown, Flex, Input, Select, Space, Table, Tag, Typography } from "antd";
 import { useEffect, useMemo, useState } from "react";
+import type { UserView } from "../../../domain/api/users.ts";
 import { formatDateTime, formatNumber, todayInVietnam, viCollator } from "../../../domain/format.ts";
 import type { UnitSlice } from "../../../domain/units.ts";
 import { ApiError, errorMessage } from "../../api/client.ts";
@@ -14,7 +15,7 @@ import { EmptyState, LoadError } from "../../components/States.tsx";
 import { UnitPicker } from "../../components/UnitPicker.tsx";
 import { unitsAsOf } from "../../components/units.ts";
 import { useLoad } from "../../components/useLoad.ts";
-import { usersApi, type UserView } from "./api.ts";
+import { usersApi } from "./api.ts";
 import { ResetPasswordModal } from "./ResetPasswordModal.tsx";
 import { ROLE_COLORS, ROLE_OPTIONS, type Role } from "./roles.ts";
 import { UserFormModal } from "./UserFormModal.tsx";

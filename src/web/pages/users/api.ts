@@ -1,45 +1,16 @@
-// The users API as the users screen calls it (src/server/users/routes.ts).
+// The users API as the users screen calls it. The shapes the server answers are declared once, in
+// src/domain/api/users.ts, and the bodies the screen sends are the server's own schemas'
+// (src/domain/api/users-input.ts), for the server and this module alike.
+import type { UserList, UserView } from "../../../domain/api/users.ts";
+import type { NewUserBody, PasswordBody, UserEditBody } from "../../../domain/api/users-input.ts";
 import { api, query } from "../../api/client.ts";
 
-export interface UserView {
-  id: string;
-  username: string;
-  fullName: string;
-  email: string | null;
-  role: string;
-  roleLabel: string;
-  unitIds: string[];
-  disabled: boolean;
-  locked: boolean;
-  lockedUntil: string | null;
-  version: number;
-  createdAt: string;
-}
-
-export interface NewUser {
-  username: string;
-  fullName: string;
-  email: string | null;
-  role: string;
-  unitIds: string[];
-  password: string;
-}
-
-export interface UserEdit {
-  version: number;
-  fullName?: string;
-  email?: string | null;
-  role?: string;
-  unitIds?: string[];
-  disabled?: boolean;
-}
-
 export const usersApi = {
-  list: (signal?: AbortSignal) => api.get<{ users: UserView[] }>(`/api/users${query({ includeDisabled: "true" })}`, { signal }),
+  list: (signal?: AbortSignal) => api.get<UserList>(`/api/users${query({ includeDisabled: "true" })}`, { signal }),
   get: (id: string) => api.get<UserView>(`/api/users/${id}`),
-  create: (body: NewUser) => api.post<UserView>("/api/users", body),
-  update: (id: string, body: UserEdit) => api.patch<UserView>(`/api/users/${id}`, body),
-  resetPassword: (id: string, newPassword: string) => api.post<void>(`/api/users/${id}/password`, { newPassword }),
+  create: (body: NewUserBody) => api.post<UserView>("/api/users", body),
+  update: (id: string, body: UserEditBody) => api.patch<UserView>(`/api/users/${id}`, body),
+  resetPassword: (id: string, newPassword: string) => api.post<void>(`/api/users/${id}/password`, { newPassword } satisfies PasswordBody),
   unlock: (id: string) => api.post<UserView>(`/api/users/${id}/unlock`),
 };
 

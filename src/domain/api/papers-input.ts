@@ -1,8 +1,11 @@
 import { z } from "zod";
-import { isoDate } from "../../domain/schemas.ts";
-import { CLASSIFICATIONS, PAPER_STATUSES } from "../../domain/papers.ts";
+import { CLASSIFICATIONS, PAPER_STATUSES } from "../papers.ts";
+import { isoDate, type QueryInput } from "../schemas.ts";
 
-// Input of the papers API. Every object is strict: unknown fields are refused.
+// What the browser sends to the papers API: the schemas the server validates with
+// (src/server/papers/routes.ts; every object is strict, unknown fields are refused), and at the
+// end the bodies' types as the browser writes them (z.input). Pure — zod and the papers'
+// vocabulary only — so both sides import it.
 
 export { isoDate };
 export const paperId = z.uuid({ error: "Mã văn bản không hợp lệ." });
@@ -80,7 +83,6 @@ export const ReviewBody = z.strictObject({
   facts: z.array(FactInput).max(5000),
   references: z.array(ReferenceInput).max(2000),
 });
-export type ReviewBody = z.output<typeof ReviewBody>;
 
 export const VersionBody = z.strictObject({ version: z.number().int().min(1) });
 
@@ -114,3 +116,12 @@ export const ClassifyBody = z.strictObject({
   version: z.number().int().min(1),
   classification: z.enum(CLASSIFICATIONS, { error: "Hãy chọn độ mật: Mật, Tối mật hoặc Tuyệt mật." }),
 });
+
+// ---------------------------------------------------------------------------
+// The bodies as the browser writes them, under their schemas' names
+
+export type RegisterBody = z.input<typeof RegisterBody>;
+export type ReviewBody = z.input<typeof ReviewBody>;
+export type ArchiveBody = z.input<typeof ArchiveBody>;
+export type ClassifyBody = z.input<typeof ClassifyBody>;
+export type ListQuery = QueryInput<typeof ListQuery, "limit" | "offset">;

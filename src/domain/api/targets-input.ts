@@ -1,9 +1,12 @@
 import { z } from "zod";
-import { isoDate } from "../../domain/schemas.ts";
-import { parsePeriodCode, WITHIN_YEAR_KINDS } from "../../domain/periods.ts";
-import { DIRECTIONS, TERM_BASES, VALUE_BASES } from "../../domain/targets.ts";
+import { parsePeriodCode, WITHIN_YEAR_KINDS } from "../periods.ts";
+import { isoDate } from "../schemas.ts";
+import { DIRECTIONS, TERM_BASES, VALUE_BASES } from "../targets.ts";
 
-// Input of the targets API. Messages are Vietnamese: they reach the user as they are.
+// What the browser sends to the targets API: the schemas the server validates with
+// (src/server/targets/routes.ts; unknown fields are refused, messages are Vietnamese and reach
+// the user as they are), and at the end the bodies' types as the browser writes them (z.input:
+// before defaults and trimming). Pure — zod and the rules only — so both sides import it.
 
 export const id = z.uuid({ error: "Mã định danh không hợp lệ." });
 export { isoDate };
@@ -32,13 +35,6 @@ const optionalText = (max: number) =>
     .max(max)
     .nullable()
     .transform((s) => (s ? s : null));
-
-export const RESOLUTION_KINDS = ["congress", "yearly_resolution", "yearly_programme"] as const;
-export const RESOLUTION_KIND_LABELS: Record<(typeof RESOLUTION_KINDS)[number], string> = {
-  congress: "Nghị quyết Đại hội (nhiệm kỳ)",
-  yearly_resolution: "Nghị quyết năm",
-  yearly_programme: "Chương trình công tác năm",
-};
 
 const year = z.number().int().min(1945, { error: "Năm không hợp lệ." }).max(2200, { error: "Năm không hợp lệ." });
 
@@ -168,3 +164,15 @@ export const NewExplanation = z.strictObject({
   dueOn: isoDate.nullable().default(null),
 });
 export const AnswerExplanation = z.strictObject({ version, answer: text(8000, "Hãy ghi nội dung giải trình.") });
+
+// ---------------------------------------------------------------------------
+// The bodies as the browser writes them
+
+export type NewResolutionBody = z.input<typeof NewResolution>;
+export type EditResolutionBody = z.input<typeof EditResolution>;
+export type NewTargetBody = z.input<typeof NewTarget>;
+export type EditTargetBody = z.input<typeof EditTarget>;
+export type NewValueBody = z.input<typeof NewValue>;
+export type EditValueBody = z.input<typeof EditValue>;
+export type FromFactBody = z.input<typeof FromFact>;
+export type NewExplanationBody = z.input<typeof NewExplanation>;

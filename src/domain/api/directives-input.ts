@@ -8,11 +8,18 @@ import {
   PRIORITIES,
   REQUEST_KINDS,
   TIMELINESS,
-} from "../../domain/directives.ts";
-import { isIsoDate } from "../../domain/format.ts";
-import { SHEET_SORTS } from "./queries.ts";
+} from "../directives.ts";
+import { isIsoDate } from "../format.ts";
+import type { QueryInput } from "../schemas.ts";
 
-// Input of the directive routes. Unknown fields are refused (strictObject); messages are Vietnamese.
+// What the browser sends to the directives API: the schemas the server validates with
+// (src/server/directives/routes.ts; unknown fields are refused, messages are Vietnamese), and
+// at the end the bodies' types as the browser writes them (z.input, under their schemas'
+// names). Pure — zod and the rules only — so both sides import it.
+
+/** How the tracking sheet can be sorted. */
+export const SHEET_SORTS = ["due", "ordinal", "unit", "status", "created"] as const;
+export type SheetSort = (typeof SHEET_SORTS)[number];
 
 export const uuid = (what = "Mã") => z.uuid({ error: `${what} không hợp lệ.` });
 export const isoDate = z.string().refine(isIsoDate, { error: "Ngày phải có dạng yyyy-mm-dd." });
@@ -169,3 +176,21 @@ export const StatsQuery = z.strictObject({
 });
 
 export const AsOfQuery = z.strictObject({ asOf: isoDate.optional() });
+
+// ---------------------------------------------------------------------------
+// The bodies as the browser writes them, under their schemas' names
+
+export type NewDirectiveBody = z.input<typeof NewDirectiveBody>;
+export type FromPaperItem = z.input<typeof FromPaperItem>;
+export type FromPaperBody = z.input<typeof FromPaperBody>;
+export type EditBody = z.input<typeof EditBody>;
+export type ActionBody = z.input<typeof ActionBody>;
+export type StatusBody = z.input<typeof StatusBody>;
+export type RequestBody = z.input<typeof RequestBody>;
+export type DecisionBody = z.input<typeof DecisionBody>;
+export type RecallBody = z.input<typeof RecallBody>;
+export type ReportEditBody = z.input<typeof ReportEditBody>;
+export type DelegateBody = z.input<typeof DelegateBody>;
+export type UrgingBody = z.input<typeof UrgingBody>;
+export type SheetQuery = QueryInput<typeof SheetQuery, "limit" | "offset">;
+export type StatsQuery = z.input<typeof StatsQuery>;
