@@ -64,6 +64,9 @@ async function setUnits(ctx: RequestContext, tx: Queryable, id: string, ids: str
   if (ids.length) await tx.insertInto("user_units").values([...new Set(ids)].map((u) => ({ province_id: p, user_id: id, unit_id: u }))).execute();
 }
 
+/** PostgreSQL's code for a broken unique index. */
+const UNIQUE_VIOLATION = "23505";
+
 export const userRoutes = [
   route({
     method: "get",
@@ -116,15 +119,20 @@ export const userRoutes = [
         throw new HttpError(400, "unit_required", "Lãnh đạo và chuyên viên đơn vị phải thuộc ít nhất một đơn vị.");
       }
       await assertUnitsExist(ctx.db, ctx.user.provinceId, body.unitIds);
+      const duplicate = () => new HttpError(409, "duplicate", `Tên đăng nhập "${body.username}" đã được dùng.`);
       const taken = await ctx.db.selectFrom("users").select("id").where(sql<string>`lower(username)`, "=", body.username.toLowerCase()).executeTakeFirst();
-      if (taken) throw new HttpError(409, "duplicate", `Tên đăng nhập "${body.username}" đã được dùng.`);
+      if (taken) throw duplicate();
       const id = newId();
       const hash = await hashPassword(body.password);
       await ctx.transaction(async (tx, audit) => {
+        // Two administrators creating the same name at once: the unique index decides, the loser gets the same answer.
         await tx
           .insertInto("users")
           .values({ province_id: ctx.user.provinceId, id, username: body.username, full_name: body.fullName, email: body.email, role: body.role, password_hash: hash })
-          .execute();
+          .execute()
+          .catch((e: unknown) => {
+            throw (e as { code?: string }).code === UNIQUE_VIOLATION ? duplicate() : e;
+          });
         await setUnits(ctx, tx, id, body.unitIds);
         const { password: _, ...after } = body;
         await audit({ action: "user.create", objectType: "user", objectId: id, after });
