@@ -1,6 +1,7 @@
 // Papers as the office meets them in the browser: drop a paper on the upload area, watch it
 // upload and be read, open the review screen with every found item highlighted, move between
-// the text and the lists, correct a deadline, save, confirm — at 1366×768, no console errors.
+// the text and the lists, correct a deadline, save, confirm, correct the particulars later — at
+// 1366×768, no console errors.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../src/server/demo/steps.ts";
@@ -128,6 +129,20 @@ describe("papers in the browser", () => {
     expect(saved.status).toBe("confirmed");
     expect(saved.items.directives[0]).toMatchObject({ deadline: "2024-12-15", deadlineText: "trước ngày 15/12/2024" });
     expect(saved.items.references[0].citedPaperId).toBeTruthy();
+
+    // A mistake in the particulars found after confirming is corrected with a reason.
+    await page.getByRole("button", { name: "Thao tác khác" }).click();
+    await page.getByRole("menuitem", { name: "Sửa thông tin văn bản…" }).click();
+    const dialog = page.locator(".ant-modal", { hasText: "Sửa thông tin văn bản đã xác nhận" });
+    await dialog.getByLabel("Trích yếu").fill("kết luận của Thường trực Tỉnh ủy về giải ngân vốn đầu tư công năm 2024");
+    expect(await dialog.getByRole("button", { name: "Lưu thông tin" }).isDisabled()).toBe(true);
+    await dialog.getByLabel("Lý do sửa").fill("Trích yếu nhận diện thiếu năm.");
+    await dialog.getByRole("button", { name: "Lưu thông tin" }).click();
+    await page.getByText("Đã sửa thông tin văn bản.").waitFor();
+    await page.getByText("kết luận của Thường trực Tỉnh ủy về giải ngân vốn đầu tư công năm 2024").first().waitFor();
+    const amended: any = await page.evaluate(async (id) => (await fetch(`/api/papers/${id}`)).json(), id);
+    expect(amended).toMatchObject({ status: "confirmed", title: "kết luận của Thường trực Tỉnh ủy về giải ngân vốn đầu tư công năm 2024" });
+    expect(amended.items.directives).toEqual(saved.items.directives);
     expect(t.problems).toEqual([]);
   });
 

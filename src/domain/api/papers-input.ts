@@ -86,6 +86,13 @@ export const ReviewBody = z.strictObject({
 
 export const VersionBody = z.strictObject({ version: z.number().int().min(1) });
 
+/** Correcting the particulars of a paper already confirmed (its items are followed up where they were assigned). */
+export const CorrectionBody = z.strictObject({
+  version: z.number().int().min(1),
+  meta: MetaInput,
+  reason: z.string().trim().min(1, { error: "Hãy ghi lý do sửa." }).max(1000, { error: "Tối đa 1000 ký tự." }),
+});
+
 export const ArchiveBody = z.strictObject({
   version: z.number().int().min(1),
   reason: optionalText(1000).default(null),
@@ -123,5 +130,6 @@ export const ClassifyBody = z.strictObject({
 export type RegisterBody = z.input<typeof RegisterBody>;
 export type ReviewBody = z.input<typeof ReviewBody>;
 export type ArchiveBody = z.input<typeof ArchiveBody>;
+export type CorrectionBody = z.input<typeof CorrectionBody>;
 export type ClassifyBody = z.input<typeof ClassifyBody>;
 export type ListQuery = QueryInput<typeof ListQuery, "limit" | "offset">;

@@ -455,6 +455,51 @@ describe("reviewing and confirming", () => {
     expect(again.status).toBe(409);
   });
 
+  it("corrects a confirmed paper's number and date with a reason: items kept, the papers citing the right number linked, all audited", async () => {
+    const programme = PROGRAMME.replace("212-CTr/TU", "214-CTr/TU").replace("238-KH/TU", "239-KH/TU");
+    const citing = await uploadOk("ctr-214.txt", programme);
+    await confirm(citing);
+    // The plan was registered with a typo in its number and a wrong day.
+    const planText = NOTICE.join("\n").replace("Số 45-TB/TU", "Số 293-KH/TU").replace("ngày 15 tháng 10 năm 2024", "ngày 18 tháng 01 năm 2024").replace("THÔNG BÁO", "KẾ HOẠCH");
+    const planId = await uploadOk("ke-hoach-293.txt", planText);
+    const confirmed = await confirm(planId);
+    const meta = reviewBody(confirmed).meta;
+    const body = { version: confirmed.version, meta: { ...meta, symbol: "239-KH/TU", issuedOn: "2024-01-17" }, reason: "Nhận diện sai số và ngày ban hành; sửa theo bản gốc." };
+
+    expect((await unitLeader.put(`/api/papers/${planId}/particulars`, body)).status).toBe(403);
+    const noReason = await office.put(`/api/papers/${planId}/particulars`, { ...body, reason: "  " });
+    expect(noReason.status).toBe(400);
+    expect(JSON.stringify(noReason.body)).toContain("Hãy ghi lý do sửa.");
+
+    const res = await office.put(`/api/papers/${planId}/particulars`, body);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ status: "confirmed", symbol: "239-KH/TU", issuedOn: "2024-01-17", version: confirmed.version + 1 });
+    expect(res.body.items.directives).toEqual(confirmed.items.directives);
+    const ref = await db
+      .selectFrom("paper_references")
+      .select("cited_paper_id")
+      .where("province_id", "=", provinceId)
+      .where("paper_id", "=", citing)
+      .where("symbol", "=", "239-KH/TU")
+      .executeTakeFirstOrThrow();
+    expect(ref.cited_paper_id).toBe(planId);
+    const audit = await db.selectFrom("audit_log").select(["before", "after", "reason"]).where("province_id", "=", provinceId).where("object_id", "=", planId).where("action", "=", "paper.amend").executeTakeFirstOrThrow();
+    expect(audit.reason).toBe(body.reason);
+    expect(audit.before).toMatchObject({ symbol: "293-KH/TU", issuedOn: "2024-01-18" });
+    expect(audit.after).toMatchObject({ symbol: "239-KH/TU", issuedOn: "2024-01-17", citedBy: 1 });
+
+    // An edit made on the version before the correction is refused with the current paper.
+    const stale = await office.put(`/api/papers/${planId}/particulars`, { ...body, meta: { ...body.meta, title: "Ghi đè" } });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.details.current).toMatchObject({ symbol: "239-KH/TU" });
+    // A paper still under review is corrected by its review, not here.
+    const draft = await uploadOk("thong-bao-49.txt", NOTICE.join("\n").replace("45-TB/TU", "49-TB/TU"));
+    const draftDetail = await detail(draft);
+    const wrong = await office.put(`/api/papers/${draft}/particulars`, { version: draftDetail.version, meta: reviewBody(draftDetail).meta, reason: "thử" });
+    expect(wrong.status).toBe(409);
+    expect(wrong.body.error.code).toBe("wrong_status");
+  });
+
   it("keeps the office's corrections: added and removed items, a unit chosen by hand", async () => {
     const id = await uploadOk("thong-bao-48.txt", NOTICE.join("\n").replace("45-TB/TU", "48-TB/TU"));
     const d = await detail(id);

@@ -512,6 +512,37 @@ export async function saveReview(
   return { before, after: { meta: { ...meta, symbol }, items: clean } };
 }
 
+/**
+ * Corrects the particulars of a confirmed or archived paper (number, date, title, issuer, signer,
+ * recipients). Its items stay as confirmed: they are followed up where they were assigned. Papers
+ * that cite the corrected number and date are linked to it, as on confirmation.
+ */
+export async function correctPaper(tx: Tx, provinceId: number, id: string, version: number, meta: PaperMeta): Promise<{ before: PaperMeta; after: PaperMeta; citedBy: number }> {
+  const row = await lockForChange(tx, provinceId, id, version, ["confirmed", "archived"]);
+  const symbol = cleanSymbol(meta.symbol);
+  const updated = await tx
+    .updateTable("papers")
+    .set({
+      kind: meta.kind ?? kindOfSymbol(symbol),
+      symbol,
+      issued_on: meta.issuedOn,
+      title: meta.title,
+      issuer: meta.issuer,
+      signer_name: meta.signerName,
+      signer_position: meta.signerPosition,
+      recipients: meta.recipients,
+      search: paperSearchKey({ ...meta, symbol }),
+      updated_at: new Date(),
+      version: row.version + 1,
+    })
+    .where("province_id", "=", provinceId)
+    .where("id", "=", id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const citedBy = updated.status === "confirmed" ? await linkCitingPapers(tx, updated) : 0;
+  return { before: metaOf(row), after: metaOf(updated), citedBy };
+}
+
 export async function confirmPaper(tx: Tx, provinceId: number, id: string, version: number, userId: string | null) {
   const row = await lockForChange(tx, provinceId, id, version, ["review"]);
   const draft = await paperItems(tx, row);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { PaperSummary, PaperUpload } from "../../domain/api/papers.ts";
-import { ArchiveBody, ClassifyBody, ListQuery, paperId, RegisterBody, ReviewBody, VersionBody } from "../../domain/api/papers-input.ts";
+import { ArchiveBody, ClassifyBody, CorrectionBody, ListQuery, paperId, RegisterBody, ReviewBody, VersionBody } from "../../domain/api/papers-input.ts";
 import { fileResponse } from "../files/files.ts";
 import { HttpError, notFound } from "../http/errors.ts";
 import { type RequestContext, route } from "../http/route.ts";
@@ -10,6 +10,7 @@ import {
   archivePaper,
   classifyPaper,
   confirmPaper,
+  correctPaper,
   findPaper,
   listPapers,
   metaOf,
@@ -169,6 +170,32 @@ export const paperRoutes = [
           objectId: params.id,
           before: { status: "review" },
           after: { status: "confirmed", ...metaOf(result.row), counts: result.counts, linked: result.linked, citedBy: result.citedBy },
+        });
+      });
+      return paperDetail(ctx.db, p, params.id, readAccess(ctx));
+    },
+  }),
+
+  route({
+    method: "put",
+    path: "/api/papers/:id/particulars",
+    access: "papers.review",
+    summary: "Sửa thông tin (số, ngày, trích yếu, cơ quan ban hành, người ký, nơi nhận) của văn bản đã xác nhận, có ghi lý do",
+    tags: TAGS,
+    params: idParams,
+    body: CorrectionBody,
+    handler: async (ctx, { params, body }) => {
+      const p = ctx.user.provinceId;
+      await ctx.transaction(async (tx, audit) => {
+        const result = await correctPaper(tx, p, params.id, body.version, body.meta);
+        const changed = (Object.keys(result.after) as (keyof typeof result.after)[]).filter((k) => result.before[k] !== result.after[k]);
+        await audit({
+          action: "paper.amend",
+          objectType: "paper",
+          objectId: params.id,
+          before: Object.fromEntries(changed.map((k) => [k, result.before[k]])),
+          after: { ...Object.fromEntries(changed.map((k) => [k, result.after[k]])), citedBy: result.citedBy },
+          reason: body.reason,
         });
       });
       return paperDetail(ctx.db, p, params.id, readAccess(ctx));

@@ -54,6 +54,7 @@ const VERBS: Record<string, string> = {
   register_demo: "nạp văn bản trình diễn",
   review: "rà soát",
   confirm: "xác nhận",
+  amend: "sửa thông tin sau xác nhận",
   classify: "chuyển thành văn bản mật",
   archive: "lưu trữ",
   restore: "khôi phục",

@@ -1,8 +1,8 @@
 // The review screen: the paper's text with what was found highlighted on one side, the
 // editable lists on the other. The office corrects directives, bodies, deadlines, facts,
 // references and the paper's metadata, saves a draft, and confirms.
-import { ArrowLeftOutlined, CheckOutlined, DownloadOutlined, InboxOutlined, LockOutlined, MoreOutlined, SaveOutlined } from "@ant-design/icons";
-import { Alert, App, Badge, Button, Checkbox, Descriptions, Dropdown, Flex, Modal, Radio, Result, Space, Spin, Splitter, Tabs, Tag, Tooltip, Typography } from "antd";
+import { ArrowLeftOutlined, CheckOutlined, DownloadOutlined, EditOutlined, InboxOutlined, LockOutlined, MoreOutlined, SaveOutlined } from "@ant-design/icons";
+import { Alert, App, Badge, Button, Checkbox, Descriptions, Dropdown, Flex, Input, Modal, Radio, Result, Space, Spin, Splitter, Tabs, Tag, Tooltip, Typography } from "antd";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import type { PaperDetail } from "../../../domain/api/papers.ts";
@@ -75,6 +75,7 @@ export default function ReviewPage() {
   const [hidden, setHidden] = useState<Set<MarkKind>>(new Set());
   const [busy, setBusy] = useState<null | "save" | "confirm" | "other">(null);
   const [conflict, setConflict] = useState<PaperDetail | null>(null);
+  const [correcting, setCorrecting] = useState(false);
 
   const adopt = useCallback((d: PaperDetail) => {
     setDetail(d);
@@ -322,6 +323,9 @@ export default function ReviewPage() {
       : []),
     ...(canReview && detail.status === "review" && !classified
       ? [{ key: "classify", icon: <LockOutlined />, label: "Đánh dấu là văn bản mật…", onClick: classify }]
+      : []),
+    ...(canReview && detail.status !== "review"
+      ? [{ key: "correct", icon: <EditOutlined />, label: "Sửa thông tin văn bản…", onClick: () => setCorrecting(true) }]
       : []),
     ...(canReview && detail.status !== "archived" ? [{ key: "archive", icon: <InboxOutlined />, label: "Đưa vào lưu trữ…", onClick: archive }] : []),
     ...(canReview && detail.status === "archived" ? [{ key: "restore", icon: <InboxOutlined />, label: "Đưa ra khỏi lưu trữ", onClick: () => void restore() }] : []),
@@ -588,6 +592,18 @@ export default function ReviewPage() {
         </Splitter>
       )}
 
+      <CorrectModal
+        open={correcting}
+        detail={detail}
+        onClose={() => setCorrecting(false)}
+        onSaved={(d) => {
+          adopt(d);
+          setCorrecting(false);
+          message.success("Đã sửa thông tin văn bản.");
+        }}
+        onConflict={onConflict}
+      />
+
       <Modal
         open={!!conflict}
         title="Văn bản đã được thay đổi ở nơi khác"
@@ -620,5 +636,53 @@ export default function ReviewPage() {
         )}
       </Modal>
     </div>
+  );
+}
+
+/**
+ * Correcting a confirmed paper's particulars (a wrong number or date found later), with the
+ * reason kept in the audit trail. Its directives, figures and references stay as confirmed.
+ */
+function CorrectModal(props: { open: boolean; detail: PaperDetail; onClose(): void; onSaved(d: PaperDetail): void; onConflict(e: unknown): boolean }) {
+  const { message } = App.useApp();
+  const [meta, setMeta] = useState<PaperMeta>(() => metaOf(props.detail));
+  const [reason, setReason] = useState("");
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    if (props.open) {
+      setMeta(metaOf(props.detail));
+      setReason("");
+    }
+  }, [props.open, props.detail]);
+  const save = async () => {
+    setBusy(true);
+    try {
+      props.onSaved(await papersApi.correct(props.detail.id, props.detail.version, meta, reason));
+    } catch (e) {
+      if (props.onConflict(e)) props.onClose();
+      else message.error(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal
+      open={props.open}
+      width={720}
+      title="Sửa thông tin văn bản đã xác nhận"
+      okText="Lưu thông tin"
+      cancelText="Hủy"
+      okButtonProps={{ disabled: !reason.trim(), loading: busy }}
+      onOk={() => void save()}
+      onCancel={props.onClose}
+      destroyOnHidden
+    >
+      <Space orientation="vertical" style={{ width: "100%" }}>
+        <Text type="secondary">Nhiệm vụ, chỉ số và văn bản dẫn chiếu đã xác nhận được giữ nguyên; nhiệm vụ đã giao được sửa trên bảng theo dõi.</Text>
+        <MetaForm meta={meta} onChange={setMeta} readOnly={false} classified={props.detail.classification !== "none"} />
+        <Text strong>Lý do sửa (bắt buộc, ghi vào nhật ký)</Text>
+        <Input.TextArea value={reason} onChange={(e) => setReason(e.target.value)} placeholder="Ví dụ: nhận diện sai ngày ban hành" aria-label="Lý do sửa" autoSize={{ minRows: 2, maxRows: 4 }} />
+      </Space>
+    </Modal>
   );
 }

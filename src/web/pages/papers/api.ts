@@ -2,7 +2,7 @@
 // src/domain/api/papers.ts, and the bodies the screens send are the server's own schemas'
 // (src/domain/api/papers-input.ts), for the server and this module alike.
 import type { PaperDetail, PaperList, PaperSummary, PaperUpload } from "../../../domain/api/papers.ts";
-import type { ArchiveBody, ClassifyBody, ListQuery, RegisterBody, ReviewBody } from "../../../domain/api/papers-input.ts";
+import type { ArchiveBody, ClassifyBody, CorrectionBody, ListQuery, RegisterBody, ReviewBody } from "../../../domain/api/papers-input.ts";
 import type { PaperItems, PaperMeta } from "../../../domain/papers.ts";
 import { api, query, uploadWithProgress } from "../../api/client.ts";
 
@@ -15,6 +15,8 @@ export const papersApi = {
   saveReview: (id: string, version: number, meta: PaperMeta, items: PaperItems) =>
     api.put<PaperDetail>(`/api/papers/${id}/review`, { version, meta, ...items } satisfies ReviewBody),
   confirm: (id: string, version: number) => api.post<PaperDetail>(`/api/papers/${id}/confirm`, { version }),
+  correct: (id: string, version: number, meta: PaperMeta, reason: string) =>
+    api.put<PaperDetail>(`/api/papers/${id}/particulars`, { version, meta, reason } satisfies CorrectionBody),
   archive: (id: string, version: number, reason: string | null) => api.post<PaperDetail>(`/api/papers/${id}/archive`, { version, reason } satisfies ArchiveBody),
   restore: (id: string, version: number) => api.post<PaperDetail>(`/api/papers/${id}/restore`, { version }),
   classify: (id: string, version: number, classification: ClassifyBody["classification"]) =>
