@@ -44,14 +44,19 @@ const OPEN = [...OPEN_STATUSES] as DirectiveStatus[];
  * The SQL twin of timelinessOf (src/domain/directives.ts) for one kind: the tests check that
  * every state falls in exactly the class the domain gives it.
  */
-export function timelinessIs(eb: States, t: Timeliness, asOf: string, dueSoonDays: number): Expression<SqlBool> {
+export function timelinessIs(eb: States, t: Timeliness, asOf: string, dueSoonDays: number, today = todayInVietnam()): Expression<SqlBool> {
   const soon = addDays(asOf, dueSoonDays);
   switch (t) {
-    case "overdue":
-      return eb.or([
+    case "overdue": {
+      const overdue = eb.or([
         eb.and([eb("s.status", "in", OPEN), eb("s.due_on", "<", asOf)]),
         eb.and([eb("s.status", "=", "awaiting_confirmation"), eb("s.requested_on", ">", eb.ref("s.due_on"))]),
       ]);
+      // From today on, a completion was asked for on or before today, so a late request also has its
+      // last day before the cut-off: the bounds let the index of today's states be read as a range.
+      if (asOf < today) return overdue;
+      return eb.and([eb("s.status", "in", [...OPEN, "awaiting_confirmation"]), eb("s.due_on", "<", asOf), overdue]);
+    }
     case "due_soon":
       return eb.and([eb("s.status", "in", OPEN), eb("s.due_on", ">=", asOf), eb("s.due_on", "<=", soon)]);
     case "on_time":
