@@ -60,3 +60,50 @@ export function lowerCaseInPlace(text: string): string | null {
   const lower = text.toLowerCase();
   return lower.length === text.length ? lower : null;
 }
+
+const isUpperCaseUnit = codeUnitClass(/^\p{Lu}$/u);
+const ASTRAL_UPPER = /^\p{Lu}$/u;
+
+/**
+ * `\p{Lu}` at `i` as a Unicode pattern reads it: a surrogate pair is one code point; a lone surrogate
+ * (or a place outside the string) is no upper-case letter.
+ */
+export function isUpperAt(s: string, i: number): boolean {
+  if (i < 0 || i >= s.length) return false;
+  const c = s.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const d = s.charCodeAt(i + 1);
+    return d >= 0xdc00 && d <= 0xdfff && ASTRAL_UPPER.test(s.slice(i, i + 2));
+  }
+  return isUpperCaseUnit(c);
+}
+
+/** `/^\s{0,max}\p{Lu}/u.test(s.slice(from))`: an upper-case letter after at most `max` white space characters. */
+export function upperAfterSpaces(s: string, from: number, max: number): boolean {
+  let i = from;
+  while (i - from < max && i < s.length && isSpace(s.charCodeAt(i))) i++;
+  return isUpperAt(s, i);
+}
+
+// Letters the look-ups below accept in their words: case-insensitive matching of these and lower case
+// agree (checked over every character of the basic plane), except that "ſ" (long s) matches "s".
+const FOLDS_AS_LOWER = /^[ a-z\u00e0-\u024f\u1ea0-\u1ef9]+$/;
+
+/**
+ * A test equal to `new RegExp(`^(?:${words.join("|")})$`, "iu").test(word)`, by a set look-up instead
+ * of a pattern: the pattern took most of the time of the tests of single words. `lower`, when given, is
+ * `word.toLowerCase()`, already made. The words must be lower case Latin or Vietnamese.
+ */
+export function caseInsensitiveWords(words: readonly string[]): (word: string, lower?: string) => boolean {
+  for (const w of words) if (w !== w.toLowerCase() || !FOLDS_AS_LOWER.test(w)) throw new Error(`not a lower-case word: ${w}`);
+  const set = new Set(words);
+  const pattern = new RegExp(`^(?:${words.join("|")})$`, "iu");
+  // Each character of a match is one of the basic plane, so a match is as long as one of the words.
+  let maxLength = 0;
+  for (const w of words) maxLength = Math.max(maxLength, w.length);
+  return (word, lower) => {
+    if (word.length > maxLength || word.length === 0) return false;
+    if (word.includes("\u017f")) return pattern.test(word);
+    return set.has(lower ?? word.toLowerCase());
+  };
+}

@@ -10,22 +10,43 @@ import type { Indicator, Located } from "../types.ts";
 import { matchesOf } from "../matches.ts";
 import { matchNamedBodyAt, mayStartBody } from "./bodies.ts";
 import { quotedRanges } from "./deadlines.ts";
-import { isDigitAt, isLetterOrMark, isSpace, isSpaceAt, lowerCaseInPlace, splitWords } from "../chars.ts";
+import { caseInsensitiveWords, isDigitAt, isLetterOrMark, isSpace, isSpaceAt, isUpperAt, lowerCaseInPlace, upperAfterSpaces } from "../chars.ts";
 import { firstWord, isCapitalized, tokenize } from "./tokens.ts";
 import type { Para } from "./document.ts";
-import { parseVietnameseNumber } from "./numbers.ts";
+import { isDigits, parseVietnameseNumber } from "./numbers.ts";
 import { CLASSIFIERS, correctUnit, countNounAt, isClassAfter, isDurationAfter, unitAfter, type UnitKind, type UnitMatch } from "./units.ts";
 
 export type LocatedIndicator = Indicator & Located;
 
 // A number: "9.003", "102,3", "1.175.889", "6.67", optionally "/Y" ("6/18", "1.293/1.150"). Not part of a
 // word, a date ("02/10/2024"), a symbol ("84-TTr/TU") or a longer number.
-const NUMBER = /(?<![\p{L}\p{M}\d.,/-])(\d{1,3}(?:\.\d{3}){1,5}(?:,\d{1,6})?|\d{1,12}(?:,\d{1,6})?|\d{1,3}\.\d{1,2})(?:\s?\/\s?(\d{1,3}(?:\.\d{3}){1,5}|\d{1,9}))?(?![\p{L}\p{M}\d]|[.,]\d|\/\d|-\p{L})/gu;
+// Sticky: tried only where a run of digits starts (`numbersIn`).
+const NUMBER = /(?<![\p{L}\p{M}\d.,/-])(\d{1,3}(?:\.\d{3}){1,5}(?:,\d{1,6})?|\d{1,12}(?:,\d{1,6})?|\d{1,3}\.\d{1,2})(?:\s?\/\s?(\d{1,3}(?:\.\d{3}){1,5}|\d{1,9}))?(?![\p{L}\p{M}\d]|[.,]\d|\/\d|-\p{L})/uy;
 // "bằng cùng kỳ", "bằng so với cùng kỳ", "(tương đương so với năm 2023)": no change.
 const NO_CHANGE = /(?<![\p{L}\p{M}])(?:bằng|tương đương)(?:\s{1,3}so)?(?:\s{1,3}với)?\s{1,3}(?:cùng kỳ|năm trước|năm \d{4})/giu;
 
 const PLAN_WORDS = /^\s{0,3}(?:%\s{0,3})?(?:so\s{1,3}với\s{1,3})?(?:kế hoạch|KH|dự toán|chỉ tiêu|mục tiêu)(?![\p{L}\p{M}])/iu;
 const SAME_PERIOD = /^\s{0,3}(?:%\s{0,3})?so\s{1,3}(?:với\s{1,3})?cùng kỳ/iu;
+/**
+ * Whether PLAN_WORDS or SAME_PERIOD may match `after`: the first character after white space and "%"
+ * must start one of their words ("so", "kế hoạch", "KH", "dự toán", "chỉ tiêu", "mục tiêu"), in any case
+ * ("ſ" and the Kelvin sign match "s" and "k" too). Most figures fail here and spare both patterns.
+ */
+function mayQualify(after: string): boolean {
+  let i = 0;
+  while (i < after.length && (after.charCodeAt(i) === 0x25 || isSpace(after.charCodeAt(i)))) i++;
+  switch (after.charCodeAt(i) | 0x20) {
+    case 0x73: // s
+    case 0x6b: // k
+    case 0x64: // d
+    case 0x63: // c
+    case 0x6d: // m
+      return true;
+  }
+  const c = after.charCodeAt(i);
+  return c === 0x17f || c === 0x212a;
+}
+
 const ROAD_OR_PLACE_BEFORE = /(?:^|\s)(?:tỉnh|huyện|lộ|đường|khu|cụm|cầu|kênh|đoạn|khóa|kỳ|tuyến|ấp|tổ|số nhà|nghiệp vụ)\s$/iu;
 
 interface Quantity extends LocatedIndicator {
@@ -50,6 +71,8 @@ interface Frame {
   lastEnd: number;
 }
 
+const isChangeVerb = caseInsensitiveWords(["tăng", "giảm"]);
+
 export function findIndicators(paras: readonly Para[], period: string | null): LocatedIndicator[] {
   const out: LocatedIndicator[] = [];
   for (const para of paras) {
@@ -65,18 +88,54 @@ export function findIndicators(paras: readonly Para[], period: string | null): L
 interface Event {
   at: number;
   end: number;
-  number?: RegExpMatchArray;
-  noChange?: boolean;
+  /** The number, or null for a phrase saying there is no change ("bằng cùng kỳ"). */
+  number: RegExpMatchArray | null;
+}
+
+const DIGIT = /\d/g;
+
+/**
+ * The matches of NUMBER in `text`, as a global scan would find them. A number starts a run of digits
+ * (no digit may stand before it), so the pattern is tried only there, after the end of the match before:
+ * the scan at every character, with its look-behind, took longer than reading the figures.
+ */
+function numbersIn(text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let from = 0;
+  DIGIT.lastIndex = 0;
+  while (DIGIT.test(text)) {
+    const at = DIGIT.lastIndex - 1;
+    let runEnd = at + 1;
+    while (isDigitAt(text, runEnd)) runEnd++;
+    DIGIT.lastIndex = runEnd;
+    if (at < from || isDigitAt(text, at - 1)) continue;
+    NUMBER.lastIndex = at;
+    const m = NUMBER.exec(text);
+    if (!m) continue;
+    out.push(m);
+    from = at + m[0].length;
+  }
+  return out;
+}
+
+/** Whether NO_CHANGE may match: its words, in lower case, are in the paragraph's lower case. */
+function mayHaveNoChange(text: string, lower: string | null): boolean {
+  const l = lower ?? text.toLowerCase();
+  return l.includes("bằng") || l.includes("tương đương");
 }
 
 function quantitiesIn(para: Para, docPeriod: string | null): Quantity[] {
   const text = para.text;
   if (!/\d/.test(text)) return [];
+  const lower = lowerCaseInPlace(text);
   const quotes = quotedRanges(text);
   const events: Event[] = [];
-  for (const m of matchesOf(text, NUMBER)) events.push({ at: m.index, end: m.index + m[0].length, number: m });
-  for (const m of matchesOf(text, NO_CHANGE)) events.push({ at: m.index, end: m.index + m[0].length, noChange: true });
-  events.sort((a, b) => a.at - b.at);
+  for (const m of numbersIn(text)) events.push({ at: m.index, end: m.index + m[0].length, number: m });
+  if (mayHaveNoChange(text, lower)) {
+    const noChanges = matchesOf(text, NO_CHANGE);
+    for (const m of noChanges) events.push({ at: m.index, end: m.index + m[0].length, number: null });
+    if (noChanges.length > 0) events.sort((a, b) => a.at - b.at);
+  }
 
   const out: Quantity[] = [];
   const frames: Frame[] = [];
@@ -91,7 +150,7 @@ function quantitiesIn(para: Para, docPeriod: string | null): Quantity[] {
     const depth = depthAt(ev.at);
     const f = frame(depth);
     if (f.current && clauseBreak(text, f.lastEnd, ev.at)) f.current = null;
-    if (ev.noChange) {
+    if (ev.number === null) {
       const host = qualifierHost(text, frames, depth, ev.at + lastWordWithGap(text.slice(ev.at, ev.at + 12)).length, "change");
       const target = host === "drop" ? null : host ?? attachable(text, f, ev.at);
       if (target && target.changePercent === null) {
@@ -100,7 +159,7 @@ function quantitiesIn(para: Para, docPeriod: string | null): Quantity[] {
       }
       continue;
     }
-    const m = ev.number!;
+    const m = ev.number;
     if (insideQuotes(quotes, ev.at)) continue;
     const raw = m[1]!;
     const value = parseVietnameseNumber(raw);
@@ -113,13 +172,14 @@ function quantitiesIn(para: Para, docPeriod: string | null): Quantity[] {
     if (isExcluded(raw, m[2] ?? null, before, after, unitOf, verb)) continue;
     unitHere = unitOf();
 
-    const plan = PLAN_WORDS.test(after);
-    const same = SAME_PERIOD.test(after);
+    const qualifies = mayQualify(after);
+    const plan = qualifies && PLAN_WORDS.test(after);
+    const same = qualifies && SAME_PERIOD.test(after);
     // "đạt 100,19 kế hoạch", "tăng 23,52 so cùng kỳ": a percentage written without "%".
     const bareQualifier = (plan || same) && /^(?:đạt|bằng|vượt|tăng|giảm)$/iu.test(verb) && !/^\s{0,2}%/.test(after);
     let unit = bareQualifier ? null : unitHere;
     // "03 cấp tỉnh, 01 cấp Nhà nước" (of "04 đề tài"): "cấp" names a level here, not a unit.
-    if (unit && /^cấp$/iu.test(unit.unit) && /^\s{1,3}cấp\s{1,3}(?:tỉnh|huyện|xã|Nhà nước|Trung ương|cơ sở|thành phố|quốc gia)/iu.test(after)) unit = null;
+    if (unit && unit.unit.length === 3 && /^cấp$/iu.test(unit.unit) && /^\s{1,3}cấp\s{1,3}(?:tỉnh|huyện|xã|Nhà nước|Trung ương|cơ sở|thành phố|quốc gia)/iu.test(after)) unit = null;
     const percentLike = unit?.kind === "percent" || bareQualifier;
     const unitEnd = ev.end + (unit?.length ?? (/^\s{0,2}%/.exec(after)?.[0].length ?? 0));
 
@@ -137,7 +197,7 @@ function quantitiesIn(para: Para, docPeriod: string | null): Quantity[] {
           continue;
         }
       }
-      const q = makeQuantity(para, text, ev.at, unitEnd, value, "%", "percent", depth, period, verb, role, false, out);
+      const q = makeQuantity(para, text, lower, ev.at, unitEnd, value, "%", "percent", depth, period, verb, role, false, out);
       out.push(q);
       f.current = q;
       f.lastEnd = phraseEnd(text, unitEnd);
@@ -155,17 +215,17 @@ function quantitiesIn(para: Para, docPeriod: string | null): Quantity[] {
       kind = "count";
       if (!unitText) continue;
     }
-    const q = makeQuantity(para, text, ev.at, unitEnd, value, unitText, kind, depth, period, verb, "own", inherited, out, owner);
-    if (/^(?:tăng|giảm)$/iu.test(verb)) {
+    const q = makeQuantity(para, text, lower, ev.at, unitEnd, value, unitText, kind, depth, period, verb, "own", inherited, out, owner);
+    if (isChangeVerb(verb)) {
       q.base = baseOf(q, out, text, ev.at);
       q.isChange = true;
       // "tăng 61 doanh nghiệp so cùng kỳ" of "230 doanh nghiệp tạm ngưng hoạt động": what the change is about.
-      if (!headWords(text, ev.at, 4)) {
+      if (!headWords(text, lower, ev.at, 4)) {
         const since = /^[^,;.]{0,40}?so\s(?:với\s)?cùng kỳ/iu.test(text.slice(unitEnd, unitEnd + 120).replace(/\([^()]{0,60}\)/g, "")) ? " so cùng kỳ" : "";
         const about = q.base
           ? q.base.label
           : kind === "count" && !RANK_UNITS.test(unitText)
-            ? `${unitText} ${tailWords(text, unitEnd)}`
+            ? `${unitText} ${tailWords(text, lower, unitEnd)}`
             : sentenceSubject(text, ev.at);
         if (about) q.label = dedupeWords(`${about} ${verb.toLowerCase()}${since}`);
       }
@@ -226,14 +286,14 @@ const PLACE_LAST_WORDS = new Set(["tỉnh", "huyện", "lộ", "đường", "khu
  */
 function isExcluded(raw: string, denominator: string | null, longBefore: string, after: string, unitOf: () => UnitMatch | null, verb: string): boolean {
   const before = longBefore.slice(-48);
-  const plain = /^\d+$/.test(raw);
+  const plain = isDigits(raw);
   // The word right before the number decides most cases; regular expressions run only when it may matter.
   const spaced = before.endsWith(" ");
   const last = spaced ? verb.toLowerCase() : "";
   const year = plain && raw.length === 4 && !denominator;
   // Terms: "nhiệm kỳ 2020", "khóa 2025"; ranges: "2020 - 2025", "(1973 - 2024)".
   if (year && YEAR_BEFORE_WORDS.has(last)) return true;
-  if ((before.includes("-") && /\d\s{0,2}-\s{0,2}$/.test(before)) || /^\s{0,2}-\s{0,2}\d/.test(after)) return true;
+  if ((before.includes("-") && /\d\s{0,2}-\s{0,2}$/.test(before)) || (dashWithin3(after) && /^\s{0,2}-\s{0,2}\d/.test(after))) return true;
   // Numbered bodies and events: "Ban Chỉ đạo 35 tỉnh", "Chiến thắng 75 lượt Tiểu đoàn".
   if (NAMED_BODY_LAST_WORDS.has(last) && /(?:Ban Chỉ đạo|Quân khu|Sư đoàn|Trung đoàn|Tiểu đoàn|Đại đội|Khu vực)\s$/u.test(before)) return true;
   // Ordinals and numbered names: "thứ 15", "lần 2", "chỉ tiêu số 02", "Cầu Rạch Miễu 2", "Giải 3", "giai đoạn 1".
@@ -249,7 +309,7 @@ function isExcluded(raw: string, denominator: string | null, longBefore: string,
   }
   // Day/month: "đợt 3/2, 19/5", "(27/7)".
   if (denominator && !unit && /^\d{1,2}$/.test(denominator) && Number(raw) <= 31 && Number(denominator) <= 12 && plain) return true;
-  if (spaced && unit && /^\s{0,3}\p{Lu}/u.test(after.slice(unit.length)) && /(?:^|[^.;:!?\s]\s)\p{Lu}[\p{L}\p{M}]*(?:\s\p{Ll}[\p{L}\p{M}]*)?\s$/u.test(before)) return true;
+  if (spaced && unit && upperAfterSpaces(after, unit.length, 3) && /(?:^|[^.;:!?\s]\s)\p{Lu}[\p{L}\p{M}]*(?:\s\p{Ll}[\p{L}\p{M}]*)?\s$/u.test(before)) return true;
   if (!unit && spaced && isCapitalized(verb) && /(?:^|[^.;:!?\s]\s)\p{Lu}[\p{L}\p{M}]*\s$/u.test(before)) return true;
   if (!unit && PLACE_LAST_WORDS.has(last) && ROAD_OR_PLACE_BEFORE.test(before)) return true;
   // Durations and anniversaries: "05 năm", "chưa đủ 06 tháng", "80 năm Ngày thành lập"; classes: "4 sao".
@@ -257,6 +317,11 @@ function isExcluded(raw: string, denominator: string | null, longBefore: string,
   // "bệnh viện đa khoa 1.000 giường" names a hospital.
   if (unit?.unit === "giường" && /bệnh viện[\p{L}\p{M} ]{0,24}$/iu.test(before)) return true;
   return false;
+}
+
+/** A "-" among the first three characters: /^\s{0,2}-/ cannot match without one. */
+function dashWithin3(s: string): boolean {
+  return s.charCodeAt(0) === 0x2d || s.charCodeAt(1) === 0x2d || s.charCodeAt(2) === 0x2d;
 }
 
 /** Whether `at` lies inside one of the sorted, disjoint ranges (binary search). */
@@ -414,6 +479,7 @@ function baseOf(change: Quantity, previous: Quantity[], text: string, at: number
 function makeQuantity(
   para: Para,
   text: string,
+  lower: string | null,
   at: number,
   unitEnd: number,
   value: number,
@@ -431,7 +497,7 @@ function makeQuantity(
   const tailOut = { value: "" };
   const sentenceStart = sentenceStartBefore(text, at);
   const q: Quantity = {
-    label: labelOf({ text, at, unitEnd, unit, kind, verb, role, inherited, previous, headOut, tailOut, owner, sentenceStart }),
+    label: labelOf({ text, lower, at, unitEnd, unit, kind, verb, role, inherited, previous, headOut, tailOut, owner, sentenceStart }),
     value,
     unit,
     planPercent: null,
@@ -450,11 +516,19 @@ function makeQuantity(
   return q;
 }
 
-const TAIL_END = new Set([..."“”\",;:()"].map((c) => c.charCodeAt(0)));
+/** One of “ ” " , ; : ( ), which end the noun phrase after a figure. */
+function isTailEnd(c: number): boolean {
+  return c === 0x201c || c === 0x201d || c === 0x22 || c === 0x2c || c === 0x3b || c === 0x3a || c === 0x28 || c === 0x29;
+}
 /** Words that end the stretch a label is read from ("… với tổng thiệt hại 3,6 tỷ đồng" → "tổng thiệt hại"). */
-const TAIL_STOP = /^(?:và|so|với|đối|trong|cho|theo|tại|để|là|gồm|trên|ước|nhưng|do|khi|đã|nâng)$/iu;
+const isTailStop = caseInsensitiveWords(["và", "so", "với", "đối", "trong", "cho", "theo", "tại", "để", "là", "gồm", "trên", "ước", "nhưng", "do", "khi", "đã", "nâng"]);
 /** Verbs of a qualifier end a noun phrase only when a figure follows them ("27 đảng viên mới, đạt 54%"). */
-const TAIL_QUALIFIER = /^(?:đạt|tăng|giảm|vượt|bằng|chiếm)$/iu;
+const isTailQualifier = caseInsensitiveWords(["đạt", "tăng", "giảm", "vượt", "bằng", "chiếm"]);
+/** "10 năm", "4 sao", "80 tuổi" name something: the number stays in the phrase. */
+const isNameNumberWord = caseInsensitiveWords(["năm", "sao", "tuổi"]);
+/** "về số …", "về việc …", "về tiền …" says what a percentage is of. */
+const isAbout = caseInsensitiveWords(["về"]);
+const isAboutWhat = caseInsensitiveWords(["số", "việc", "tiền"]);
 const RANK_UNITS = /^(?:bậc|hạng)$/iu;
 /** A quantity joined to the one before it ("kiểm tra 3.621 đảng viên và 831 tổ chức đảng") shares its head. */
 //   /\d[^,;:()]{0,60}(?:,|\svà)\s{1,3}$/u, read back from the end by `coordinated`.
@@ -484,6 +558,8 @@ const SHARE_BEFORE = /(?:chiếm|đạt|còn)(?:\s{1,3}tỷ lệ)?\s{1,3}$/iu;
 
 interface LabelContext {
   text: string;
+  /** `lowerCaseInPlace(text)`. */
+  lower: string | null;
   at: number;
   unitEnd: number;
   unit: string;
@@ -500,29 +576,38 @@ interface LabelContext {
   sentenceStart: number;
 }
 
+/** /p\s{1,3}$/i could match `text` up to `at`: the cheap part of the test for "thành lập" before a count. */
+function endsWithPAndSpaces(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && at - i <= 3 && isSpace(text.charCodeAt(i))) i--;
+  const c = text.charCodeAt(i);
+  return i < at - 1 && (c === 0x70 || c === 0x50);
+}
+
 /** What is measured: the words before the number in its clause and the noun phrase after it, in the paper's words. */
 function labelOf(c: LabelContext): string {
-  const { text, at, unitEnd, kind, verb } = c;
-  const direction = /^(?:tăng|giảm)$/iu.test(verb) ? verb.toLowerCase() : "";
-  const stretch = headStretch(text, at);
-  let head = headWordsOf(stretch, kind === "count" && !c.inherited && !startsWithBody(stretch) ? 3 : 9);
+  const { text, lower, at, unitEnd, kind, verb } = c;
+  const direction = isChangeVerb(verb) ? verb.toLowerCase() : "";
+  const [from, to] = headStretch(text, at);
+  const stretch = text.slice(from, to);
+  let head = headWordsOf(wordListIn(text, lower, from, to), kind === "count" && !c.inherited && !startsWithBody(stretch) ? 3 : 9);
   // A breakdown in brackets ("04 đề tài (03 cấp tỉnh, …)", "(kế hoạch là 88,84 triệu đồng)") is read with what it breaks down.
   if (c.owner && (c.inherited ? !head : head.split(" ").length <= 2 && c.owner.unit === c.unit)) {
-    const words = c.inherited ? tailWords(text, unitEnd) : "";
+    const words = c.inherited ? tailWords(text, lower, unitEnd) : "";
     const label = dedupeWords([head, c.owner.label, words].filter(Boolean).join(" "));
     c.headOut.value = head;
     return label;
   }
   // "Ban Thường vụ Tỉnh ủy thành lập 14 đoàn kiểm tra": the bodies set up belong to the subject.
-  const setUpBy = kind === "count" && /(?:^|\s)thành lập\s{1,3}$/iu.test(text.slice(Math.max(0, at - 20), at)) ? clauseBody(text, at) : null;
+  const setUpBy = kind === "count" && endsWithPAndSpaces(text, at) && /(?:^|\s)thành lập\s{1,3}$/iu.test(text.slice(Math.max(0, at - 20), at)) ? clauseBody(text, at) : null;
   const prevQ = previousInSentence(at, c.previous, c.sentenceStart);
   if (prevQ && prevQ.kind !== "percent" && coordinated(text.slice(Math.max(0, at - 80), at)) && (!head || /\d/.test(stretch))) {
     head = prevQ.head;
   }
   // Counts name their noun: "125 đảng viên" → "đảng viên …"; a classifier gives way to its noun ("194 căn nhà" → "nhà").
   const countNoun = kind === "count" && !c.inherited ? c.unit : "";
-  const nounPhrase = tailWords(text, unitEnd, kind !== "percent");
-  const tail = [countNoun, nounPhrase].filter(Boolean).join(" ");
+  const nounPhrase = tailWords(text, lower, unitEnd, kind !== "percent");
+  const tail = countNoun && nounPhrase ? `${countNoun} ${nounPhrase}` : countNoun || nounPhrase;
   if (!head) {
     const prev = prevQ;
     if (kind === "percent" && SHARE_BEFORE.test(text.slice(Math.max(0, at - 30), at)) && prev) head = `tỷ lệ ${prev.label.replace(/^(?:tổng số|số)\s/iu, "")}`;
@@ -560,7 +645,10 @@ function dedupeWords(s: string): string {
     while (i < s.length && !isSpace(s.charCodeAt(i))) i++;
     ends.push(i);
   }
-  const repeats = (k: number) => sameLowerCase(s, starts[k - 1]!, ends[k - 1]!, starts[k]!, ends[k]!);
+  // One lower case of the whole string (when it keeps every place) instead of one per pair of words.
+  const lower = starts.length > 1 ? lowerCaseInPlace(s) : null;
+  const repeats = (k: number) =>
+    lower === null ? sameLowerCase(s, starts[k - 1]!, ends[k - 1]!, starts[k]!, ends[k]!) : sameRange(lower, starts[k - 1]!, ends[k - 1]!, starts[k]!, ends[k]!);
   // Usually nothing repeats and the words stand one space apart: then `s` is the answer.
   let unchanged = starts.length > 0 && starts[0] === 0 && ends[ends.length - 1] === s.length;
   for (let k = 1; unchanged && k < starts.length; k++) {
@@ -572,6 +660,13 @@ function dedupeWords(s: string): string {
   return kept.join(" ");
 }
 
+/** Whether `s.slice(aStart, aEnd) === s.slice(bStart, bEnd)`, without making the slices. */
+function sameRange(s: string, aStart: number, aEnd: number, bStart: number, bEnd: number): boolean {
+  if (aEnd - aStart !== bEnd - bStart) return false;
+  for (let i = 0; i < aEnd - aStart; i++) if (s.charCodeAt(aStart + i) !== s.charCodeAt(bStart + i)) return false;
+  return true;
+}
+
 /** Whether two words of `s` are the same in lower case (as each word's toLowerCase would say). */
 function sameLowerCase(s: string, aStart: number, aEnd: number, bStart: number, bEnd: number): boolean {
   // Lower case keeps lengths but for "İ" (which grows): words of other lengths differ.
@@ -579,20 +674,30 @@ function sameLowerCase(s: string, aStart: number, aEnd: number, bStart: number, 
   return s.slice(aStart, aEnd).toLowerCase() === s.slice(bStart, bEnd).toLowerCase();
 }
 
-function headStretch(text: string, at: number): string {
-  const before = text.slice(Math.max(0, at - 200), at);
-  const colonAt = /:\s{0,2}$/.test(before.slice(-3)) ? before.lastIndexOf(":") : -1;
+/** Where the words a label's head is read from lie: `[from, to)` in `text`, before `at`. */
+function headStretch(text: string, at: number): [number, number] {
+  const base = Math.max(0, at - 200);
+  const before = text.slice(base, at);
+  const colonAt = endsWithColon(before) ? before.lastIndexOf(":") : -1;
   if (colonAt >= 0) {
     const from = Math.max(before.lastIndexOf(";", colonAt), before.lastIndexOf("(", colonAt), before.lastIndexOf(".", colonAt), colonAt - 160) + 1;
     const label = before.slice(from, colonAt);
-    return /\d/.test(label) ? "" : label;
+    return /\d/.test(label) ? [at, at] : [base + from, base + colonAt];
   }
-  return before.slice(clauseCut(before) + 1);
+  return [base + clauseCut(before) + 1, at];
+}
+
+/** `/:\s{0,2}$/.test(s.slice(-3))`: a colon and at most two white space characters end `s`. */
+function endsWithColon(s: string): boolean {
+  let i = s.length - 1;
+  while (i >= 0 && s.length - 1 - i < 2 && isSpace(s.charCodeAt(i))) i--;
+  return s.charCodeAt(i) === 0x3a;
 }
 
 /** The words of the clause before the number, without function words, at most `max`. */
-function headWords(text: string, at: number, max: number): string {
-  return headWordsOf(headStretch(text, at), max);
+function headWords(text: string, lower: string | null, at: number, max: number): string {
+  const [from, to] = headStretch(text, at);
+  return headWordsOf(wordListIn(text, lower, from, to), max);
 }
 
 /**
@@ -606,15 +711,22 @@ interface WordList {
 
 /** The words of `s` split on single spaces (empty ones left out). */
 function wordList(s: string): WordList {
-  const lower = lowerCaseInPlace(s);
+  return wordListIn(s, lowerCaseInPlace(s), 0, s.length);
+}
+
+/**
+ * The words of `text.slice(start, end)` split on single spaces. `lower` is `lowerCaseInPlace(text)`: the
+ * lower case of a word is a slice of it, made once for the paragraph instead of once per stretch.
+ */
+function wordListIn(text: string, lower: string | null, start: number, end: number): WordList {
   const words: string[] = [];
   const lowers: string[] = [];
   // Label stretches are short: a loop over their characters beats calls to indexOf.
-  let from = 0;
-  for (let i = 0; i <= s.length; i++) {
-    if (i < s.length && s.charCodeAt(i) !== 0x20) continue;
+  let from = start;
+  for (let i = start; i <= end; i++) {
+    if (i < end && text.charCodeAt(i) !== 0x20) continue;
     if (i > from) {
-      const word = s.slice(from, i);
+      const word = text.slice(from, i);
       words.push(word);
       lowers.push(lower === null ? word.toLowerCase() : lower.slice(from, i));
     }
@@ -627,8 +739,8 @@ function sliceWords(list: WordList, from: number, to: number = list.words.length
   return { words: list.words.slice(from, to), lowers: list.lowers.slice(from, to) };
 }
 
-function headWordsOf(stretch: string, max: number): string {
-  let { words, lowers } = wordList(stretch);
+function headWordsOf(list: WordList, max: number): string {
+  let { words, lowers } = list;
   // "… với tổng thiệt hại": the label starts after the last cutting word.
   for (let i = words.length - 1; i >= 0; i--) {
     const w = lowers[i]!;
@@ -645,11 +757,11 @@ function headWordsOf(stretch: string, max: number): string {
     const w = words[i]!;
     const lower = lowers[i]!;
     // "đến hết quý II", "trong tháng 6": time, not what is measured.
-    if (TIME_PREPOSITIONS.has(lower) && /^(?:quý|tháng|năm)$/iu.test(words[i + 1] ?? "")) {
+    if (TIME_PREPOSITIONS.has(lower) && i + 1 < words.length && isTimeWord(words[i + 1]!, lowers[i + 1])) {
       i += 2;
       continue;
     }
-    if (lower === "đến" && lowers[i + 1] === "hết" && /^(?:quý|tháng|năm)$/iu.test(words[i + 2] ?? "")) {
+    if (lower === "đến" && lowers[i + 1] === "hết" && i + 2 < words.length && isTimeWord(words[i + 2]!, lowers[i + 2])) {
       i += 3;
       continue;
     }
@@ -675,6 +787,7 @@ function headWordsOf(stretch: string, max: number): string {
   return stripFunctionWords(lastWordsOf(stripFunctionWords(head), max)).words.join(" ");
 }
 
+const isTimeWord = caseInsensitiveWords(["quý", "tháng", "năm"]);
 const CUT_WORDS = new Set(["nâng", "gồm"]);
 const CUT_PAIRS = new Set(["và đã", "và được", "bao gồm", "trong đó", "cụ thể"]);
 const CUT_PAIR_FIRST = new Set([...CUT_PAIRS].map((p) => p.slice(0, p.indexOf(" "))));
@@ -774,29 +887,54 @@ function clauseCut(before: string): number {
 
 
 /** The noun phrase after the unit: "cây sầu riêng bị bệnh cháy lá", "lốc xoáy", "mới". */
-function tailWords(text: string, from: number, stopAtAbout = true): string {
+function tailWords(text: string, lower: string | null, from: number, stopAtAbout = true): string {
   // The phrase: at most 140 characters up to the first of , ; : ( ) “ ” ", cut at a "." not followed by a
   // digit. At most 8 of its words are read (7 kept, and the one after).
   let end = from;
   const limit = Math.min(text.length, from + 140);
-  while (end < limit && !TAIL_END.has(text.charCodeAt(end))) end++;
+  while (end < limit && !isTailEnd(text.charCodeAt(end))) end++;
   for (let i = from; i < end; i++) {
     if (text.charCodeAt(i) === 0x2e && !(i + 1 < end && isDigitAt(text, i + 1))) {
       end = i;
       break;
     }
   }
-  const words = splitWords(text.slice(from, end), 9);
+  const { words, lowers } = spacedWords(text, lower, from, end, 9);
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    const numberOfName = /^\d/.test(w) && /^(?:năm|sao|tuổi)$/iu.test(words[i + 1] ?? "");
-    if ((/^\d/.test(w) && !numberOfName) || TAIL_STOP.test(w) || out.length >= 7) break;
-    if (TAIL_QUALIFIER.test(w) && /^\d/.test(words[i + 1] ?? "")) break;
-    if (stopAtAbout && /^về$/iu.test(w) && /^(?:số|việc|tiền)$/iu.test(words[i + 1] ?? "")) break;
+    const lw = lowers[i];
+    const next = words[i + 1] ?? "";
+    const nextLower = lowers[i + 1];
+    const numberOfName = isDigitAt(w, 0) && isNameNumberWord(next, nextLower);
+    if ((isDigitAt(w, 0) && !numberOfName) || isTailStop(w, lw) || out.length >= 7) break;
+    if (isDigitAt(next, 0) && isTailQualifier(w, lw)) break;
+    if (stopAtAbout && isAbout(w, lw) && isAboutWhat(next, nextLower)) break;
     out.push(w);
   }
   return out.join(" ");
+}
+
+/**
+ * `splitWords(text.slice(from, end), max)` with each word's lower case (a slice of `lower`, the
+ * paragraph's `lowerCaseInPlace`, when there is one).
+ */
+function spacedWords(text: string, lower: string | null, from: number, end: number, max: number): WordList {
+  const words: string[] = [];
+  const lowers: string[] = [];
+  let start = -1;
+  for (let i = from; i <= end && words.length < max; i++) {
+    if (i < end && !isSpace(text.charCodeAt(i))) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start < 0) continue;
+    const word = text.slice(start, i);
+    words.push(word);
+    lowers.push(lower === null ? word.toLowerCase() : lower.slice(start, i));
+    start = -1;
+  }
+  return { words, lowers };
 }
 
 /** The quantity before `at` in the same sentence, if any. */
@@ -883,8 +1021,7 @@ function clauseAround(text: string, at: number, sentenceStart: number): string {
   // Paragraph texts are collapsed (buildModel), so a stretch of one only needs trimming.
   let start = sentenceStart;
   while (start < at && isSpace(text.charCodeAt(start))) start++;
-  const restMatch = /;|[.!?](?=\s\p{Lu}|$)/u.exec(text.slice(at, at + WINDOW));
-  let end = restMatch ? at + restMatch.index + (restMatch[0] === ";" ? 0 : 1) : Math.min(text.length, at + WINDOW);
+  let end = clauseEndAfter(text, at);
   if (end - start > 300) {
     const from = Math.max(start, at - 150);
     const comma = text.slice(from, at).lastIndexOf(",");
@@ -892,6 +1029,28 @@ function clauseAround(text: string, at: number, sentenceStart: number): string {
     end = Math.min(end, start + 300);
   }
   return text.slice(start, end).trim();
+}
+
+/**
+ * Where the clause of `at` ends, looking at most WINDOW characters ahead: at a ";", or after a sentence
+ * end (".", "!", "?" before white space and an upper-case letter, or at the end of the window). The same
+ * as `/;|[.!?](?=\s\p{Lu}|$)/u` on `text.slice(at, at + WINDOW)`, read by hand.
+ */
+function clauseEndAfter(text: string, at: number): number {
+  const limit = Math.min(text.length, at + WINDOW);
+  for (let i = at; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3b) return i;
+    if (c !== 0x2e && c !== 0x21 && c !== 0x3f) continue;
+    if (i + 1 === limit) return i + 1;
+    // A letter cut in half by the window's end is no letter.
+    if (isSpace(text.charCodeAt(i + 1)) && i + 2 < limit && isUpperAt(text, i + 2) && (i + 3 < limit || !isHighSurrogate(text.charCodeAt(i + 2)))) return i + 1;
+  }
+  return limit;
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
 }
 
 /** "Năm 2023: …" names the period of what follows; else the paper's period. */

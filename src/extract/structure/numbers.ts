@@ -38,7 +38,7 @@ export function parseVietnameseNumber(raw: string): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
-function isDigits(s: string): boolean {
+export function isDigits(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c < 0x30 || c > 0x39) return false;
