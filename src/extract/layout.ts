@@ -189,9 +189,38 @@ function moveTone(first: string, toned: string): string {
   return `${(first + tone).normalize("NFC")}${base}`;
 }
 
+// Characters outside NFC_STABLE_RANGES, and inside them.
+const hex4 = (c: number) => c.toString(16).padStart(4, "0");
+const STABLE_CLASS = NFC_STABLE_RANGES.map(([from, to]) => `\\u${hex4(from)}-\\u${hex4(to)}`).join("");
+const NOT_NFC_STABLE_CHAR = new RegExp(`[^${STABLE_CLASS}]`, "g");
+const NFC_STABLE_CHAR = new RegExp(`[${STABLE_CLASS}]`, "g");
+
+/**
+ * `s.normalize("NFC")`, composing only the stretches around characters outside NFC_STABLE_RANGES (a few in
+ * a paper that needs it; composing all of it took longer than reading the paper). A stable character is
+ * left as it is by NFC and combines with no character before it, so NFC of a text is the NFC of its pieces
+ * cut right before stable characters: each stretch of unstable characters is composed with the stable
+ * character before it (which may take its marks: "e" + "◌́" → "é"), up to the next stable character.
+ */
+export function composeUnstable(s: string): string {
+  let out = "";
+  let copied = 0;
+  NOT_NFC_STABLE_CHAR.lastIndex = 0;
+  while (NOT_NFC_STABLE_CHAR.test(s)) {
+    const unstable = NOT_NFC_STABLE_CHAR.lastIndex - 1;
+    const start = Math.max(copied, unstable - 1);
+    NFC_STABLE_CHAR.lastIndex = unstable + 1;
+    const end = NFC_STABLE_CHAR.test(s) ? NFC_STABLE_CHAR.lastIndex - 1 : s.length;
+    out += s.slice(copied, start) + s.slice(start, end).normalize("NFC");
+    copied = end;
+    NOT_NFC_STABLE_CHAR.lastIndex = end;
+  }
+  return copied === 0 ? s : out + s.slice(copied);
+}
+
 /** NFC (unless the text is made of NFC-stable characters only), then old tones moved. */
 function composeAndMoveTones(s: string, nfcStable: boolean): string {
-  const text = nfcStable ? s : s.normalize("NFC");
+  const text = nfcStable ? s : composeUnstable(s);
   let out = "";
   let copiedTo = 0;
   for (const m of text.matchAll(OLD_TONE_PAIR)) {
