@@ -1,7 +1,7 @@
 // The hand-written character tests must answer as the patterns they replace.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { caseInsensitiveWords, isUpperAt, upperAfterSpaces } from "./chars.ts";
+import { CaseInsensitiveWords, isUpperAt, LowerCaseWords, sameLowerCase, upperAfterSpaces } from "./chars.ts";
 
 const WORDS = ["và", "so", "với", "trong", "khi", "đã", "nâng", "tuổi", "số nhà"];
 const PATTERN = new RegExp(`^(?:${WORDS.join("|")})$`, "iu");
@@ -17,21 +17,47 @@ const nearWord = fc.oneof(
   fc.string({ unit: "grapheme", maxLength: 6 }),
 );
 
-describe("caseInsensitiveWords", () => {
-  const test = caseInsensitiveWords(WORDS);
-  it("answers as the case-insensitive pattern of its words", () => {
+describe("word look-ups", () => {
+  const words = new CaseInsensitiveWords(WORDS);
+  const lowers = new LowerCaseWords(WORDS);
+  it("CaseInsensitiveWords answers as the case-insensitive pattern of its words", () => {
     fc.assert(
-      fc.property(nearWord, (w) => {
-        expect(test(w)).toBe(PATTERN.test(w));
-        expect(test(w, w.toLowerCase())).toBe(PATTERN.test(w));
+      fc.property(nearWord, fc.string({ maxLength: 3 }), (w, around) => {
+        expect(words.has(w)).toBe(PATTERN.test(w));
+        expect(words.has(w, w.toLowerCase())).toBe(PATTERN.test(w));
+        expect(words.hasAt(around + w + around, around.length, around.length + w.length)).toBe(PATTERN.test(w));
       }),
       { numRuns: 3000 },
     );
   });
 
+  it("LowerCaseWords finds a word when its lower case is one of the words", () => {
+    fc.assert(
+      fc.property(nearWord, fc.string({ maxLength: 3 }), (w, around) => {
+        const lower = w.toLowerCase();
+        expect(lowers.find(around + w + around, around.length, around.length + w.length)).toBe(WORDS.includes(lower) ? lower : null);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("sameLowerCase compares as toLowerCase does", () => {
+    fc.assert(
+      fc.property(nearWord, nearWord, (a, b) => {
+        const s = `${a} ${b}`;
+        expect(sameLowerCase(s, 0, a.length, a.length + 1, s.length)).toBe(a.toLowerCase() === b.toLowerCase());
+      }),
+      { numRuns: 3000 },
+    );
+    const pairs: Array<[string, string]> = [["Σa", "σa"], ["aΣ", "aς"], ["İ", "i̇"], ["ĐÃ", "đã"], ["\ud801\udc00", "\ud801\udc28"]];
+    for (const [a, b] of pairs) {
+      expect(sameLowerCase(`${a} ${b}`, 0, a.length, a.length + 1, a.length + 1 + b.length)).toBe(a.toLowerCase() === b.toLowerCase());
+    }
+  });
+
   it("refuses words it cannot look up", () => {
-    expect(() => caseInsensitiveWords(["Và"])).toThrow();
-    expect(() => caseInsensitiveWords(["α"])).toThrow();
+    expect(() => new CaseInsensitiveWords(["Và"])).toThrow();
+    expect(() => new LowerCaseWords(["α"])).toThrow();
   });
 });
 

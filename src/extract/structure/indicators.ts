@@ -8,10 +8,10 @@
 // one a following qualifier may attach to, provided nothing but a comma or "và" stands between them.
 import type { Indicator, Located } from "../types.ts";
 import { matchesOf } from "../matches.ts";
-import { matchNamedBodyAt, mayStartBody } from "./bodies.ts";
+import { firstWordMayStartBody, matchNamedBodyAt } from "./bodies.ts";
 import { quotedRanges } from "./deadlines.ts";
-import { caseInsensitiveWords, isDigitAt, isLetterOrMark, isSpace, isSpaceAt, isUpperAt, lowerCaseInPlace, upperAfterSpaces } from "../chars.ts";
-import { firstWord, isCapitalized, tokenize } from "./tokens.ts";
+import { CaseInsensitiveWords, isDigitAt, isLetterOrMark, isSpace, isSpaceAt, LowerCaseWords, sameLowerCase, upperAfterSpaces } from "../chars.ts";
+import { isCapitalized, tokenize } from "./tokens.ts";
 import type { Para } from "./document.ts";
 import { isDigits, parseVietnameseNumber } from "./numbers.ts";
 import { CLASSIFIERS, correctUnit, countNounAt, isClassAfter, isDurationAfter, unitAfter, type UnitKind, type UnitMatch } from "./units.ts";
@@ -20,8 +20,7 @@ export type LocatedIndicator = Indicator & Located;
 
 // A number: "9.003", "102,3", "1.175.889", "6.67", optionally "/Y" ("6/18", "1.293/1.150"). Not part of a
 // word, a date ("02/10/2024"), a symbol ("84-TTr/TU") or a longer number.
-// Sticky: tried only where a run of digits starts (`numbersIn`).
-const NUMBER = /(?<![\p{L}\p{M}\d.,/-])(\d{1,3}(?:\.\d{3}){1,5}(?:,\d{1,6})?|\d{1,12}(?:,\d{1,6})?|\d{1,3}\.\d{1,2})(?:\s?\/\s?(\d{1,3}(?:\.\d{3}){1,5}|\d{1,9}))?(?![\p{L}\p{M}\d]|[.,]\d|\/\d|-\p{L})/uy;
+const NUMBER = /(?<![\p{L}\p{M}\d.,/-])(\d{1,3}(?:\.\d{3}){1,5}(?:,\d{1,6})?|\d{1,12}(?:,\d{1,6})?|\d{1,3}\.\d{1,2})(?:\s?\/\s?(\d{1,3}(?:\.\d{3}){1,5}|\d{1,9}))?(?![\p{L}\p{M}\d]|[.,]\d|\/\d|-\p{L})/gu;
 // "bằng cùng kỳ", "bằng so với cùng kỳ", "(tương đương so với năm 2023)": no change.
 const NO_CHANGE = /(?<![\p{L}\p{M}])(?:bằng|tương đương)(?:\s{1,3}so)?(?:\s{1,3}với)?\s{1,3}(?:cùng kỳ|năm trước|năm \d{4})/giu;
 
@@ -71,7 +70,7 @@ interface Frame {
   lastEnd: number;
 }
 
-const isChangeVerb = caseInsensitiveWords(["tăng", "giảm"]);
+const CHANGE_VERBS = new CaseInsensitiveWords(["tăng", "giảm"]);
 
 export function findIndicators(paras: readonly Para[], period: string | null): LocatedIndicator[] {
   const out: LocatedIndicator[] = [];
@@ -92,46 +91,16 @@ interface Event {
   number: RegExpMatchArray | null;
 }
 
-const DIGIT = /\d/g;
-
-/**
- * The matches of NUMBER in `text`, as a global scan would find them. A number starts a run of digits
- * (no digit may stand before it), so the pattern is tried only there, after the end of the match before:
- * the scan at every character, with its look-behind, took longer than reading the figures.
- */
-function numbersIn(text: string): RegExpExecArray[] {
-  const out: RegExpExecArray[] = [];
-  let from = 0;
-  DIGIT.lastIndex = 0;
-  while (DIGIT.test(text)) {
-    const at = DIGIT.lastIndex - 1;
-    let runEnd = at + 1;
-    while (isDigitAt(text, runEnd)) runEnd++;
-    DIGIT.lastIndex = runEnd;
-    if (at < from || isDigitAt(text, at - 1)) continue;
-    NUMBER.lastIndex = at;
-    const m = NUMBER.exec(text);
-    if (!m) continue;
-    out.push(m);
-    from = at + m[0].length;
-  }
-  return out;
-}
-
-/** Whether NO_CHANGE may match: its words, in lower case, are in the paragraph's lower case. */
-function mayHaveNoChange(text: string, lower: string | null): boolean {
-  const l = lower ?? text.toLowerCase();
-  return l.includes("bằng") || l.includes("tương đương");
-}
+// Whether NO_CHANGE may match: its words in any case (without its look-behind, a faster scan).
+const NO_CHANGE_WORDS = /bằng|tương đương/i;
 
 function quantitiesIn(para: Para, docPeriod: string | null): Quantity[] {
   const text = para.text;
   if (!/\d/.test(text)) return [];
-  const lower = lowerCaseInPlace(text);
   const quotes = quotedRanges(text);
   const events: Event[] = [];
-  for (const m of numbersIn(text)) events.push({ at: m.index, end: m.index + m[0].length, number: m });
-  if (mayHaveNoChange(text, lower)) {
+  for (const m of matchesOf(text, NUMBER)) events.push({ at: m.index, end: m.index + m[0].length, number: m });
+  if (NO_CHANGE_WORDS.test(text)) {
     const noChanges = matchesOf(text, NO_CHANGE);
     for (const m of noChanges) events.push({ at: m.index, end: m.index + m[0].length, number: null });
     if (noChanges.length > 0) events.sort((a, b) => a.at - b.at);
@@ -197,7 +166,7 @@ function quantitiesIn(para: Para, docPeriod: string | null): Quantity[] {
           continue;
         }
       }
-      const q = makeQuantity(para, text, lower, ev.at, unitEnd, value, "%", "percent", depth, period, verb, role, false, out);
+      const q = makeQuantity(para, text, ev.at, unitEnd, value, "%", "percent", depth, period, verb, role, false, out);
       out.push(q);
       f.current = q;
       f.lastEnd = phraseEnd(text, unitEnd);
@@ -215,17 +184,17 @@ function quantitiesIn(para: Para, docPeriod: string | null): Quantity[] {
       kind = "count";
       if (!unitText) continue;
     }
-    const q = makeQuantity(para, text, lower, ev.at, unitEnd, value, unitText, kind, depth, period, verb, "own", inherited, out, owner);
-    if (isChangeVerb(verb)) {
+    const q = makeQuantity(para, text, ev.at, unitEnd, value, unitText, kind, depth, period, verb, "own", inherited, out, owner);
+    if (CHANGE_VERBS.has(verb)) {
       q.base = baseOf(q, out, text, ev.at);
       q.isChange = true;
       // "tăng 61 doanh nghiệp so cùng kỳ" of "230 doanh nghiệp tạm ngưng hoạt động": what the change is about.
-      if (!headWords(text, lower, ev.at, 4)) {
+      if (!headWords(text, ev.at, 4)) {
         const since = /^[^,;.]{0,40}?so\s(?:với\s)?cùng kỳ/iu.test(text.slice(unitEnd, unitEnd + 120).replace(/\([^()]{0,60}\)/g, "")) ? " so cùng kỳ" : "";
         const about = q.base
           ? q.base.label
           : kind === "count" && !RANK_UNITS.test(unitText)
-            ? `${unitText} ${tailWords(text, lower, unitEnd)}`
+            ? `${unitText} ${tailWords(text, unitEnd)}`
             : sentenceSubject(text, ev.at);
         if (about) q.label = dedupeWords(`${about} ${verb.toLowerCase()}${since}`);
       }
@@ -479,7 +448,6 @@ function baseOf(change: Quantity, previous: Quantity[], text: string, at: number
 function makeQuantity(
   para: Para,
   text: string,
-  lower: string | null,
   at: number,
   unitEnd: number,
   value: number,
@@ -497,7 +465,7 @@ function makeQuantity(
   const tailOut = { value: "" };
   const sentenceStart = sentenceStartBefore(text, at);
   const q: Quantity = {
-    label: labelOf({ text, lower, at, unitEnd, unit, kind, verb, role, inherited, previous, headOut, tailOut, owner, sentenceStart }),
+    label: labelOf({ text, at, unitEnd, unit, kind, verb, role, inherited, previous, headOut, tailOut, owner, sentenceStart }),
     value,
     unit,
     planPercent: null,
@@ -521,14 +489,14 @@ function isTailEnd(c: number): boolean {
   return c === 0x201c || c === 0x201d || c === 0x22 || c === 0x2c || c === 0x3b || c === 0x3a || c === 0x28 || c === 0x29;
 }
 /** Words that end the stretch a label is read from ("… với tổng thiệt hại 3,6 tỷ đồng" → "tổng thiệt hại"). */
-const isTailStop = caseInsensitiveWords(["và", "so", "với", "đối", "trong", "cho", "theo", "tại", "để", "là", "gồm", "trên", "ước", "nhưng", "do", "khi", "đã", "nâng"]);
+const TAIL_STOPS = new CaseInsensitiveWords(["và", "so", "với", "đối", "trong", "cho", "theo", "tại", "để", "là", "gồm", "trên", "ước", "nhưng", "do", "khi", "đã", "nâng"]);
 /** Verbs of a qualifier end a noun phrase only when a figure follows them ("27 đảng viên mới, đạt 54%"). */
-const isTailQualifier = caseInsensitiveWords(["đạt", "tăng", "giảm", "vượt", "bằng", "chiếm"]);
+const TAIL_QUALIFIERS = new CaseInsensitiveWords(["đạt", "tăng", "giảm", "vượt", "bằng", "chiếm"]);
 /** "10 năm", "4 sao", "80 tuổi" name something: the number stays in the phrase. */
-const isNameNumberWord = caseInsensitiveWords(["năm", "sao", "tuổi"]);
+const NAME_NUMBER_WORDS = new CaseInsensitiveWords(["năm", "sao", "tuổi"]);
 /** "về số …", "về việc …", "về tiền …" says what a percentage is of. */
-const isAbout = caseInsensitiveWords(["về"]);
-const isAboutWhat = caseInsensitiveWords(["số", "việc", "tiền"]);
+const ABOUT = new CaseInsensitiveWords(["về"]);
+const ABOUT_WHAT = new CaseInsensitiveWords(["số", "việc", "tiền"]);
 const RANK_UNITS = /^(?:bậc|hạng)$/iu;
 /** A quantity joined to the one before it ("kiểm tra 3.621 đảng viên và 831 tổ chức đảng") shares its head. */
 //   /\d[^,;:()]{0,60}(?:,|\svà)\s{1,3}$/u, read back from the end by `coordinated`.
@@ -558,8 +526,6 @@ const SHARE_BEFORE = /(?:chiếm|đạt|còn)(?:\s{1,3}tỷ lệ)?\s{1,3}$/iu;
 
 interface LabelContext {
   text: string;
-  /** `lowerCaseInPlace(text)`. */
-  lower: string | null;
   at: number;
   unitEnd: number;
   unit: string;
@@ -586,14 +552,14 @@ function endsWithPAndSpaces(text: string, at: number): boolean {
 
 /** What is measured: the words before the number in its clause and the noun phrase after it, in the paper's words. */
 function labelOf(c: LabelContext): string {
-  const { text, lower, at, unitEnd, kind, verb } = c;
-  const direction = isChangeVerb(verb) ? verb.toLowerCase() : "";
+  const { text, at, unitEnd, kind, verb } = c;
+  const direction = CHANGE_VERBS.has(verb) ? verb.toLowerCase() : "";
   const [from, to] = headStretch(text, at);
   const stretch = text.slice(from, to);
-  let head = headWordsOf(wordListIn(text, lower, from, to), kind === "count" && !c.inherited && !startsWithBody(stretch) ? 3 : 9);
+  let head = headWordsOf(wordListIn(text, from, to), kind === "count" && !c.inherited && !startsWithBody(stretch) ? 3 : 9);
   // A breakdown in brackets ("04 đề tài (03 cấp tỉnh, …)", "(kế hoạch là 88,84 triệu đồng)") is read with what it breaks down.
   if (c.owner && (c.inherited ? !head : head.split(" ").length <= 2 && c.owner.unit === c.unit)) {
-    const words = c.inherited ? tailWords(text, lower, unitEnd) : "";
+    const words = c.inherited ? tailWords(text, unitEnd) : "";
     const label = dedupeWords([head, c.owner.label, words].filter(Boolean).join(" "));
     c.headOut.value = head;
     return label;
@@ -606,7 +572,7 @@ function labelOf(c: LabelContext): string {
   }
   // Counts name their noun: "125 đảng viên" → "đảng viên …"; a classifier gives way to its noun ("194 căn nhà" → "nhà").
   const countNoun = kind === "count" && !c.inherited ? c.unit : "";
-  const nounPhrase = tailWords(text, lower, unitEnd, kind !== "percent");
+  const nounPhrase = tailWords(text, unitEnd, kind !== "percent");
   const tail = countNoun && nounPhrase ? `${countNoun} ${nounPhrase}` : countNoun || nounPhrase;
   if (!head) {
     const prev = prevQ;
@@ -636,6 +602,7 @@ function labelOf(c: LabelContext): string {
 
 /** "tăng tăng" → "tăng": the words of `s` (split on white space), without a repeat of the word before. */
 function dedupeWords(s: string): string {
+  if (isDedupedAlready(s)) return s;
   const starts: number[] = [];
   const ends: number[] = [];
   for (let i = 0; i < s.length; ) {
@@ -645,33 +612,27 @@ function dedupeWords(s: string): string {
     while (i < s.length && !isSpace(s.charCodeAt(i))) i++;
     ends.push(i);
   }
-  // One lower case of the whole string (when it keeps every place) instead of one per pair of words.
-  const lower = starts.length > 1 ? lowerCaseInPlace(s) : null;
-  const repeats = (k: number) =>
-    lower === null ? sameLowerCase(s, starts[k - 1]!, ends[k - 1]!, starts[k]!, ends[k]!) : sameRange(lower, starts[k - 1]!, ends[k - 1]!, starts[k]!, ends[k]!);
-  // Usually nothing repeats and the words stand one space apart: then `s` is the answer.
-  let unchanged = starts.length > 0 && starts[0] === 0 && ends[ends.length - 1] === s.length;
-  for (let k = 1; unchanged && k < starts.length; k++) {
-    unchanged = starts[k] === ends[k - 1]! + 1 && s.charCodeAt(ends[k - 1]!) === 0x20 && !repeats(k);
-  }
-  if (unchanged) return s;
+  const repeats = (k: number) => sameLowerCase(s, starts[k - 1]!, ends[k - 1]!, starts[k]!, ends[k]!);
   const kept: string[] = [];
   for (let k = 0; k < starts.length; k++) if (k === 0 || !repeats(k)) kept.push(s.slice(starts[k], ends[k]));
   return kept.join(" ");
 }
 
-/** Whether `s.slice(aStart, aEnd) === s.slice(bStart, bEnd)`, without making the slices. */
-function sameRange(s: string, aStart: number, aEnd: number, bStart: number, bEnd: number): boolean {
-  if (aEnd - aStart !== bEnd - bStart) return false;
-  for (let i = 0; i < aEnd - aStart; i++) if (s.charCodeAt(aStart + i) !== s.charCodeAt(bStart + i)) return false;
+/** Usually nothing repeats and the words stand one space apart: then `s` is what dedupeWords gives. */
+function isDedupedAlready(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || isSpace(s.charCodeAt(0)) || isSpace(s.charCodeAt(n - 1))) return false;
+  let previousStart = -1;
+  let start = 0;
+  for (let i = 0; i <= n; i++) {
+    if (i < n && !isSpace(s.charCodeAt(i))) continue;
+    // A word [start, i): the white space after it must be one plain space.
+    if (i < n && (s.charCodeAt(i) !== 0x20 || isSpace(s.charCodeAt(i + 1)))) return false;
+    if (previousStart >= 0 && sameLowerCase(s, previousStart, start - 1, start, i)) return false;
+    previousStart = start;
+    start = i + 1;
+  }
   return true;
-}
-
-/** Whether two words of `s` are the same in lower case (as each word's toLowerCase would say). */
-function sameLowerCase(s: string, aStart: number, aEnd: number, bStart: number, bEnd: number): boolean {
-  // Lower case keeps lengths but for "İ" (which grows): words of other lengths differ.
-  if (aEnd - aStart !== bEnd - bStart && !s.slice(aStart, aEnd).includes("\u0130") && !s.slice(bStart, bEnd).includes("\u0130")) return false;
-  return s.slice(aStart, aEnd).toLowerCase() === s.slice(bStart, bEnd).toLowerCase();
 }
 
 /** Where the words a label's head is read from lie: `[from, to)` in `text`, before `at`. */
@@ -695,99 +656,133 @@ function endsWithColon(s: string): boolean {
 }
 
 /** The words of the clause before the number, without function words, at most `max`. */
-function headWords(text: string, lower: string | null, at: number, max: number): string {
+function headWords(text: string, at: number, max: number): string {
   const [from, to] = headStretch(text, at);
-  return headWordsOf(wordListIn(text, lower, from, to), max);
+  return headWordsOf(wordListIn(text, from, to), max);
 }
 
 /**
- * A label's words with their lower-case forms, made once: the function-word checks below look at
- * words in lower case many times over.
+ * A label's words, by their places in `text`, with their lower case when it is one of LABEL_WORDS (the
+ * words the rules below look for) and OTHER_WORD otherwise: the rules only compare lower cases with those
+ * words, and no word is copied out of the text unless it ends up in the label.
  */
 interface WordList {
-  words: string[];
+  text: string;
+  starts: number[];
+  ends: number[];
   lowers: string[];
 }
 
+/** The lower case of a word that is none of LABEL_WORDS (a word is never empty). */
+const OTHER_WORD = "";
+/** … and of a word holding a digit, which the rules tell apart (no word of LABEL_WORDS holds one). */
+const DIGIT_WORD = "0";
+
 /** The words of `s` split on single spaces (empty ones left out). */
 function wordList(s: string): WordList {
-  return wordListIn(s, lowerCaseInPlace(s), 0, s.length);
+  return wordListIn(s, 0, s.length);
+}
+
+/** The words of `text.slice(start, end)` split on single spaces (empty ones left out). */
+function wordListIn(text: string, start: number, end: number): WordList {
+  const list: WordList = { text, starts: [], ends: [], lowers: [] };
+  // Label stretches are short: a loop over their characters beats calls to indexOf.
+  let from = start;
+  let digit = false;
+  for (let i = start; i <= end; i++) {
+    const c = i < end ? text.charCodeAt(i) : 0x20;
+    if (c !== 0x20) {
+      if (c >= 0x30 && c <= 0x39) digit = true;
+      continue;
+    }
+    if (i > from) {
+      list.starts.push(from);
+      list.ends.push(i);
+      list.lowers.push(digit ? DIGIT_WORD : (LABEL_WORDS.find(text, from, i) ?? OTHER_WORD));
+    }
+    from = i + 1;
+    digit = false;
+  }
+  return list;
 }
 
 /**
- * The words of `text.slice(start, end)` split on single spaces. `lower` is `lowerCaseInPlace(text)`: the
- * lower case of a word is a slice of it, made once for the paragraph instead of once per stretch.
+ * Some words of a WordList, by their indices. The steps that narrow a label's words (function words off
+ * both ends, the last few words) only move the bounds of a range over these indices.
  */
-function wordListIn(text: string, lower: string | null, start: number, end: number): WordList {
-  const words: string[] = [];
-  const lowers: string[] = [];
-  // Label stretches are short: a loop over their characters beats calls to indexOf.
-  let from = start;
-  for (let i = start; i <= end; i++) {
-    if (i < end && text.charCodeAt(i) !== 0x20) continue;
-    if (i > from) {
-      const word = text.slice(from, i);
-      words.push(word);
-      lowers.push(lower === null ? word.toLowerCase() : lower.slice(from, i));
-    }
-    from = i + 1;
-  }
-  return { words, lowers };
+interface Picked {
+  all: WordList;
+  idx: number[];
 }
 
-function sliceWords(list: WordList, from: number, to: number = list.words.length): WordList {
-  return { words: list.words.slice(from, to), lowers: list.lowers.slice(from, to) };
+function lowerAt(p: Picked, k: number): string {
+  return p.all.lowers[p.idx[k]!]!;
 }
 
-function headWordsOf(list: WordList, max: number): string {
-  let { words, lowers } = list;
+/** The picked words in `[from, to)` as written, one space apart. */
+function joinWords(p: Picked, from: number, to: number): string {
+  let out = "";
+  const { text, starts, ends } = p.all;
+  for (let k = from; k < to; k++) out += (k > from ? " " : "") + text.slice(starts[p.idx[k]!], ends[p.idx[k]!]);
+  return out;
+}
+
+/** `/\d/.test(word)` of the i-th word. */
+function hasDigitAt(list: WordList, i: number): boolean {
+  return list.lowers[i] === DIGIT_WORD;
+}
+
+function headWordsOf(all: WordList, max: number): string {
+  const n = all.starts.length;
+  const lowers = all.lowers;
   // "… với tổng thiệt hại": the label starts after the last cutting word.
-  for (let i = words.length - 1; i >= 0; i--) {
+  let first = 0;
+  for (let i = n - 1; i >= 0; i--) {
     const w = lowers[i]!;
-    const two = i + 1 < words.length && CUT_PAIR_FIRST.has(w) ? `${w} ${lowers[i + 1]!}` : "";
+    const two = i + 1 < n && CUT_PAIR_FIRST.has(w) ? `${w} ${lowers[i + 1]!}` : "";
     if ((w === "với" && lowers[i - 1] !== "đối") || CUT_WORDS.has(w) || CUT_PAIRS.has(two)) {
-      const from = i + (CUT_PAIRS.has(two) ? 2 : 1);
-      words = words.slice(from);
-      lowers = lowers.slice(from);
+      first = i + (CUT_PAIRS.has(two) ? 2 : 1);
       break;
     }
   }
-  const kept: WordList = { words: [], lowers: [] };
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
+  const kept: number[] = [];
+  for (let i = first; i < n; i++) {
     const lower = lowers[i]!;
     // "đến hết quý II", "trong tháng 6": time, not what is measured.
-    if (TIME_PREPOSITIONS.has(lower) && i + 1 < words.length && isTimeWord(words[i + 1]!, lowers[i + 1])) {
+    if (TIME_PREPOSITIONS.has(lower) && i + 1 < n && TIME_WORDS.has(lowers[i + 1]!)) {
       i += 2;
       continue;
     }
-    if (lower === "đến" && lowers[i + 1] === "hết" && i + 2 < words.length && isTimeWord(words[i + 2]!, lowers[i + 2])) {
+    if (lower === "đến" && lowers[i + 1] === "hết" && i + 2 < n && TIME_WORDS.has(lowers[i + 2]!)) {
       i += 3;
       continue;
     }
-    if (hasDigit(w) || lower === "năm" || lower === "ngày" || (lower === "niên" && lowers[i + 1] === "vụ")) {
+    if (hasDigitAt(all, i) || lower === "năm" || lower === "ngày" || (lower === "niên" && lowers[i + 1] === "vụ")) {
       if (lower === "niên") i++;
       continue;
     }
-    if (w === "-" && (hasDigit(words[i - 1] ?? "") || hasDigit(words[i + 1] ?? ""))) continue;
-    kept.words.push(w);
-    kept.lowers.push(lower);
+    if (lower === "-" && ((i > first && hasDigitAt(all, i - 1)) || (i + 1 < n && hasDigitAt(all, i + 1)))) continue;
+    kept.push(i);
   }
   // "khám và chữa bệnh cho người dân 1.552.000 lượt": what is done, not for whom.
   let forWhom = -1;
-  for (let i = 1; i + 1 < kept.lowers.length; i++) {
-    if (kept.lowers[i] === "cho") {
-      forWhom = i;
+  for (let k = 1; k + 1 < kept.length; k++) {
+    if (lowers[kept[k]!] === "cho") {
+      forWhom = k;
       break;
     }
   }
-  let head = forWhom > 0 ? sliceWords(kept, 0, forWhom) : kept;
-  head = stripFunctionWords(head);
-  head = withoutPlaces(head);
-  return stripFunctionWords(lastWordsOf(stripFunctionWords(head), max)).words.join(" ");
+  let head: Picked = { all, idx: kept };
+  let [from, to] = stripFunctionWords(head, 0, forWhom > 0 ? forWhom : kept.length);
+  head = withoutPlaces(head, from, to);
+  if (head.idx !== kept) [from, to] = [0, head.idx.length];
+  [from, to] = stripFunctionWords(head, from, to);
+  [from, to] = stripFunctionWords(head, lastWordsFrom(head, from, to, max), to);
+  return joinWords(head, from, to);
 }
 
-const isTimeWord = caseInsensitiveWords(["quý", "tháng", "năm"]);
+// "quý", "tháng", "năm" (in any case: the lower case is compared, and their letters have no other case-insensitive match).
+const TIME_WORDS = new Set(["quý", "tháng", "năm"]);
 const CUT_WORDS = new Set(["nâng", "gồm"]);
 const CUT_PAIRS = new Set(["và đã", "và được", "bao gồm", "trong đó", "cụ thể"]);
 const CUT_PAIR_FIRST = new Set([...CUT_PAIRS].map((p) => p.slice(0, p.indexOf(" "))));
@@ -802,71 +797,73 @@ const LEADING_1 = new Set(["trong", "đã", "có", "và", "với", "trên", "hơ
 const LEADING_2 = new Set(["trong đó", "đến nay", "cụ thể", "đồng thời", "toàn tỉnh", "số lượng", "theo đó", "phấn đấu"]);
 const CONNECTORS = new Set(["và", "-", ","]);
 
+// Every word the rules of labels compare a lower case with.
+const LABEL_WORDS = new LowerCaseWords([
+  ...CUT_WORDS, ...[...CUT_PAIRS].flatMap((p) => p.split(" ")), "với", "đối", ...TIME_PREPOSITIONS, ...TIME_WORDS, "hết", "ngày", "niên", "vụ",
+  "-", "cho", ...TRAILING_1, ...[...TRAILING_2, ...TRAILING_3, ...LEADING_2].flatMap((p) => p.split(" ")), ...LEADING_1, ...CONNECTORS,
+  "trên", "toàn", "cả", "địa", "bàn", "tỉnh", "xã", "huyện", "nước",
+]);
+
 // The words phrases of several words end (or start) with: most words are none, and then no phrase is
 // put together to be looked up.
 const TRAILING_LAST = new Set([...TRAILING_2, ...TRAILING_3].map((p) => p.slice(p.lastIndexOf(" ") + 1)));
 const LEADING_2_FIRST = new Set([...LEADING_2].map((p) => p.slice(0, p.indexOf(" "))));
 
-/** Function words at both ends of a label's words ("đã kết nạp được" → "kết nạp"). */
-function stripFunctionWords(list: WordList): WordList {
-  let from = 0;
-  let to = list.words.length;
-  const low = list.lowers;
+/** Function words at both ends of a label's words ("đã kết nạp được" → "kết nạp"): the bounds of what is left of `[from, to)`. */
+function stripFunctionWords(p: Picked, from: number, to: number): [number, number] {
+  const low = (k: number) => lowerAt(p, k);
   for (let guard = 0; guard < 40 && from < to; guard++) {
-    const phraseEnd = TRAILING_LAST.has(low[to - 1]!);
-    if (phraseEnd && to - from >= 3 && TRAILING_3.has(`${low[to - 3]} ${low[to - 2]} ${low[to - 1]}`)) to -= 3;
-    else if (phraseEnd && to - from >= 2 && TRAILING_2.has(`${low[to - 2]} ${low[to - 1]}`)) to -= 2;
-    else if (TRAILING_1.has(low[to - 1]!)) to -= 1;
+    const phraseEnd = TRAILING_LAST.has(low(to - 1));
+    if (phraseEnd && to - from >= 3 && TRAILING_3.has(`${low(to - 3)} ${low(to - 2)} ${low(to - 1)}`)) to -= 3;
+    else if (phraseEnd && to - from >= 2 && TRAILING_2.has(`${low(to - 2)} ${low(to - 1)}`)) to -= 2;
+    else if (TRAILING_1.has(low(to - 1))) to -= 1;
     else break;
   }
   for (let guard = 0; guard < 40 && from < to; guard++) {
-    if (to - from >= 2 && LEADING_2_FIRST.has(low[from]!) && LEADING_2.has(`${low[from]} ${low[from + 1]}`)) from += 2;
-    else if (LEADING_1.has(low[from]!)) from += 1;
+    if (to - from >= 2 && LEADING_2_FIRST.has(low(from)) && LEADING_2.has(`${low(from)} ${low(from + 1)}`)) from += 2;
+    else if (LEADING_1.has(low(from))) from += 1;
     else break;
   }
-  return from === 0 && to === list.words.length ? list : sliceWords(list, from, to);
+  return [from, to];
 }
 
-/** "trên địa bàn tỉnh", "toàn tỉnh", "cả nước" say where, not what. */
-function withoutPlaces(list: WordList): WordList {
-  const { words, lowers } = list;
-  if (!lowers.some((w) => w === "trên" || w === "toàn" || w === "cả")) return list;
-  const out: WordList = { words: [], lowers: [] };
-  for (let i = 0; i < words.length; i++) {
-    const a = lowers[i]!;
-    const b = lowers[i + 1];
-    const c = lowers[i + 2];
+/** "trên địa bàn tỉnh", "toàn tỉnh", "cả nước" say where, not what: the words of `[from, to)` without them. */
+function withoutPlaces(p: Picked, from: number, to: number): Picked {
+  const low = (k: number) => (k < to ? lowerAt(p, k) : undefined);
+  let any = false;
+  for (let k = from; k < to && !any; k++) {
+    const w = low(k);
+    any = w === "trên" || w === "toàn" || w === "cả";
+  }
+  if (!any) return p;
+  const idx: number[] = [];
+  for (let i = from; i < to; i++) {
+    const a = low(i);
+    const b = low(i + 1);
+    const c = low(i + 2);
     if (a === "trên" && b === "địa" && c === "bàn") {
-      i += /^(?:tỉnh|xã|huyện)$/u.test(lowers[i + 3] ?? "") ? 3 : 2;
+      i += /^(?:tỉnh|xã|huyện)$/u.test(low(i + 3) ?? "") ? 3 : 2;
       continue;
     }
     if ((a === "toàn" && (b === "tỉnh" || b === "xã")) || (a === "cả" && b === "nước")) {
       i += 1;
       continue;
     }
-    out.words.push(words[i]!);
-    out.lowers.push(a);
+    idx.push(p.idx[i]!);
   }
-  return out;
+  return { all: p.all, idx };
 }
 
-/** `/\d/.test(word)`. */
-function hasDigit(word: string): boolean {
-  for (let i = 0; i < word.length; i++) if (isDigitAt(word, i)) return true;
-  return false;
-}
-
-/** The last `n` words, not counting connectors ("và", "-") that join them. */
-function lastWordsOf(list: WordList, n: number): WordList {
-  const lowers = list.lowers;
+/** Where the last `n` words of `[from, to)` start, not counting connectors ("và", "-") that join them. */
+function lastWordsFrom(p: Picked, from: number, to: number, n: number): number {
   let count = 0;
-  let from = lowers.length;
-  while (from > 0 && count < n) {
-    from--;
-    if (!CONNECTORS.has(lowers[from]!)) count++;
+  let at = to;
+  while (at > from && count < n) {
+    at--;
+    if (!CONNECTORS.has(lowerAt(p, at))) count++;
   }
-  while (from < lowers.length && CONNECTORS.has(lowers[from]!)) from++;
-  return from === 0 ? list : sliceWords(list, from);
+  while (at < to && CONNECTORS.has(lowerAt(p, at))) at++;
+  return at;
 }
 
 /** Where the clause of a number starts, scanning back: a comma, semicolon, colon or sentence end outside brackets, or the bracket it stands in. */
@@ -887,7 +884,7 @@ function clauseCut(before: string): number {
 
 
 /** The noun phrase after the unit: "cây sầu riêng bị bệnh cháy lá", "lốc xoáy", "mới". */
-function tailWords(text: string, lower: string | null, from: number, stopAtAbout = true): string {
+function tailWords(text: string, from: number, stopAtAbout = true): string {
   // The phrase: at most 140 characters up to the first of , ; : ( ) “ ” ", cut at a "." not followed by a
   // digit. At most 8 of its words are read (7 kept, and the one after).
   let end = from;
@@ -899,42 +896,40 @@ function tailWords(text: string, lower: string | null, from: number, stopAtAbout
       break;
     }
   }
-  const { words, lowers } = spacedWords(text, lower, from, end, 9);
-  const out: string[] = [];
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    const lw = lowers[i];
-    const next = words[i + 1] ?? "";
-    const nextLower = lowers[i + 1];
-    const numberOfName = isDigitAt(w, 0) && isNameNumberWord(next, nextLower);
-    if ((isDigitAt(w, 0) && !numberOfName) || isTailStop(w, lw) || out.length >= 7) break;
-    if (isDigitAt(next, 0) && isTailQualifier(w, lw)) break;
-    if (stopAtAbout && isAbout(w, lw) && isAboutWhat(next, nextLower)) break;
-    out.push(w);
+  const { starts, ends } = spacedWords(text, from, end, 9);
+  const n = starts.length;
+  let kept = 0;
+  for (let i = 0; i < n; i++) {
+    const s = starts[i]!;
+    const e = ends[i]!;
+    const hasNext = i + 1 < n;
+    const numberOfName = isDigitAt(text, s) && hasNext && NAME_NUMBER_WORDS.hasAt(text, starts[i + 1]!, ends[i + 1]!);
+    if ((isDigitAt(text, s) && !numberOfName) || TAIL_STOPS.hasAt(text, s, e) || kept >= 7) break;
+    if (hasNext && isDigitAt(text, starts[i + 1]!) && TAIL_QUALIFIERS.hasAt(text, s, e)) break;
+    if (stopAtAbout && hasNext && ABOUT.hasAt(text, s, e) && ABOUT_WHAT.hasAt(text, starts[i + 1]!, ends[i + 1]!)) break;
+    kept++;
   }
-  return out.join(" ");
+  let out = "";
+  for (let i = 0; i < kept; i++) out += (i > 0 ? " " : "") + text.slice(starts[i], ends[i]);
+  return out;
 }
 
-/**
- * `splitWords(text.slice(from, end), max)` with each word's lower case (a slice of `lower`, the
- * paragraph's `lowerCaseInPlace`, when there is one).
- */
-function spacedWords(text: string, lower: string | null, from: number, end: number, max: number): WordList {
-  const words: string[] = [];
-  const lowers: string[] = [];
+/** Where the words of `splitWords(text.slice(from, end), max)` start and end. */
+function spacedWords(text: string, from: number, end: number, max: number): { starts: number[]; ends: number[] } {
+  const starts: number[] = [];
+  const ends: number[] = [];
   let start = -1;
-  for (let i = from; i <= end && words.length < max; i++) {
+  for (let i = from; i <= end && starts.length < max; i++) {
     if (i < end && !isSpace(text.charCodeAt(i))) {
       if (start < 0) start = i;
       continue;
     }
     if (start < 0) continue;
-    const word = text.slice(start, i);
-    words.push(word);
-    lowers.push(lower === null ? word.toLowerCase() : lower.slice(start, i));
+    starts.push(start);
+    ends.push(i);
     start = -1;
   }
-  return { words, lowers };
+  return { starts, ends };
 }
 
 /** The quantity before `at` in the same sentence, if any. */
@@ -952,12 +947,9 @@ function previousInSentence(at: number, previous: readonly Quantity[], sentenceS
 
 /** The stretch before a number opens with a body name ("Ban cán sự đảng Ủy ban nhân dân tỉnh 05 đồng chí"). */
 function startsWithBody(stretch: string): boolean {
-  const s = stretch.trim();
-  if (!s) return false;
   // Most stretches open with a word no body name starts with: they need no tokens.
-  const first = firstWord(s);
-  if (first === null || !mayStartBody(first.toLowerCase())) return false;
-  const tokens = tokenize(s);
+  if (!firstWordMayStartBody(stretch)) return false;
+  const tokens = tokenize(stretch.trim());
   const m = tokens.length > 0 ? matchNamedBodyAt(tokens, 0) : null;
   return !!m && m.to >= tokens.length - 1;
 }
@@ -981,7 +973,10 @@ function sentenceSubject(text: string, at: number, acrossColon = false): string 
   const firstPart = clause.split(/,\s/)[0] ?? "";
   const verb = /\s(?:xếp|đạt|tăng|giảm|có|là|được|đã|chiếm|còn|xảy ra)\s/iu.exec(` ${firstPart} `);
   const subject = verb ? ` ${firstPart} `.slice(0, verb.index).trim() : firstPart;
-  return stripFunctionWords(lastWordsOf(wordList(subject), 9)).words.join(" ");
+  const words = wordList(subject);
+  const all: Picked = { all: words, idx: words.starts.map((_, i) => i) };
+  const [from, to] = stripFunctionWords(all, lastWordsFrom(all, 0, all.idx.length, 9), all.idx.length);
+  return joinWords(all, from, to);
 }
 
 
@@ -1021,7 +1016,8 @@ function clauseAround(text: string, at: number, sentenceStart: number): string {
   // Paragraph texts are collapsed (buildModel), so a stretch of one only needs trimming.
   let start = sentenceStart;
   while (start < at && isSpace(text.charCodeAt(start))) start++;
-  let end = clauseEndAfter(text, at);
+  const restMatch = /;|[.!?](?=\s\p{Lu}|$)/u.exec(text.slice(at, at + WINDOW));
+  let end = restMatch ? at + restMatch.index + (restMatch[0] === ";" ? 0 : 1) : Math.min(text.length, at + WINDOW);
   if (end - start > 300) {
     const from = Math.max(start, at - 150);
     const comma = text.slice(from, at).lastIndexOf(",");
@@ -1029,28 +1025,6 @@ function clauseAround(text: string, at: number, sentenceStart: number): string {
     end = Math.min(end, start + 300);
   }
   return text.slice(start, end).trim();
-}
-
-/**
- * Where the clause of `at` ends, looking at most WINDOW characters ahead: at a ";", or after a sentence
- * end (".", "!", "?" before white space and an upper-case letter, or at the end of the window). The same
- * as `/;|[.!?](?=\s\p{Lu}|$)/u` on `text.slice(at, at + WINDOW)`, read by hand.
- */
-function clauseEndAfter(text: string, at: number): number {
-  const limit = Math.min(text.length, at + WINDOW);
-  for (let i = at; i < limit; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x3b) return i;
-    if (c !== 0x2e && c !== 0x21 && c !== 0x3f) continue;
-    if (i + 1 === limit) return i + 1;
-    // A letter cut in half by the window's end is no letter.
-    if (isSpace(text.charCodeAt(i + 1)) && i + 2 < limit && isUpperAt(text, i + 2) && (i + 3 < limit || !isHighSurrogate(text.charCodeAt(i + 2)))) return i + 1;
-  }
-  return limit;
-}
-
-function isHighSurrogate(c: number): boolean {
-  return c >= 0xd800 && c <= 0xdbff;
 }
 
 /** "Năm 2023: …" names the period of what follows; else the paper's period. */
