@@ -15,6 +15,7 @@ import { chooseDeadline, findDeadlinePhrases, parseDeadlineCell, quotedRanges, t
 import type { Cell, DocModel, Para, Table } from "./document.ts";
 import { buildOutline, isBullet, isTitleOnly, type OutlineNode } from "./outline.ts";
 import { isCapitalized, tokenize, TokenWords, WordTable, type Token } from "./tokens.ts";
+import { isSpace, isUpperAt } from "../chars.ts";
 import { append } from "./append.ts";
 
 export type LocatedDirective = Directive & Located;
@@ -63,9 +64,20 @@ function headingCue(node: OutlineNode): Cue {
   return null;
 }
 
+/**
+ * The last part of `text.split(/(?<=[.!?])\s+(?=\p{Lu})/u)`: what follows the last ".", "!" or "?" that
+ * white space and an upper-case letter follow, found from the end instead of splitting the paragraph.
+ */
 function lastSentence(text: string): string {
-  const parts = text.split(/(?<=[.!?])\s+(?=\p{Lu})/u);
-  return parts[parts.length - 1] ?? text;
+  for (let upper = text.length - 1; upper > 1; upper--) {
+    if (!isSpace(text.charCodeAt(upper - 1)) || !isUpperAt(text, upper)) continue;
+    let end = upper - 1;
+    while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+    const c = text.charCodeAt(end - 1);
+    if (end > 0 && (c === 0x2e || c === 0x21 || c === 0x3f)) return text.slice(upper);
+    upper = end; // the white space before this letter follows no sentence end
+  }
+  return text;
 }
 
 function leadInCue(para: Para | null): Cue {
@@ -222,7 +234,7 @@ export function responsibleBodies(text: string): Bodies {
   const leads: BodyMatch[] = [];
   const partners: BodyMatch[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    if (excluded[i]) continue;
+    if (excluded !== null && excluded[i]) continue;
     if (i === 0 || tokens[i]!.opensClause) leads.push(...clauseLeads(tokens, i));
     const assigned = matchWords(tokens, i, ASSIGNING_VERBS);
     if (assigned > 0 && (i === 0 || !NOT_ASSIGNING_BEFORE.has(tokens[i - 1]!))) {
@@ -241,9 +253,11 @@ export function responsibleBodies(text: string): Bodies {
 }
 
 /** Tokens whose bodies give no task now: quotations, and the content of a rule being decided ("nội dung: …"). */
-function excludedTokens(text: string, tokens: Token[]): boolean[] {
-  const out = new Array<boolean>(tokens.length).fill(false);
+function excludedTokens(text: string, tokens: Token[]): boolean[] | null {
   const quotes = quotedRanges(text);
+  // Most paragraphs quote nothing and decide no content: then no token is excluded (null).
+  if (quotes.length === 0 && !/dung/i.test(text)) return null;
+  const out = new Array<boolean>(tokens.length).fill(false);
   let q = 0;
   let inContent = false;
   for (let i = 0; i < tokens.length; i++) {
