@@ -78,6 +78,20 @@ export function isUpperAt(s: string, i: number): boolean {
   return isUpperCaseUnit(c);
 }
 
+const isLowerCaseUnit = codeUnitClass(/^\p{Ll}$/u);
+const ASTRAL_LOWER = /^\p{Ll}$/u;
+
+/** `\p{Ll}` at `i` as a Unicode pattern reads it (see `isUpperAt`). */
+export function isLowerAt(s: string, i: number): boolean {
+  if (i < 0 || i >= s.length) return false;
+  const c = s.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const d = s.charCodeAt(i + 1);
+    return d >= 0xdc00 && d <= 0xdfff && ASTRAL_LOWER.test(s.slice(i, i + 2));
+  }
+  return isLowerCaseUnit(c);
+}
+
 /** `/^\s{0,max}\p{Lu}/u.test(s.slice(from))`: an upper-case letter after at most `max` white space characters. */
 export function upperAfterSpaces(s: string, from: number, max: number): boolean {
   let i = from;
