@@ -247,6 +247,8 @@ const ORDINAL_WORDS = new Set(["thứ", "lần"]);
 const YEAR_BEFORE_WORDS = new Set(["năm", "khóa", "kỳ", "đoạn", "vụ"]);
 const NAMED_BODY_LAST_WORDS = new Set(["đạo", "khu", "đoàn", "đội", "vực"]);
 const PLACE_LAST_WORDS = new Set(["tỉnh", "huyện", "lộ", "đường", "khu", "cụm", "cầu", "kênh", "đoạn", "khóa", "kỳ", "tuyến", "ấp", "tổ", "nhà", "vụ"]);
+/** The words before a number that the exclusions look for: a word's lower case is only compared with these. */
+const WORDS_BEFORE_NUMBERS = new LowerCaseWords([...ORDINAL_WORDS, ...YEAR_BEFORE_WORDS, ...NAMED_BODY_LAST_WORDS, ...PLACE_LAST_WORDS, "số"]);
 
 /**
  * Whether the number is not a fact: a year, a date, a term, an ordinal, part of a name, a duration.
@@ -258,7 +260,7 @@ function isExcluded(raw: string, denominator: string | null, longBefore: string,
   const plain = isDigits(raw);
   // The word right before the number decides most cases; regular expressions run only when it may matter.
   const spaced = before.endsWith(" ");
-  const last = spaced ? verb.toLowerCase() : "";
+  const last = spaced ? (WORDS_BEFORE_NUMBERS.find(verb, 0, verb.length) ?? OTHER_WORD) : "";
   const year = plain && raw.length === 4 && !denominator;
   // Terms: "nhiệm kỳ 2020", "khóa 2025"; ranges: "2020 - 2025", "(1973 - 2024)".
   if (year && YEAR_BEFORE_WORDS.has(last)) return true;

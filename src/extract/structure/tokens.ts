@@ -137,7 +137,8 @@ export function tokenize(text: string, offset = 0): Token[] {
   let spaces = 0;
   let other = false;
   let clause = false;
-  for (let i = 0; i < text.length; i++) {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c < 0xd800 || c > 0xdfff ? !isWordChar(c) : wordCharLength(text, i) === 0) {
       if (c === 0x20) spaces++;
