@@ -231,7 +231,7 @@ export class CaseInsensitiveWords {
   has(word: string, lower?: string): boolean {
     if ((this.lengths & (word.length < 31 ? 1 << word.length : 1 << 31)) === 0) return false;
     if (word.includes("\u017f")) return this.pattern.test(word);
-    return this.set.has(lower ?? word.toLowerCase());
+    return lower === undefined ? this.words.find(word, 0, word.length) !== null : this.set.has(lower);
   }
 
   /** `has(text.slice(start, end))`, without making the slice. */
