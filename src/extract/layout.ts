@@ -183,6 +183,14 @@ const TONED_Y = "ỳýỷỹỵỲÝỶỸỴ";
 const OLD_TONE_PAIR = new RegExp(`[oO][${TONED_A_E}]|[uU][${TONED_Y}]`, "g");
 const LETTER_OR_MARK_FIRST = /^[\p{L}\p{M}]/u;
 
+/** `/^[\p{L}\p{M}]/u.test(text.slice(i, i + 2))`: a letter or a mark (a whole surrogate pair) at `i`. */
+function letterOrMarkAt(text: string, i: number): boolean {
+  if (i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) return LETTER_OR_MARK_FIRST.test(text.slice(i, i + 2));
+  return isLetterOrMark(c);
+}
+
 /** "o" + "à" → "òa": the tone moves to the first vowel. */
 function moveTone(first: string, toned: string): string {
   const [base = "", tone = ""] = toned.normalize("NFD");
@@ -223,12 +231,14 @@ function composeAndMoveTones(s: string, nfcStable: boolean): string {
   const text = nfcStable ? s : composeUnstable(s);
   let out = "";
   let copiedTo = 0;
-  for (const m of text.matchAll(OLD_TONE_PAIR)) {
-    const at = m.index;
+  // Every match is two characters: `test` finds them without making match objects.
+  OLD_TONE_PAIR.lastIndex = 0;
+  while (OLD_TONE_PAIR.test(text)) {
+    const at = OLD_TONE_PAIR.lastIndex - 2;
     const before = at > 0 ? text.charCodeAt(at - 1) : 0;
     if (before === 0x71 || before === 0x51) continue; // "q", "Q": "quý" keeps its tone
-    if (LETTER_OR_MARK_FIRST.test(text.slice(at + 2, at + 4))) continue; // not the end of the syllable
-    out += text.slice(copiedTo, at) + moveTone(m[0][0]!, m[0][1]!);
+    if (letterOrMarkAt(text, at + 2)) continue; // not the end of the syllable
+    out += text.slice(copiedTo, at) + moveTone(text[at]!, text[at + 1]!);
     copiedTo = at + 2;
   }
   return copiedTo === 0 ? text : out + text.slice(copiedTo);
