@@ -60,3 +60,183 @@ export function lowerCaseInPlace(text: string): string | null {
   const lower = text.toLowerCase();
   return lower.length === text.length ? lower : null;
 }
+
+const isUpperCaseUnit = codeUnitClass(/^\p{Lu}$/u);
+const ASTRAL_UPPER = /^\p{Lu}$/u;
+
+/**
+ * `\p{Lu}` at `i` as a Unicode pattern reads it: a surrogate pair is one code point; a lone surrogate
+ * (or a place outside the string) is no upper-case letter.
+ */
+export function isUpperAt(s: string, i: number): boolean {
+  if (i < 0 || i >= s.length) return false;
+  const c = s.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const d = s.charCodeAt(i + 1);
+    return d >= 0xdc00 && d <= 0xdfff && ASTRAL_UPPER.test(s.slice(i, i + 2));
+  }
+  return isUpperCaseUnit(c);
+}
+
+const isLowerCaseUnit = codeUnitClass(/^\p{Ll}$/u);
+const ASTRAL_LOWER = /^\p{Ll}$/u;
+
+/** `\p{Ll}` at `i` as a Unicode pattern reads it (see `isUpperAt`). */
+export function isLowerAt(s: string, i: number): boolean {
+  if (i < 0 || i >= s.length) return false;
+  const c = s.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const d = s.charCodeAt(i + 1);
+    return d >= 0xdc00 && d <= 0xdfff && ASTRAL_LOWER.test(s.slice(i, i + 2));
+  }
+  return isLowerCaseUnit(c);
+}
+
+/** `/^\s{0,max}\p{Lu}/u.test(s.slice(from))`: an upper-case letter after at most `max` white space characters. */
+export function upperAfterSpaces(s: string, from: number, max: number): boolean {
+  let i = from;
+  while (i - from < max && i < s.length && isSpace(s.charCodeAt(i))) i++;
+  return isUpperAt(s, i);
+}
+
+// Lower case one code unit at a time. For a code unit of the basic plane whose lower case is one code
+// unit (all but "İ", whose lower case is two, and "Σ", whose lower case depends on the letters around
+// it), `toLowerCase` of a string is the lower case of each of its code units; surrogates are left out.
+const LOWER_CODES = new Int32Array(0x10000); // 0: not asked yet, -1: none, else the lower case + 1
+
+/** The lower case of the code unit at `i` when it is one code unit of the basic plane, else -1. */
+export function lowerCodeAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (!(c >= 0)) return -1; // NaN: outside the string
+  let k = LOWER_CODES[c]!;
+  if (k === 0) {
+    const lower = c >= 0xd800 && c <= 0xdfff ? "" : String.fromCharCode(c).toLowerCase();
+    k = c === 0x3a3 || lower.length !== 1 ? -1 : lower.charCodeAt(0) + 1;
+    LOWER_CODES[c] = k;
+  }
+  return k < 0 ? -1 : k - 1;
+}
+
+/**
+ * Whether `s.slice(aStart, aEnd).toLowerCase() === s.slice(bStart, bEnd).toLowerCase()`, compared code
+ * unit by code unit without making the slices (with them when a character has no one-unit lower case).
+ */
+export function sameLowerCase(s: string, aStart: number, aEnd: number, bStart: number, bEnd: number): boolean {
+  const length = aEnd - aStart;
+  if (length === bEnd - bStart) {
+    let i = 0;
+    for (; i < length; i++) {
+      const a = lowerCodeAt(s, aStart + i);
+      if (a < 0) break;
+      if (s.charCodeAt(aStart + i) === s.charCodeAt(bStart + i)) continue;
+      const b = lowerCodeAt(s, bStart + i);
+      if (b < 0) break;
+      if (a !== b) return false; // every code unit before is lowered alone: the lower cases differ here
+    }
+    if (i === length) return true;
+  } else if (!s.slice(aStart, aEnd).includes("\u0130") && !s.slice(bStart, bEnd).includes("\u0130")) {
+    return false; // lower case keeps lengths but for "İ" (which grows)
+  }
+  return s.slice(aStart, aEnd).toLowerCase() === s.slice(bStart, bEnd).toLowerCase();
+}
+
+/**
+ * Lower-case words with a value each, looked up by the lower case of a stretch of text without making the
+ * stretch: its code units are lowered one by one (`lowerCodeAt`) and compared with the words of the same
+ * length and first letter. The words hold no character that the lower case of a character without a
+ * one-unit lower case can give (no "σ", "ς", combining dot or surrogate), so a stretch holding such a
+ * character is none of them.
+ */
+export class LowerCaseMap<V> {
+  private readonly byStart = new Map<number, Array<[string, V]>>();
+
+  set(word: string, value: V): void {
+    if (word.length === 0 || word.length > 63 || word !== word.toLowerCase() || !/^[ -~\u00a0-\u024f\u1e00-\u1eff]+$/.test(word)) {
+      throw new Error(`not a lower-case word: ${word}`);
+    }
+    const key = word.charCodeAt(0) * 64 + word.length;
+    const list = this.byStart.get(key) ?? [];
+    const at = list.findIndex(([w]) => w === word);
+    if (at >= 0) list[at] = [word, value];
+    else list.push([word, value]);
+    this.byStart.set(key, list);
+  }
+
+  get(word: string): V | undefined {
+    if (word.length === 0 || word.length > 63) return undefined;
+    for (const [w, v] of this.byStart.get(word.charCodeAt(0) * 64 + word.length) ?? []) if (w === word) return v;
+    return undefined;
+  }
+
+  /** The value of the word equal to `text.slice(start, end).toLowerCase()`. */
+  find(text: string, start: number, end: number): V | undefined {
+    const length = end - start;
+    if (length <= 0 || length > 63) return undefined;
+    const first = lowerCodeAt(text, start);
+    if (first < 0) return undefined;
+    const candidates = this.byStart.get(first * 64 + length);
+    if (candidates === undefined) return undefined;
+    for (const [w, v] of candidates) {
+      let k = 1;
+      while (k < length && lowerCodeAt(text, start + k) === w.charCodeAt(k)) k++;
+      if (k === length) return v;
+    }
+    return undefined;
+  }
+}
+
+/** A set of lower-case words, looked up as LowerCaseMap does. */
+export class LowerCaseWords {
+  private readonly map = new LowerCaseMap<string>();
+
+  constructor(words: Iterable<string>) {
+    for (const w of words) this.map.set(w, w);
+  }
+
+  /** The word equal to `text.slice(start, end).toLowerCase()`, or null when there is none. */
+  find(text: string, start: number, end: number): string | null {
+    return this.map.find(text, start, end) ?? null;
+  }
+}
+
+// Letters for which case-insensitive matching and lower case agree, "ſ" aside (checked over every
+// character of the basic plane): Latin letters but "ſ", "ṡ" and "ẛ", which match each other or "s".
+const FOLDS_AS_LOWER = /^[ a-z\u00e0-\u017e\u0180-\u024f\u1e00-\u1e60\u1e62-\u1e9a\u1e9c-\u1eff]+$/;
+
+/**
+ * A test equal to `new RegExp(`^(?:${words.join("|")})$`, "iu").test(word)`, by a look-up instead of a
+ * pattern: the patterns took most of the time of the tests of single words. For the letters of Latin and
+ * Vietnamese words, case-insensitive matching and lower case agree (checked over every character of the
+ * basic plane), except that "ſ" (long s) matches "s": for a word holding one, the pattern is asked.
+ * The words must be lower case.
+ */
+export class CaseInsensitiveWords {
+  private readonly words: LowerCaseWords;
+  private readonly set: Set<string>;
+  private readonly pattern: RegExp;
+  /** Bit n is set when a word is n code units long (a match is as long as one of the words). */
+  private readonly lengths: number;
+
+  constructor(words: readonly string[]) {
+    for (const w of words) if (!FOLDS_AS_LOWER.test(w)) throw new Error(`not a word of Latin letters: ${w}`);
+    this.words = new LowerCaseWords(words);
+    this.set = new Set(words);
+    this.pattern = new RegExp(`^(?:${words.join("|")})$`, "iu");
+    let lengths = 0;
+    for (const w of words) lengths |= w.length < 31 ? 1 << w.length : 1 << 31;
+    this.lengths = lengths;
+  }
+
+  /** Whether `word` is one of the words; `lower`, when given, is `word.toLowerCase()`, already made. */
+  has(word: string, lower?: string): boolean {
+    if ((this.lengths & (word.length < 31 ? 1 << word.length : 1 << 31)) === 0) return false;
+    if (word.includes("\u017f")) return this.pattern.test(word);
+    return lower === undefined ? this.words.find(word, 0, word.length) !== null : this.set.has(lower);
+  }
+
+  /** `has(text.slice(start, end))`, without making the slice. */
+  hasAt(text: string, start: number, end: number): boolean {
+    for (let i = start; i < end; i++) if (text.charCodeAt(i) === 0x17f) return this.pattern.test(text.slice(start, end));
+    return this.words.find(text, start, end) !== null;
+  }
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { layoutText, NFC_STABLE_RANGES, splitLabel } from "./layout.ts";
+import fc from "fast-check";
+import { composeUnstable, layoutText, NFC_STABLE_RANGES, splitLabel } from "./layout.ts";
 import type { Block } from "./types.ts";
 
 function paragraphs(blocks: Block[]): string[] {
@@ -91,5 +92,20 @@ describe("NFC-stable characters (text made of them is not composed again)", () =
     expect(chars.filter((c) => c.normalize("NFC") !== c)).toEqual([]);
     const bases = ["a", "e", "o", "u", "y", "A", "O", "U", "ơ", "ư", "ă", "â", "đ", " ", "1"];
     expect(chars.flatMap((c) => bases.map((b) => b + c)).filter((s) => s.normalize("NFC") !== s)).toEqual([]);
+  });
+
+  it("composes only around characters outside the stable ranges, as NFC of the whole text does", () => {
+    const pieces = ["a", "e", "o", "u", "ơ", "ư", "Ạ", " ", "\n", "1", "-", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323", "\u0302", "\u0306", "\u031b",
+      "\u0327", "\u1100", "\u1161", "\u11a8", "\uac00", "\ufffd", "\u0344", "\u0958", "\u2126", "\u212b", "\ud835\udc00", "\u0cc6", "\u0cd5", "\u0dd9", "\u0dcf"];
+    const texts = fc.oneof(
+      fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((a) => a.join("")),
+      fc.string({ unit: "binary", maxLength: 40 }),
+    );
+    fc.assert(
+      fc.property(texts, (t) => {
+        expect(composeUnstable(t)).toBe(t.normalize("NFC"));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -11,7 +11,7 @@
 import type { Block } from "./types.ts";
 import { append } from "./structure/append.ts";
 import { collapseSpaces } from "./normalize.ts";
-import { isLetterOrMark, isSpace } from "./chars.ts";
+import { isDigitAt, isLetterOrMark, isLowerAt, isSpace } from "./chars.ts";
 
 export interface Layout {
   blocks: Block[];
@@ -183,23 +183,62 @@ const TONED_Y = "ỳýỷỹỵỲÝỶỸỴ";
 const OLD_TONE_PAIR = new RegExp(`[oO][${TONED_A_E}]|[uU][${TONED_Y}]`, "g");
 const LETTER_OR_MARK_FIRST = /^[\p{L}\p{M}]/u;
 
+/** `/^[\p{L}\p{M}]/u.test(text.slice(i, i + 2))`: a letter or a mark (a whole surrogate pair) at `i`. */
+function letterOrMarkAt(text: string, i: number): boolean {
+  if (i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) return LETTER_OR_MARK_FIRST.test(text.slice(i, i + 2));
+  return isLetterOrMark(c);
+}
+
 /** "o" + "à" → "òa": the tone moves to the first vowel. */
 function moveTone(first: string, toned: string): string {
   const [base = "", tone = ""] = toned.normalize("NFD");
   return `${(first + tone).normalize("NFC")}${base}`;
 }
 
+// Characters outside NFC_STABLE_RANGES, and inside them.
+const hex4 = (c: number) => c.toString(16).padStart(4, "0");
+const STABLE_CLASS = NFC_STABLE_RANGES.map(([from, to]) => `\\u${hex4(from)}-\\u${hex4(to)}`).join("");
+const NOT_NFC_STABLE_CHAR = new RegExp(`[^${STABLE_CLASS}]`, "g");
+const NFC_STABLE_CHAR = new RegExp(`[${STABLE_CLASS}]`, "g");
+
+/**
+ * `s.normalize("NFC")`, composing only the stretches around characters outside NFC_STABLE_RANGES (a few in
+ * a paper that needs it; composing all of it took longer than reading the paper). A stable character is
+ * left as it is by NFC and combines with no character before it, so NFC of a text is the NFC of its pieces
+ * cut right before stable characters: each stretch of unstable characters is composed with the stable
+ * character before it (which may take its marks: "e" + "◌́" → "é"), up to the next stable character.
+ */
+export function composeUnstable(s: string): string {
+  let out = "";
+  let copied = 0;
+  NOT_NFC_STABLE_CHAR.lastIndex = 0;
+  while (NOT_NFC_STABLE_CHAR.test(s)) {
+    const unstable = NOT_NFC_STABLE_CHAR.lastIndex - 1;
+    const start = Math.max(copied, unstable - 1);
+    NFC_STABLE_CHAR.lastIndex = unstable + 1;
+    const end = NFC_STABLE_CHAR.test(s) ? NFC_STABLE_CHAR.lastIndex - 1 : s.length;
+    out += s.slice(copied, start) + s.slice(start, end).normalize("NFC");
+    copied = end;
+    NOT_NFC_STABLE_CHAR.lastIndex = end;
+  }
+  return copied === 0 ? s : out + s.slice(copied);
+}
+
 /** NFC (unless the text is made of NFC-stable characters only), then old tones moved. */
 function composeAndMoveTones(s: string, nfcStable: boolean): string {
-  const text = nfcStable ? s : s.normalize("NFC");
+  const text = nfcStable ? s : composeUnstable(s);
   let out = "";
   let copiedTo = 0;
-  for (const m of text.matchAll(OLD_TONE_PAIR)) {
-    const at = m.index;
+  // Every match is two characters: `test` finds them without making match objects.
+  OLD_TONE_PAIR.lastIndex = 0;
+  while (OLD_TONE_PAIR.test(text)) {
+    const at = OLD_TONE_PAIR.lastIndex - 2;
     const before = at > 0 ? text.charCodeAt(at - 1) : 0;
     if (before === 0x71 || before === 0x51) continue; // "q", "Q": "quý" keeps its tone
-    if (LETTER_OR_MARK_FIRST.test(text.slice(at + 2, at + 4))) continue; // not the end of the syllable
-    out += text.slice(copiedTo, at) + moveTone(m[0][0]!, m[0][1]!);
+    if (letterOrMarkAt(text, at + 2)) continue; // not the end of the syllable
+    out += text.slice(copiedTo, at) + moveTone(text[at]!, text[at + 1]!);
     copiedTo = at + 2;
   }
   return copiedTo === 0 ? text : out + text.slice(copiedTo);
@@ -223,15 +262,22 @@ function stripEmphasis(s: string): string {
 function toLines(text: string): Line[] {
   const out: Line[] = [];
   let blanks = 0;
+  // Asked once of the whole text rather than of each line: most papers have no emphasis, many no double space.
+  const emphasis = text.includes("*");
+  const doubleSpaces = text.includes("  ");
   for (const rawLine of text.split("\n")) {
+    if (rawLine.length === 0) {
+      blanks++;
+      continue;
+    }
     const trimmed = rawLine.trim();
     if (trimmed.length === 0) {
       blanks++;
       continue;
     }
-    const emphasisFree = stripEmphasis(trimmed);
+    const emphasisFree = emphasis ? stripEmphasis(trimmed) : trimmed;
     // `prepare` left no white space but spaces and line breaks: only double spaces need collapsing.
-    const clean = emphasisFree.includes("  ") ? collapseSpaces(emphasisFree) : emphasisFree.trim();
+    const clean = doubleSpaces && emphasisFree.includes("  ") ? collapseSpaces(emphasisFree) : emphasisFree.trim();
     if (clean.length === 0) {
       blanks++;
       continue;
@@ -254,13 +300,32 @@ const LABEL = /^(?:([IVXLC]{1,7})[.)]|(\d{1,2}(?:\.\d{1,2}){1,4})\.?|(\d{1,2})[.
 
 /** Splits a list label off the start of a paragraph: "1.1. Công tác…" → "1.1.", "Công tác…". */
 export function splitLabel(text: string): { label: string | null; rest: string } {
-  const m = LABEL.exec(text);
+  const m = mayStartWithLabel(text) ? LABEL.exec(text) : null;
   if (!m) return { label: null, rest: text };
   if (m[1] && !isRoman(m[1])) return { label: null, rest: text };
   const label = text.slice(0, m[0].length).trim();
   const rest = text.slice(m[0].length).trim();
   if (rest.length === 0) return { label: null, rest: text };
   return { label, rest };
+}
+
+/**
+ * Whether LABEL may match: a label opens with a Roman digit, a digit, "(", a bullet, or a lower-case
+ * letter followed by "." or ")". Most lines open otherwise and are dismissed without the pattern.
+ */
+function mayStartWithLabel(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if ((c >= 0x30 && c <= 0x39) || c === 0x28) return true; // digit, "("
+  switch (c) {
+    case 0x49: case 0x56: case 0x58: case 0x4c: case 0x43: // I V X L C
+    case 0x2d: case 0x2b: case 0x2022: case 0x2a: case 0xb7: // - + • * ·
+      return true;
+  }
+  if ((c >= 0x61 && c <= 0x7a) || c === 0x111) {
+    const d = text.charCodeAt(1);
+    return d === 0x2e || d === 0x29; // "a." "a)"
+  }
+  return false;
 }
 
 function isRoman(s: string): boolean {
@@ -282,8 +347,23 @@ interface Regions {
   notesStart: number;
 }
 
+/** TAIL_START, tried only on lines opening with one of its first letters (N, T, K). */
+function isTailStartLine(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return (c === 0x4e || c === 0x54 || c === 0x4b) && TAIL_START.test(s);
+}
+
 function isSeparator(s: string): boolean {
-  return s.length <= 40 && SEPARATOR.test(s);
+  return s.length <= 40 && maySeparate(s.charCodeAt(0)) && SEPARATOR.test(s);
+}
+
+/** The characters a separator line may open with (its rules, "o" of "-oOo-", white space). */
+function maySeparate(c: number): boolean {
+  switch (c) {
+    case 0x2d: case 0x5f: case 0x3d: case 0x7e: case 0x2a: case 0x2e: case 0xb7: case 0x2022: case 0x6f: // - _ = ~ * . · • o
+      return true;
+  }
+  return isSpace(c);
 }
 
 /** "-----", "*", "-oOo-": the rule under a title or an issuer. */
@@ -298,7 +378,7 @@ export function isKindWordLine(s: string): boolean {
 
 /** "Nơi nhận:", "T/M TỈNH ỦY"…: the start of the distribution list and signature. */
 export function isTailStart(s: string): boolean {
-  return TAIL_START.test(s.trim());
+  return isTailStartLine(s.trim());
 }
 
 /** A first body sentence ("Ngày 02/10/2024, …", "Căn cứ …"): the title has ended. */
@@ -310,14 +390,15 @@ function findRegions(lines: Line[]): Regions {
   const bodyStart = findBodyStart(lines);
   let tailStart = lines.length;
   for (let i = bodyStart; i < lines.length; i++) {
-    if (TAIL_START.test(lines[i]!.text)) {
+    if (isTailStartLine(lines[i]!.text)) {
       tailStart = i;
       break;
     }
   }
   let notesStart = lines.length;
   for (let i = tailStart; i < lines.length; i++) {
-    if (NOTE_START.test(lines[i]!.text)) {
+    const open = lines[i]!.text.charCodeAt(0);
+    if ((open === 0x5b || open === 0x28) && NOTE_START.test(lines[i]!.text)) {
       notesStart = i;
       break;
     }
@@ -369,7 +450,8 @@ function withoutPageFurniture(lines: Line[]): Line[] {
   const out: Line[] = [];
   let carriedBlanks = 0;
   for (const line of lines) {
-    if (PAGE_NUMBER.test(line.text) || isSeparator(line.text)) {
+    // A page number ("- Trang 12 - / 30" at most) is short.
+    if ((line.text.length <= 19 && PAGE_NUMBER.test(line.text)) || isSeparator(line.text)) {
       carriedBlanks += line.blanksBefore;
       continue;
     }
@@ -431,6 +513,9 @@ function extractMidPageFootnotes(lines: Line[], footnotes: string[]): Line[] {
 }
 
 function noteStart(text: string, expected: number, markerSeen: boolean): { number: number; text: string; glued: boolean } | null {
+  // A note opens with "[" or a digit.
+  const open = text.charCodeAt(0);
+  if (open !== 0x5b && !(open >= 0x30 && open <= 0x39)) return null;
   let m = MID_NOTE_BRACKETED.exec(text);
   if (m && Number(m[1]) === expected) return { number: expected, text: m[2]!, glued: false };
   m = MID_NOTE_BARE.exec(text);
@@ -500,16 +585,50 @@ function removeGluedMarker(body: Line[], since: number, n: number): void {
 // ---------------------------------------------------------------------------
 // Joining body lines into paragraphs
 
-const TERMINAL_END = /[.!?…:][”"’)*\]]{0,3}$/u;
-const SOFT_END = /[;,][”"’)]{0,2}$/u;
+// /[.!?…:][”"’)*\]]{0,3}$/ and /[;,][”"’)]{0,2}$/: a line ends a sentence (or a lead-in), or a clause,
+// closing marks aside; read from the end of the line.
+function endsSentence(s: string): boolean {
+  return endsWith(s, ".!?…:", "”\"’)*]", 3);
+}
 
+function endsClause(s: string): boolean {
+  return endsWith(s, ";,", "”\"’)", 2);
+}
+
+/** One of `marks`, then at most `max` of `closers`, end `s` (the two sets share no character). */
+function endsWith(s: string, marks: string, closers: string, max: number): boolean {
+  let i = s.length - 1;
+  while (i >= 0 && s.length - 1 - i <= max && closers.includes(s[i]!)) i--;
+  return i >= 0 && s.length - 1 - i <= max && marks.includes(s[i]!);
+}
+
+// The case of each code unit of the basic plane, as isAllCaps reads it (0: not asked yet).
+const UNCASED = 1; // lower case and upper case are the same
+const UPPER = 2; // the character is its own upper case
+const NOT_UPPER = 3;
+const CASES = new Uint8Array(0x10000);
+
+function caseOf(ch: string): number {
+  const upper = ch.toUpperCase();
+  if (ch.toLowerCase() === upper) return UNCASED;
+  return ch === upper ? UPPER : NOT_UPPER;
+}
+
+/** At least two letters, all upper case: the case of each character is remembered, not asked each time. */
 function isAllCaps(s: string): boolean {
   let letters = 0;
-  for (const ch of s) {
-    const lower = ch.toLowerCase();
-    const upper = ch.toUpperCase();
-    if (lower === upper) continue;
-    if (ch !== upper) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let kind: number;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) <= 0xdfff) {
+      kind = caseOf(s.slice(i, i + 2)); // a character outside the basic plane, read whole as for-of does
+      i++;
+    } else {
+      kind = CASES[c]!;
+      if (kind === 0) kind = CASES[c] = caseOf(String.fromCharCode(c));
+    }
+    if (kind === UNCASED) continue;
+    if (kind === NOT_UPPER) return false;
     letters++;
   }
   return letters >= 2;
@@ -542,20 +661,26 @@ type Joint = "break" | "space" | "glue" | "marker";
 function jointBetween(a: Line, b: Line, width: number, blanksMatter: boolean): Joint {
   const at = a.text;
   const bt = b.text;
-  if (/\[$/.test(at) && /^\]/.test(bt)) return "marker";
-  if (/\d-$/.test(at) && /^\p{Lu}{1,6}[a-zđ]?\//u.test(bt)) return "glue";
+  if (at.endsWith("[") && bt.startsWith("]")) return "marker";
+  if (at.endsWith("-") && isDigitAt(at, at.length - 2) && /^\p{Lu}{1,6}[a-zđ]?\//u.test(bt)) return "glue";
   if (isSeparator(bt) || isSeparator(at)) return "break";
-  const startsLower = /^[\p{Ll},;.)\]]/u.test(bt);
+  const startsLower = startsLowerOrContinues(bt);
   if (blanksMatter && b.blanksBefore > 0 && !startsLower) return "break";
   if (startsLower) return "space";
   const short = at.length < width * 0.8;
   if (splitLabel(bt).label) {
-    return TERMINAL_END.test(at) || SOFT_END.test(at) || short || isAllCaps(at) ? "break" : "space";
+    return endsSentence(at) || endsClause(at) || short || isAllCaps(at) ? "break" : "space";
   }
-  if (TERMINAL_END.test(at)) return "break";
+  if (endsSentence(at)) return "break";
   if (isAllCaps(at) || (isAllCaps(bt) && isHeadingLike(bt))) return "break";
-  if (short && !SOFT_END.test(at)) return "break";
+  if (short && !endsClause(at)) return "break";
   return "space";
+}
+
+/** `/^[\p{Ll},;.)\]]/u`: the line opens with a lower-case letter or punctuation that continues a sentence. */
+function startsLowerOrContinues(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c === 0x2c || c === 0x3b || c === 0x2e || c === 0x29 || c === 0x5d || isLowerAt(s, 0);
 }
 
 function joinBodyLines(lines: Line[]): string[] {

@@ -8,7 +8,8 @@
 // marked generic: they address everybody and cannot be followed up.
 import { collapseSpaces, foldForMatch } from "../normalize.ts";
 import type { KnownBody } from "../types.ts";
-import { isCapitalized, PhraseLexicon, plainGap, type Token } from "./tokens.ts";
+import { firstWordRange, isCapitalized, PhraseLexicon, TokenWords, type Token } from "./tokens.ts";
+import { LowerCaseWords } from "../chars.ts";
 
 export interface BodyMatch {
   /** Index of the first token and one past the last. */
@@ -112,7 +113,7 @@ function properNameLength(tokens: readonly Token[], i: number): number {
   let n = 0;
   while (n < MAX_PROPER_NAME && i + n < tokens.length) {
     const t = tokens[i + n]!;
-    if (n > 0 && !plainGap(t.gap) && t.gap.trim() !== "-") break;
+    if (n > 0 && !t.spaced && t.gap.trim() !== "-") break;
     if (!isCapitalized(t.text) || /\d/.test(t.text)) break;
     if (n > 0 && (head.longestAt(tokens, i + n) > 0 || capitalisedHead.longestAt(tokens, i + n) > 0)) break;
     n++;
@@ -130,7 +131,7 @@ function headAt(tokens: readonly Token[], i: number): { length: number; describe
   // A bare "Ban"/"Ủy ban" is only a head when what follows names it ("Ban Tổ chức" is in the lexicon).
   if ((phrase === "ban" || phrase === "ủy ban") && any === 0) return null;
   // "Báo cáo …" is a verb, not the newspaper "Báo Hậu Giang".
-  if (phrase === "báo" && tokens[i + 1]?.lower === "cáo") return null;
+  if (phrase === "báo" && tokens[i + 1]?.is("cáo")) return null;
   return { length, described: DESCRIBED_HEADS.has(phrase) };
 }
 
@@ -141,7 +142,7 @@ export function matchBodyAt(tokens: readonly Token[], i: number): BodyMatch | nu
   const place = placeWord.longestAt(tokens, i);
   if (place > 0 && (!h || h.length <= place)) {
     const name = properNameLength(tokens, i + place);
-    if (name > 0 && plainGap(tokens[i + place]!.gap)) return { from: i, to: i + place + name, generic: false };
+    if (name > 0 && tokens[i + place]!.spaced) return { from: i, to: i + place + name, generic: false };
     return null;
   }
   if (!h) return null;
@@ -150,7 +151,7 @@ export function matchBodyAt(tokens: readonly Token[], i: number): BodyMatch | nu
   let generic = false;
   if (first === "ngành") {
     const s = sector.longestAt(tokens, j);
-    if (s === 0 || !plainGap(tokens[j]!.gap)) return null;
+    if (s === 0 || !tokens[j]!.spaced) return null;
     return { from: i, to: j + s, generic: false };
   }
   if (first === "sở") {
@@ -159,11 +160,11 @@ export function matchBodyAt(tokens: readonly Token[], i: number): BodyMatch | nu
     j += d;
   }
   if (h.described) j = describedEnd(tokens, j);
-  if (PLACE_COMMITTEES.has(first) && j < tokens.length && plainGap(tokens[j]!.gap)) j += properNameLength(tokens, j);
+  if (PLACE_COMMITTEES.has(first) && j < tokens.length && tokens[j]!.spaced) j += properNameLength(tokens, j);
   // Complements: levels, generic classes, other bodies, proper names after a level.
   for (let guard = 0; guard < 6 && j < tokens.length && j - i < MAX_NAME_TOKENS; guard++) {
     const t = tokens[j]!;
-    if (!plainGap(t.gap)) break;
+    if (!t.spaced) break;
     const g = genericComplement.longestAt(tokens, j);
     if (g > 0) {
       generic = true;
@@ -183,7 +184,7 @@ export function matchBodyAt(tokens: readonly Token[], i: number): BodyMatch | nu
     if (l > 0) {
       j += l;
       const name = properNameLength(tokens, j);
-      if (name > 0 && j < tokens.length && plainGap(tokens[j]!.gap)) j += name;
+      if (name > 0 && j < tokens.length && tokens[j]!.spaced) j += name;
       continue;
     }
     break;
@@ -197,12 +198,12 @@ function departmentLikeLength(tokens: readonly Token[], i: number): number {
   let n = 0;
   while (i + n < tokens.length && n < 8) {
     const t = tokens[i + n]!;
-    if (!plainGap(t.gap) || !isCapitalized(t.text)) break;
+    if (!t.spaced || !isCapitalized(t.text)) break;
     n++;
     const next = tokens[i + n];
-    if (next && plainGap(next.gap) && !isCapitalized(next.text) && next.lower !== "và" && predicateStart.longestAt(tokens, i + n) === 0) n++;
+    if (next && next.spaced && !isCapitalized(next.text) && !next.is("và") && predicateStart.longestAt(tokens, i + n) === 0) n++;
     const link = tokens[i + n];
-    if (link && link.lower === "và" && plainGap(link.gap) && tokens[i + n + 1] && isCapitalized(tokens[i + n + 1]!.text)) n++;
+    if (link && link.is("và") && link.spaced && tokens[i + n + 1] && isCapitalized(tokens[i + n + 1]!.text)) n++;
     else break;
   }
   return n;
@@ -214,7 +215,7 @@ function describedEnd(tokens: readonly Token[], j: number): number {
   while (j < tokens.length && j - start < 18) {
     const t = tokens[j]!;
     if (j > start && !/^(?: {1,3}|, | - )$/.test(t.gap)) break;
-    if (j === start && !plainGap(t.gap)) break;
+    if (j === start && !t.spaced) break;
     if (predicateStart.longestAt(tokens, j) > 0) break;
     if (genericComplement.longestAt(tokens, j) > 0) break;
     j++;
@@ -231,7 +232,7 @@ function describedEnd(tokens: readonly Token[], j: number): number {
   }
   if (lastLevelEnd > start && lastLevelEnd < j) {
     const name = properNameLength(tokens, lastLevelEnd);
-    return Math.min(j, lastLevelEnd + (name > 0 && plainGap(tokens[lastLevelEnd]!.gap) ? name : 0));
+    return Math.min(j, lastLevelEnd + (name > 0 && tokens[lastLevelEnd]!.spaced ? name : 0));
   }
   return j;
 }
@@ -242,7 +243,7 @@ const DESCRIPTION_LEVEL = new PhraseLexicon(["tỉnh", "huyện", "xã", "phư�
 // Plurals anchored to one body: "Các ban Đảng của Tỉnh ủy", "Các cơ quan tham mưu, giúp việc Tỉnh ủy".
 
 /** Words of "Các ban Đảng của Tỉnh ủy", "Các cơ quan tham mưu, giúp việc Tỉnh ủy", "các phòng chuyên môn …". */
-const PLURAL_PARTS = new Set([
+const PLURAL_PARTS = new TokenWords([
   "ban", "đảng", "cơ", "quan", "tham", "mưu", "giúp", "việc", "chuyên", "trách", "môn", "đơn", "vị", "trực", "thuộc", "sự",
   "nghiệp", "phòng", "sở", "ngành", "hội", "đoàn", "thể", "chi", "bộ", "ủy", "tổ", "chức", "xây", "dựng", "các",
 ]);
@@ -250,13 +251,13 @@ const PLURAL_PARTS = new Set([
 /** "Các …" naming a closed set of one body's parts, or (generic) an open class ("Các cấp, các ngành"). */
 export function matchPluralAt(tokens: readonly Token[], i: number): BodyMatch | null {
   const t = tokens[i];
-  if (!t || (t.lower !== "các" && t.lower !== "những")) return null;
+  if (!t || (!t.is("các") && !t.is("những"))) return null;
   for (let k = i + 1; k < Math.min(tokens.length, i + 9); k++) {
     const tk = tokens[k]!;
     if (!/^(?: {1,3}|, )$/.test(tk.gap)) break;
     // Only words naming parts of a body may stand between "Các" and the owner.
-    if (!PLURAL_PARTS.has(tk.lower) && tk.lower !== "của" && !(k > i + 1 && isCapitalized(tk.text))) return null;
-    if (tk.lower === "của" && plainGap(tk.gap)) {
+    if (!PLURAL_PARTS.has(tk) && !tk.is("của") && !(k > i + 1 && isCapitalized(tk.text))) return null;
+    if (tk.is("của") && tk.spaced) {
       const owner = matchBodyAt(tokens, k + 1);
       return owner && !owner.generic ? { from: i, to: owner.to, generic: false } : null;
     }
@@ -269,9 +270,13 @@ export function matchPluralAt(tokens: readonly Token[], i: number): BodyMatch | 
   return null;
 }
 
-/** Whether a body name or an anchored plural may start with this lower-case word: a cheap test before tokenizing. */
-export function mayStartBody(lower: string): boolean {
-  return lower === "các" || lower === "những" || head.startsWith(lower) || capitalisedHead.startsWith(lower) || placeWord.startsWith(lower);
+/** The words a body name or an anchored plural may start with. */
+const FIRST_WORDS = new LowerCaseWords(["các", "những", ...[...HEADS, ...CAPITALISED_HEADS, ...PLACE_WORDS].map((p) => p.toLowerCase().split(/\s+/).filter(Boolean)[0]!)]);
+
+/** Whether a body name or an anchored plural may start with the first word of `text`: a cheap test before tokenizing. */
+export function firstWordMayStartBody(text: string): boolean {
+  const range = firstWordRange(text);
+  return range !== null && FIRST_WORDS.find(text, range[0], range[1]) !== null;
 }
 
 /** A body name or an anchored plural at tokens[i]. */

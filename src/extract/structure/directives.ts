@@ -14,7 +14,8 @@ import {
 import { chooseDeadline, findDeadlinePhrases, parseDeadlineCell, quotedRanges, type DeadlinePhrase } from "./deadlines.ts";
 import type { Cell, DocModel, Para, Table } from "./document.ts";
 import { buildOutline, isBullet, isTitleOnly, type OutlineNode } from "./outline.ts";
-import { isCapitalized, plainGap, tokenize, type Token } from "./tokens.ts";
+import { isCapitalized, tokenize, TokenWords, WordTable, type Token } from "./tokens.ts";
+import { isSpace, isUpperAt } from "../chars.ts";
 import { append } from "./append.ts";
 
 export type LocatedDirective = Directive & Located;
@@ -63,9 +64,20 @@ function headingCue(node: OutlineNode): Cue {
   return null;
 }
 
+/**
+ * The last part of `text.split(/(?<=[.!?])\s+(?=\p{Lu})/u)`: what follows the last ".", "!" or "?" that
+ * white space and an upper-case letter follow, found from the end instead of splitting the paragraph.
+ */
 function lastSentence(text: string): string {
-  const parts = text.split(/(?<=[.!?])\s+(?=\p{Lu})/u);
-  return parts[parts.length - 1] ?? text;
+  for (let upper = text.length - 1; upper > 1; upper--) {
+    if (!isSpace(text.charCodeAt(upper - 1)) || !isUpperAt(text, upper)) continue;
+    let end = upper - 1;
+    while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+    const c = text.charCodeAt(end - 1);
+    if (end > 0 && (c === 0x2e || c === 0x21 || c === 0x3f)) return text.slice(upper);
+    upper = end; // the white space before this letter follows no sentence end
+  }
+  return text;
 }
 
 function leadInCue(para: Para | null): Cue {
@@ -191,7 +203,7 @@ function uniqueNames(names: string[]): string[] {
 // Leads and partners in a paragraph
 
 /** Words of collective subjects ("Các cấp ủy, chính quyền, các ngành và các địa phương"): no body of their own. */
-const GENERIC_VOCABULARY = new Set([
+const GENERIC_VOCABULARY = new TokenWords([
   "các", "những", "từng", "mỗi", "cấp", "ngành", "địa", "phương", "ủy", "chính", "quyền", "tổ", "chức", "đảng", "đoàn", "thể",
   "sở", "ban", "cơ", "quan", "đơn", "vị", "lãnh", "đạo", "năng", "liên", "hệ", "thống", "trị", "xã", "hội", "mặt", "trận",
   "quốc", "huyện", "thành", "thị", "tỉnh", "trong", "tham", "mưu", "giúp", "việc", "doanh", "nghiệp", "nhân", "dân",
@@ -200,11 +212,13 @@ const GENERIC_VOCABULARY = new Set([
 const LIST_LINKS = sequences([["và"], ["nòng", "cốt", "là"], ["trong", "đó"], ["nhất", "là"], ["trước", "hết", "là"], ["đặc", "biệt", "là"], ["cùng", "với"]]);
 const PERSON_WORDS = new Set(["đồng chí", "người đứng đầu", "bí thư", "chủ tịch", "giám đốc", "ủy viên", "trưởng ban", "thủ trưởng", "cá nhân", "cán bộ", "đảng viên"]);
 /** The first words of PERSON_WORDS: a word that is none of them starts no person (no phrase to build). */
-const PERSON_FIRST = new Set([...PERSON_WORDS].map((p) => p.split(" ")[0]!));
-const NOT_PREDICATES = new Set([
+const PERSON_FIRST = new TokenWords([...PERSON_WORDS].map((p) => p.split(" ")[0]!));
+const NOT_PREDICATES = new TokenWords([
   "của", "về", "với", "tại", "ở", "theo", "trong", "trên", "cho", "đối", "từ", "đến", "thuộc", "do", "bởi", "là", "như", "và",
   "hoặc", "hay", "các", "những", "mà", "khi", "nếu", "tỉnh", "huyện", "xã",
 ]);
+/** "được giao", "đã đề nghị", "đúng yêu cầu": not an assignment. */
+const NOT_ASSIGNING_BEFORE = new TokenWords(["được", "đã", "đúng"]);
 /** Verbs whose object is made responsible: "Giao Văn phòng Tỉnh ủy …", "đề nghị Sở Tài chính …". */
 const ASSIGNING_VERBS = sequences([["giao", "cho"], ["giao"], ["đề", "nghị"], ["yêu", "cầu"]]);
 
@@ -220,17 +234,17 @@ export function responsibleBodies(text: string): Bodies {
   const leads: BodyMatch[] = [];
   const partners: BodyMatch[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    if (excluded[i]) continue;
-    if (i === 0 || opensClause(tokens[i]!.gap)) leads.push(...clauseLeads(tokens, i));
+    if (excluded !== null && excluded[i]) continue;
+    if (i === 0 || tokens[i]!.opensClause) leads.push(...clauseLeads(tokens, i));
     const assigned = matchWords(tokens, i, ASSIGNING_VERBS);
-    if (assigned > 0 && (i === 0 || !/^(?:được|đã|đúng)$/.test(tokens[i - 1]!.lower))) {
+    if (assigned > 0 && (i === 0 || !NOT_ASSIGNING_BEFORE.has(tokens[i - 1]!))) {
       leads.push(...bodyList(tokens, i + assigned, false).bodies);
     }
-    if (tokens[i]!.lower === "chủ" && tokens[i + 1]?.lower === "trì" && plainGap(tokens[i + 1]!.gap)) {
+    if (tokens[i]!.is("chủ") && tokens[i + 1]?.is("trì") && tokens[i + 1]!.spaced) {
       const before = bodyEndingAt(tokens, i);
       if (before) leads.push(before);
     }
-    if (tokens[i]!.lower === "phối" && tokens[i + 1]?.lower === "hợp") {
+    if (tokens[i]!.is("phối") && tokens[i + 1]?.is("hợp")) {
       partners.push(...partnersAfter(tokens, i + 2));
     }
   }
@@ -238,19 +252,12 @@ export function responsibleBodies(text: string): Bodies {
   return { leads: uniqueNames(leads.filter((m) => !m.generic).map(name)), partners: uniqueNames(partners.filter((m) => !m.generic).map(name)) };
 }
 
-/** `/[.;:!?(]/.test(gap)`, by hand: it is asked of every token. */
-function opensClause(gap: string): boolean {
-  for (let i = 0; i < gap.length; i++) {
-    const c = gap.charCodeAt(i);
-    if (c === 0x2e || c === 0x3b || c === 0x3a || c === 0x21 || c === 0x3f || c === 0x28) return true;
-  }
-  return false;
-}
-
 /** Tokens whose bodies give no task now: quotations, and the content of a rule being decided ("nội dung: …"). */
-function excludedTokens(text: string, tokens: Token[]): boolean[] {
-  const out = new Array<boolean>(tokens.length).fill(false);
+function excludedTokens(text: string, tokens: Token[]): boolean[] | null {
   const quotes = quotedRanges(text);
+  // Most paragraphs quote nothing and decide no content: then no token is excluded (null).
+  if (quotes.length === 0 && !/dung/i.test(text)) return null;
+  const out = new Array<boolean>(tokens.length).fill(false);
   let q = 0;
   let inContent = false;
   for (let i = 0; i < tokens.length; i++) {
@@ -259,7 +266,7 @@ function excludedTokens(text: string, tokens: Token[]): boolean[] {
     while (q < quotes.length && quotes[q]!.end <= t.start) q++;
     const quoted = q < quotes.length && t.start > quotes[q]!.start && t.start < quotes[q]!.end;
     out[i] = inContent || quoted;
-    if (t.lower === "dung" && tokens[i - 1]?.lower === "nội" && tokens[i + 1] && /:/.test(tokens[i + 1]!.gap)) inContent = true;
+    if (t.is("dung") && tokens[i - 1]?.is("nội") && tokens[i + 1] && tokens[i + 1]!.gap.includes(":")) inContent = true;
   }
   return out;
 }
@@ -268,27 +275,24 @@ function excludedTokens(text: string, tokens: Token[]): boolean[] {
  * Word sequences by their first word. Most tokens start none and are dismissed by their first letter,
  * which spares hashing the token to look it up.
  */
-interface WordSequences {
-  firstLetters: ReadonlySet<number>;
-  byFirst: ReadonlyMap<string, readonly string[][]>;
-}
+type WordSequences = WordTable<string[][]>;
 
 function sequences(options: string[][]): WordSequences {
-  const byFirst = new Map<string, string[][]>();
+  const byFirst = new WordTable<string[][]>();
   for (const words of options) byFirst.set(words[0]!, [...(byFirst.get(words[0]!) ?? []), words]);
-  return { firstLetters: new Set(options.map((words) => words[0]!.charCodeAt(0))), byFirst };
+  return byFirst;
 }
 
 /** Number of tokens of the first of `options` (in their order) written at tokens[i], 0 when none. */
 function matchWords(tokens: Token[], i: number, options: WordSequences): number {
   const t = tokens[i];
-  const candidates = t && options.firstLetters.has(t.lower.charCodeAt(0)) ? options.byFirst.get(t.lower) : undefined;
+  const candidates = t ? options.at(t) : undefined;
   if (!candidates) return 0;
   for (const words of candidates) {
     let ok = true;
     for (let k = 0; k < words.length; k++) {
       const t = tokens[i + k];
-      if (!t || t.lower !== words[k] || (k > 0 && !plainGap(t.gap))) {
+      if (!t || !t.is(words[k]!) || (k > 0 && !t.spaced)) {
         ok = false;
         break;
       }
@@ -306,7 +310,7 @@ const DIRECT = sequences([["chỉ", "đạo"]]);
 function clauseLeads(tokens: Token[], i: number): BodyMatch[] {
   const out: BodyMatch[] = [];
   let j = i;
-  if (tokens[j]?.lower === "riêng") {
+  if (tokens[j]?.is("riêng")) {
     const topic = matchNamedBodyAt(tokens, j + 1);
     if (topic && tokens[topic.to] && /^,/.test(tokens[topic.to]!.gap)) {
       out.push(topic);
@@ -317,7 +321,7 @@ function clauseLeads(tokens: Token[], i: number): BodyMatch[] {
   let k = j;
   if (matchWords(tokens, k, CONTINUE)) k += 2;
   if (matchWords(tokens, k, LEAD) && tokens[k + 2] && /^, ?$/.test(tokens[k + 2]!.gap)) k += 2;
-  if (matchWords(tokens, k, DIRECT) && k + 2 < tokens.length && plainGap(tokens[k + 2]!.gap)) {
+  if (matchWords(tokens, k, DIRECT) && k + 2 < tokens.length && tokens[k + 2]!.spaced) {
     const objects = bodyList(tokens, k + 2, false);
     out.push(...objects.bodies);
     return out;
@@ -338,7 +342,7 @@ function bodyList(tokens: Token[], start: number, asSubject: boolean): { bodies:
   for (let guard = 0; guard < 48 && k < tokens.length; guard++) {
     const t = tokens[k]!;
     if (k > start && !/^(?: {1,3}|, | - )$/.test(t.gap)) break;
-    const person = PERSON_FIRST.has(t.lower) && (PERSON_WORDS.has(`${t.lower} ${tokens[k + 1]?.lower ?? ""}`) || PERSON_WORDS.has(t.lower) || PERSON_WORDS.has(threeWords(tokens, k)));
+    const person = PERSON_FIRST.has(t) && (PERSON_WORDS.has(`${t.lower} ${tokens[k + 1]?.lower ?? ""}`) || PERSON_WORDS.has(t.lower) || PERSON_WORDS.has(threeWords(tokens, k)));
     if (person) {
       if (asSubject) return { bodies: [], valid: false, end: k };
       break;
@@ -351,14 +355,14 @@ function bodyList(tokens: Token[], start: number, asSubject: boolean): { bodies:
     const m: BodyMatch | null = matchNamedBodyAt(tokens, k) ?? (sectorsAllowed ? matchSectorAt(tokens, k) : null);
     if (m) {
       bodies.push(m);
-      sectorsAllowed ||= tokens[m.from]!.lower === "ngành";
+      sectorsAllowed ||= tokens[m.from]!.is("ngành");
       k = m.to;
       continue;
     }
     // Right after a body name, a plain word is its predicate ("Ban Thường vụ Tỉnh ủy thống nhất …").
-    if (bodies.length > 0 && bodies[bodies.length - 1]!.to === k && plainGap(t.gap)) break;
+    if (bodies.length > 0 && bodies[bodies.length - 1]!.to === k && t.spaced) break;
     if (k > start && isPredicateStart(tokens, k)) break;
-    if (GENERIC_VOCABULARY.has(t.lower)) {
+    if (GENERIC_VOCABULARY.has(t)) {
       k++;
       continue;
     }
@@ -366,8 +370,8 @@ function bodyList(tokens: Token[], start: number, asSubject: boolean): { bodies:
   }
   if (!asSubject) return { bodies, valid: bodies.length > 0, end: k };
   const next = tokens[k];
-  const valid = !!next && plainGap(next.gap) && !isCapitalized(next.text) && !NOT_PREDICATES.has(next.lower) && !/^\d/.test(next.text);
-  return { bodies, valid: valid || (!!next && isPredicateStart(tokens, k) && plainGap(next.gap)), end: k };
+  const valid = !!next && next.spaced && !isCapitalized(next.text) && !NOT_PREDICATES.has(next) && !/^\d/.test(next.text);
+  return { bodies, valid: valid || (!!next && isPredicateStart(tokens, k) && next.spaced), end: k };
 }
 
 /** "Ban Thường vụ Tỉnh ủy thống nhất chủ trương …": the subject decides; it is not given a task. */
@@ -390,19 +394,19 @@ function bodyEndingAt(tokens: Token[], i: number): BodyMatch | null {
   return null;
 }
 
-const PARTNER_ADVERBS = new Set(["chặt", "chẽ", "tốt", "hơn", "nữa", "thường", "xuyên", "đồng", "bộ", "hiệu", "quả", "toàn", "diện", "tích", "cực"]);
+const PARTNER_ADVERBS = new TokenWords(["chặt", "chẽ", "tốt", "hơn", "nữa", "thường", "xuyên", "đồng", "bộ", "hiệu", "quả", "toàn", "diện", "tích", "cực"]);
 
 /** "phối hợp (chặt chẽ|tốt hơn nữa) với X, Y": the bodies after "với". */
 function partnersAfter(tokens: Token[], i: number): BodyMatch[] {
   let k = i;
-  for (let guard = 0; guard < 5 && k < tokens.length && PARTNER_ADVERBS.has(tokens[k]!.lower); guard++) k++;
-  if (tokens[k]?.lower !== "với" && tokens[k]?.lower !== "cùng") return [];
+  for (let guard = 0; guard < 5 && k < tokens.length && PARTNER_ADVERBS.has(tokens[k]!); guard++) k++;
+  if (!tokens[k]?.is("với") && !tokens[k]?.is("cùng")) return [];
   const out: BodyMatch[] = [];
   let j = k + 1;
   for (let guard = 0; guard < 24 && j < tokens.length; guard++) {
     const t = tokens[j]!;
     if (!/^(?: {1,3}|, )$/.test(t.gap)) break;
-    if (t.lower === "và") {
+    if (t.is("và")) {
       j++;
       continue;
     }
@@ -413,7 +417,7 @@ function partnersAfter(tokens: Token[], i: number): BodyMatch[] {
       continue;
     }
     if (isPredicateStart(tokens, j)) break;
-    if (GENERIC_VOCABULARY.has(t.lower)) {
+    if (GENERIC_VOCABULARY.has(t)) {
       j++;
       continue;
     }

@@ -8,12 +8,12 @@
 // one a following qualifier may attach to, provided nothing but a comma or "và" stands between them.
 import type { Indicator, Located } from "../types.ts";
 import { matchesOf } from "../matches.ts";
-import { matchNamedBodyAt, mayStartBody } from "./bodies.ts";
+import { firstWordMayStartBody, matchNamedBodyAt } from "./bodies.ts";
 import { quotedRanges } from "./deadlines.ts";
-import { isDigitAt, isLetterOrMark, isSpace, isSpaceAt, lowerCaseInPlace, splitWords } from "../chars.ts";
-import { firstWord, isCapitalized, tokenize } from "./tokens.ts";
+import { CaseInsensitiveWords, isDigitAt, isLetterOrMark, isSpace, isSpaceAt, LowerCaseWords, sameLowerCase, upperAfterSpaces } from "../chars.ts";
+import { isCapitalized, tokenize } from "./tokens.ts";
 import type { Para } from "./document.ts";
-import { parseVietnameseNumber } from "./numbers.ts";
+import { isDigits, parseVietnameseNumber } from "./numbers.ts";
 import { CLASSIFIERS, correctUnit, countNounAt, isClassAfter, isDurationAfter, unitAfter, type UnitKind, type UnitMatch } from "./units.ts";
 
 export type LocatedIndicator = Indicator & Located;
@@ -26,6 +26,26 @@ const NO_CHANGE = /(?<![\p{L}\p{M}])(?:bằng|tương đương)(?:\s{1,3}so)?(?:
 
 const PLAN_WORDS = /^\s{0,3}(?:%\s{0,3})?(?:so\s{1,3}với\s{1,3})?(?:kế hoạch|KH|dự toán|chỉ tiêu|mục tiêu)(?![\p{L}\p{M}])/iu;
 const SAME_PERIOD = /^\s{0,3}(?:%\s{0,3})?so\s{1,3}(?:với\s{1,3})?cùng kỳ/iu;
+/**
+ * Whether PLAN_WORDS or SAME_PERIOD may match `after`: the first character after white space and "%"
+ * must start one of their words ("so", "kế hoạch", "KH", "dự toán", "chỉ tiêu", "mục tiêu"), in any case
+ * ("ſ" and the Kelvin sign match "s" and "k" too). Most figures fail here and spare both patterns.
+ */
+function mayQualify(after: string): boolean {
+  let i = 0;
+  while (i < after.length && (after.charCodeAt(i) === 0x25 || isSpace(after.charCodeAt(i)))) i++;
+  switch (after.charCodeAt(i) | 0x20) {
+    case 0x73: // s
+    case 0x6b: // k
+    case 0x64: // d
+    case 0x63: // c
+    case 0x6d: // m
+      return true;
+  }
+  const c = after.charCodeAt(i);
+  return c === 0x17f || c === 0x212a;
+}
+
 const ROAD_OR_PLACE_BEFORE = /(?:^|\s)(?:tỉnh|huyện|lộ|đường|khu|cụm|cầu|kênh|đoạn|khóa|kỳ|tuyến|ấp|tổ|số nhà|nghiệp vụ)\s$/iu;
 
 interface Quantity extends LocatedIndicator {
@@ -50,6 +70,8 @@ interface Frame {
   lastEnd: number;
 }
 
+const CHANGE_VERBS = new CaseInsensitiveWords(["tăng", "giảm"]);
+
 export function findIndicators(paras: readonly Para[], period: string | null): LocatedIndicator[] {
   const out: LocatedIndicator[] = [];
   for (const para of paras) {
@@ -65,9 +87,12 @@ export function findIndicators(paras: readonly Para[], period: string | null): L
 interface Event {
   at: number;
   end: number;
-  number?: RegExpMatchArray;
-  noChange?: boolean;
+  /** The number, or null for a phrase saying there is no change ("bằng cùng kỳ"). */
+  number: RegExpMatchArray | null;
 }
+
+// Whether NO_CHANGE may match: its words in any case (without its look-behind, a faster scan).
+const NO_CHANGE_WORDS = /bằng|tương đương/i;
 
 function quantitiesIn(para: Para, docPeriod: string | null): Quantity[] {
   const text = para.text;
@@ -75,8 +100,11 @@ function quantitiesIn(para: Para, docPeriod: string | null): Quantity[] {
   const quotes = quotedRanges(text);
   const events: Event[] = [];
   for (const m of matchesOf(text, NUMBER)) events.push({ at: m.index, end: m.index + m[0].length, number: m });
-  for (const m of matchesOf(text, NO_CHANGE)) events.push({ at: m.index, end: m.index + m[0].length, noChange: true });
-  events.sort((a, b) => a.at - b.at);
+  if (NO_CHANGE_WORDS.test(text)) {
+    const noChanges = matchesOf(text, NO_CHANGE);
+    for (const m of noChanges) events.push({ at: m.index, end: m.index + m[0].length, number: null });
+    if (noChanges.length > 0) events.sort((a, b) => a.at - b.at);
+  }
 
   const out: Quantity[] = [];
   const frames: Frame[] = [];
@@ -91,7 +119,7 @@ function quantitiesIn(para: Para, docPeriod: string | null): Quantity[] {
     const depth = depthAt(ev.at);
     const f = frame(depth);
     if (f.current && clauseBreak(text, f.lastEnd, ev.at)) f.current = null;
-    if (ev.noChange) {
+    if (ev.number === null) {
       const host = qualifierHost(text, frames, depth, ev.at + lastWordWithGap(text.slice(ev.at, ev.at + 12)).length, "change");
       const target = host === "drop" ? null : host ?? attachable(text, f, ev.at);
       if (target && target.changePercent === null) {
@@ -100,7 +128,7 @@ function quantitiesIn(para: Para, docPeriod: string | null): Quantity[] {
       }
       continue;
     }
-    const m = ev.number!;
+    const m = ev.number;
     if (insideQuotes(quotes, ev.at)) continue;
     const raw = m[1]!;
     const value = parseVietnameseNumber(raw);
@@ -113,13 +141,14 @@ function quantitiesIn(para: Para, docPeriod: string | null): Quantity[] {
     if (isExcluded(raw, m[2] ?? null, before, after, unitOf, verb)) continue;
     unitHere = unitOf();
 
-    const plan = PLAN_WORDS.test(after);
-    const same = SAME_PERIOD.test(after);
+    const qualifies = mayQualify(after);
+    const plan = qualifies && PLAN_WORDS.test(after);
+    const same = qualifies && SAME_PERIOD.test(after);
     // "đạt 100,19 kế hoạch", "tăng 23,52 so cùng kỳ": a percentage written without "%".
     const bareQualifier = (plan || same) && /^(?:đạt|bằng|vượt|tăng|giảm)$/iu.test(verb) && !/^\s{0,2}%/.test(after);
     let unit = bareQualifier ? null : unitHere;
     // "03 cấp tỉnh, 01 cấp Nhà nước" (of "04 đề tài"): "cấp" names a level here, not a unit.
-    if (unit && /^cấp$/iu.test(unit.unit) && /^\s{1,3}cấp\s{1,3}(?:tỉnh|huyện|xã|Nhà nước|Trung ương|cơ sở|thành phố|quốc gia)/iu.test(after)) unit = null;
+    if (unit && unit.unit.length === 3 && /^cấp$/iu.test(unit.unit) && /^\s{1,3}cấp\s{1,3}(?:tỉnh|huyện|xã|Nhà nước|Trung ương|cơ sở|thành phố|quốc gia)/iu.test(after)) unit = null;
     const percentLike = unit?.kind === "percent" || bareQualifier;
     const unitEnd = ev.end + (unit?.length ?? (/^\s{0,2}%/.exec(after)?.[0].length ?? 0));
 
@@ -156,7 +185,7 @@ function quantitiesIn(para: Para, docPeriod: string | null): Quantity[] {
       if (!unitText) continue;
     }
     const q = makeQuantity(para, text, ev.at, unitEnd, value, unitText, kind, depth, period, verb, "own", inherited, out, owner);
-    if (/^(?:tăng|giảm)$/iu.test(verb)) {
+    if (CHANGE_VERBS.has(verb)) {
       q.base = baseOf(q, out, text, ev.at);
       q.isChange = true;
       // "tăng 61 doanh nghiệp so cùng kỳ" of "230 doanh nghiệp tạm ngưng hoạt động": what the change is about.
@@ -218,6 +247,8 @@ const ORDINAL_WORDS = new Set(["thứ", "lần"]);
 const YEAR_BEFORE_WORDS = new Set(["năm", "khóa", "kỳ", "đoạn", "vụ"]);
 const NAMED_BODY_LAST_WORDS = new Set(["đạo", "khu", "đoàn", "đội", "vực"]);
 const PLACE_LAST_WORDS = new Set(["tỉnh", "huyện", "lộ", "đường", "khu", "cụm", "cầu", "kênh", "đoạn", "khóa", "kỳ", "tuyến", "ấp", "tổ", "nhà", "vụ"]);
+/** The words before a number that the exclusions look for: a word's lower case is only compared with these. */
+const WORDS_BEFORE_NUMBERS = new LowerCaseWords([...ORDINAL_WORDS, ...YEAR_BEFORE_WORDS, ...NAMED_BODY_LAST_WORDS, ...PLACE_LAST_WORDS, "số"]);
 
 /**
  * Whether the number is not a fact: a year, a date, a term, an ordinal, part of a name, a duration.
@@ -226,14 +257,14 @@ const PLACE_LAST_WORDS = new Set(["tỉnh", "huyện", "lộ", "đường", "khu
  */
 function isExcluded(raw: string, denominator: string | null, longBefore: string, after: string, unitOf: () => UnitMatch | null, verb: string): boolean {
   const before = longBefore.slice(-48);
-  const plain = /^\d+$/.test(raw);
+  const plain = isDigits(raw);
   // The word right before the number decides most cases; regular expressions run only when it may matter.
   const spaced = before.endsWith(" ");
-  const last = spaced ? verb.toLowerCase() : "";
+  const last = spaced ? (WORDS_BEFORE_NUMBERS.find(verb, 0, verb.length) ?? OTHER_WORD) : "";
   const year = plain && raw.length === 4 && !denominator;
   // Terms: "nhiệm kỳ 2020", "khóa 2025"; ranges: "2020 - 2025", "(1973 - 2024)".
   if (year && YEAR_BEFORE_WORDS.has(last)) return true;
-  if ((before.includes("-") && /\d\s{0,2}-\s{0,2}$/.test(before)) || /^\s{0,2}-\s{0,2}\d/.test(after)) return true;
+  if ((before.includes("-") && /\d\s{0,2}-\s{0,2}$/.test(before)) || (dashWithin3(after) && /^\s{0,2}-\s{0,2}\d/.test(after))) return true;
   // Numbered bodies and events: "Ban Chỉ đạo 35 tỉnh", "Chiến thắng 75 lượt Tiểu đoàn".
   if (NAMED_BODY_LAST_WORDS.has(last) && /(?:Ban Chỉ đạo|Quân khu|Sư đoàn|Trung đoàn|Tiểu đoàn|Đại đội|Khu vực)\s$/u.test(before)) return true;
   // Ordinals and numbered names: "thứ 15", "lần 2", "chỉ tiêu số 02", "Cầu Rạch Miễu 2", "Giải 3", "giai đoạn 1".
@@ -249,7 +280,7 @@ function isExcluded(raw: string, denominator: string | null, longBefore: string,
   }
   // Day/month: "đợt 3/2, 19/5", "(27/7)".
   if (denominator && !unit && /^\d{1,2}$/.test(denominator) && Number(raw) <= 31 && Number(denominator) <= 12 && plain) return true;
-  if (spaced && unit && /^\s{0,3}\p{Lu}/u.test(after.slice(unit.length)) && /(?:^|[^.;:!?\s]\s)\p{Lu}[\p{L}\p{M}]*(?:\s\p{Ll}[\p{L}\p{M}]*)?\s$/u.test(before)) return true;
+  if (spaced && unit && upperAfterSpaces(after, unit.length, 3) && /(?:^|[^.;:!?\s]\s)\p{Lu}[\p{L}\p{M}]*(?:\s\p{Ll}[\p{L}\p{M}]*)?\s$/u.test(before)) return true;
   if (!unit && spaced && isCapitalized(verb) && /(?:^|[^.;:!?\s]\s)\p{Lu}[\p{L}\p{M}]*\s$/u.test(before)) return true;
   if (!unit && PLACE_LAST_WORDS.has(last) && ROAD_OR_PLACE_BEFORE.test(before)) return true;
   // Durations and anniversaries: "05 năm", "chưa đủ 06 tháng", "80 năm Ngày thành lập"; classes: "4 sao".
@@ -257,6 +288,11 @@ function isExcluded(raw: string, denominator: string | null, longBefore: string,
   // "bệnh viện đa khoa 1.000 giường" names a hospital.
   if (unit?.unit === "giường" && /bệnh viện[\p{L}\p{M} ]{0,24}$/iu.test(before)) return true;
   return false;
+}
+
+/** A "-" among the first three characters: /^\s{0,2}-/ cannot match without one. */
+function dashWithin3(s: string): boolean {
+  return s.charCodeAt(0) === 0x2d || s.charCodeAt(1) === 0x2d || s.charCodeAt(2) === 0x2d;
 }
 
 /** Whether `at` lies inside one of the sorted, disjoint ranges (binary search). */
@@ -450,11 +486,19 @@ function makeQuantity(
   return q;
 }
 
-const TAIL_END = new Set([..."“”\",;:()"].map((c) => c.charCodeAt(0)));
+/** One of “ ” " , ; : ( ), which end the noun phrase after a figure. */
+function isTailEnd(c: number): boolean {
+  return c === 0x201c || c === 0x201d || c === 0x22 || c === 0x2c || c === 0x3b || c === 0x3a || c === 0x28 || c === 0x29;
+}
 /** Words that end the stretch a label is read from ("… với tổng thiệt hại 3,6 tỷ đồng" → "tổng thiệt hại"). */
-const TAIL_STOP = /^(?:và|so|với|đối|trong|cho|theo|tại|để|là|gồm|trên|ước|nhưng|do|khi|đã|nâng)$/iu;
+const TAIL_STOPS = new CaseInsensitiveWords(["và", "so", "với", "đối", "trong", "cho", "theo", "tại", "để", "là", "gồm", "trên", "ước", "nhưng", "do", "khi", "đã", "nâng"]);
 /** Verbs of a qualifier end a noun phrase only when a figure follows them ("27 đảng viên mới, đạt 54%"). */
-const TAIL_QUALIFIER = /^(?:đạt|tăng|giảm|vượt|bằng|chiếm)$/iu;
+const TAIL_QUALIFIERS = new CaseInsensitiveWords(["đạt", "tăng", "giảm", "vượt", "bằng", "chiếm"]);
+/** "10 năm", "4 sao", "80 tuổi" name something: the number stays in the phrase. */
+const NAME_NUMBER_WORDS = new CaseInsensitiveWords(["năm", "sao", "tuổi"]);
+/** "về số …", "về việc …", "về tiền …" says what a percentage is of. */
+const ABOUT = new CaseInsensitiveWords(["về"]);
+const ABOUT_WHAT = new CaseInsensitiveWords(["số", "việc", "tiền"]);
 const RANK_UNITS = /^(?:bậc|hạng)$/iu;
 /** A quantity joined to the one before it ("kiểm tra 3.621 đảng viên và 831 tổ chức đảng") shares its head. */
 //   /\d[^,;:()]{0,60}(?:,|\svà)\s{1,3}$/u, read back from the end by `coordinated`.
@@ -500,12 +544,21 @@ interface LabelContext {
   sentenceStart: number;
 }
 
+/** /p\s{1,3}$/i could match `text` up to `at`: the cheap part of the test for "thành lập" before a count. */
+function endsWithPAndSpaces(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && at - i <= 3 && isSpace(text.charCodeAt(i))) i--;
+  const c = text.charCodeAt(i);
+  return i < at - 1 && (c === 0x70 || c === 0x50);
+}
+
 /** What is measured: the words before the number in its clause and the noun phrase after it, in the paper's words. */
 function labelOf(c: LabelContext): string {
   const { text, at, unitEnd, kind, verb } = c;
-  const direction = /^(?:tăng|giảm)$/iu.test(verb) ? verb.toLowerCase() : "";
-  const stretch = headStretch(text, at);
-  let head = headWordsOf(stretch, kind === "count" && !c.inherited && !startsWithBody(stretch) ? 3 : 9);
+  const direction = CHANGE_VERBS.has(verb) ? verb.toLowerCase() : "";
+  const [from, to] = headStretch(text, at);
+  const stretch = text.slice(from, to);
+  let head = headWordsOf(wordListIn(text, from, to), kind === "count" && !c.inherited && !startsWithBody(stretch) ? 3 : 9);
   // A breakdown in brackets ("04 đề tài (03 cấp tỉnh, …)", "(kế hoạch là 88,84 triệu đồng)") is read with what it breaks down.
   if (c.owner && (c.inherited ? !head : head.split(" ").length <= 2 && c.owner.unit === c.unit)) {
     const words = c.inherited ? tailWords(text, unitEnd) : "";
@@ -514,7 +567,7 @@ function labelOf(c: LabelContext): string {
     return label;
   }
   // "Ban Thường vụ Tỉnh ủy thành lập 14 đoàn kiểm tra": the bodies set up belong to the subject.
-  const setUpBy = kind === "count" && /(?:^|\s)thành lập\s{1,3}$/iu.test(text.slice(Math.max(0, at - 20), at)) ? clauseBody(text, at) : null;
+  const setUpBy = kind === "count" && endsWithPAndSpaces(text, at) && /(?:^|\s)thành lập\s{1,3}$/iu.test(text.slice(Math.max(0, at - 20), at)) ? clauseBody(text, at) : null;
   const prevQ = previousInSentence(at, c.previous, c.sentenceStart);
   if (prevQ && prevQ.kind !== "percent" && coordinated(text.slice(Math.max(0, at - 80), at)) && (!head || /\d/.test(stretch))) {
     head = prevQ.head;
@@ -522,7 +575,7 @@ function labelOf(c: LabelContext): string {
   // Counts name their noun: "125 đảng viên" → "đảng viên …"; a classifier gives way to its noun ("194 căn nhà" → "nhà").
   const countNoun = kind === "count" && !c.inherited ? c.unit : "";
   const nounPhrase = tailWords(text, unitEnd, kind !== "percent");
-  const tail = [countNoun, nounPhrase].filter(Boolean).join(" ");
+  const tail = countNoun && nounPhrase ? `${countNoun} ${nounPhrase}` : countNoun || nounPhrase;
   if (!head) {
     const prev = prevQ;
     if (kind === "percent" && SHARE_BEFORE.test(text.slice(Math.max(0, at - 30), at)) && prev) head = `tỷ lệ ${prev.label.replace(/^(?:tổng số|số)\s/iu, "")}`;
@@ -551,6 +604,7 @@ function labelOf(c: LabelContext): string {
 
 /** "tăng tăng" → "tăng": the words of `s` (split on white space), without a repeat of the word before. */
 function dedupeWords(s: string): string {
+  if (isDedupedAlready(s)) return s;
   const starts: number[] = [];
   const ends: number[] = [];
   for (let i = 0; i < s.length; ) {
@@ -561,120 +615,176 @@ function dedupeWords(s: string): string {
     ends.push(i);
   }
   const repeats = (k: number) => sameLowerCase(s, starts[k - 1]!, ends[k - 1]!, starts[k]!, ends[k]!);
-  // Usually nothing repeats and the words stand one space apart: then `s` is the answer.
-  let unchanged = starts.length > 0 && starts[0] === 0 && ends[ends.length - 1] === s.length;
-  for (let k = 1; unchanged && k < starts.length; k++) {
-    unchanged = starts[k] === ends[k - 1]! + 1 && s.charCodeAt(ends[k - 1]!) === 0x20 && !repeats(k);
-  }
-  if (unchanged) return s;
   const kept: string[] = [];
   for (let k = 0; k < starts.length; k++) if (k === 0 || !repeats(k)) kept.push(s.slice(starts[k], ends[k]));
   return kept.join(" ");
 }
 
-/** Whether two words of `s` are the same in lower case (as each word's toLowerCase would say). */
-function sameLowerCase(s: string, aStart: number, aEnd: number, bStart: number, bEnd: number): boolean {
-  // Lower case keeps lengths but for "İ" (which grows): words of other lengths differ.
-  if (aEnd - aStart !== bEnd - bStart && !s.slice(aStart, aEnd).includes("\u0130") && !s.slice(bStart, bEnd).includes("\u0130")) return false;
-  return s.slice(aStart, aEnd).toLowerCase() === s.slice(bStart, bEnd).toLowerCase();
+/** Usually nothing repeats and the words stand one space apart: then `s` is what dedupeWords gives. */
+function isDedupedAlready(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || isSpace(s.charCodeAt(0)) || isSpace(s.charCodeAt(n - 1))) return false;
+  let previousStart = -1;
+  let start = 0;
+  for (let i = 0; i <= n; i++) {
+    if (i < n && !isSpace(s.charCodeAt(i))) continue;
+    // A word [start, i): the white space after it must be one plain space.
+    if (i < n && (s.charCodeAt(i) !== 0x20 || isSpace(s.charCodeAt(i + 1)))) return false;
+    if (previousStart >= 0 && sameLowerCase(s, previousStart, start - 1, start, i)) return false;
+    previousStart = start;
+    start = i + 1;
+  }
+  return true;
 }
 
-function headStretch(text: string, at: number): string {
-  const before = text.slice(Math.max(0, at - 200), at);
-  const colonAt = /:\s{0,2}$/.test(before.slice(-3)) ? before.lastIndexOf(":") : -1;
+/** Where the words a label's head is read from lie: `[from, to)` in `text`, before `at`. */
+function headStretch(text: string, at: number): [number, number] {
+  const base = Math.max(0, at - 200);
+  const before = text.slice(base, at);
+  const colonAt = endsWithColon(before) ? before.lastIndexOf(":") : -1;
   if (colonAt >= 0) {
     const from = Math.max(before.lastIndexOf(";", colonAt), before.lastIndexOf("(", colonAt), before.lastIndexOf(".", colonAt), colonAt - 160) + 1;
     const label = before.slice(from, colonAt);
-    return /\d/.test(label) ? "" : label;
+    return /\d/.test(label) ? [at, at] : [base + from, base + colonAt];
   }
-  return before.slice(clauseCut(before) + 1);
+  return [base + clauseCut(before) + 1, at];
+}
+
+/** `/:\s{0,2}$/.test(s.slice(-3))`: a colon and at most two white space characters end `s`. */
+function endsWithColon(s: string): boolean {
+  let i = s.length - 1;
+  while (i >= 0 && s.length - 1 - i < 2 && isSpace(s.charCodeAt(i))) i--;
+  return s.charCodeAt(i) === 0x3a;
 }
 
 /** The words of the clause before the number, without function words, at most `max`. */
 function headWords(text: string, at: number, max: number): string {
-  return headWordsOf(headStretch(text, at), max);
+  const [from, to] = headStretch(text, at);
+  return headWordsOf(wordListIn(text, from, to), max);
 }
 
 /**
- * A label's words with their lower-case forms, made once: the function-word checks below look at
- * words in lower case many times over.
+ * A label's words, by their places in `text`, with their lower case when it is one of LABEL_WORDS (the
+ * words the rules below look for) and OTHER_WORD otherwise: the rules only compare lower cases with those
+ * words, and no word is copied out of the text unless it ends up in the label.
  */
 interface WordList {
-  words: string[];
+  text: string;
+  starts: number[];
+  ends: number[];
   lowers: string[];
 }
 
+/** The lower case of a word that is none of LABEL_WORDS (a word is never empty). */
+const OTHER_WORD = "";
+/** … and of a word holding a digit, which the rules tell apart (no word of LABEL_WORDS holds one). */
+const DIGIT_WORD = "0";
+
 /** The words of `s` split on single spaces (empty ones left out). */
 function wordList(s: string): WordList {
-  const lower = lowerCaseInPlace(s);
-  const words: string[] = [];
-  const lowers: string[] = [];
+  return wordListIn(s, 0, s.length);
+}
+
+/** The words of `text.slice(start, end)` split on single spaces (empty ones left out). */
+function wordListIn(text: string, start: number, end: number): WordList {
+  const list: WordList = { text, starts: [], ends: [], lowers: [] };
   // Label stretches are short: a loop over their characters beats calls to indexOf.
-  let from = 0;
-  for (let i = 0; i <= s.length; i++) {
-    if (i < s.length && s.charCodeAt(i) !== 0x20) continue;
+  let from = start;
+  let digit = false;
+  for (let i = start; i <= end; i++) {
+    const c = i < end ? text.charCodeAt(i) : 0x20;
+    if (c !== 0x20) {
+      if (c >= 0x30 && c <= 0x39) digit = true;
+      continue;
+    }
     if (i > from) {
-      const word = s.slice(from, i);
-      words.push(word);
-      lowers.push(lower === null ? word.toLowerCase() : lower.slice(from, i));
+      list.starts.push(from);
+      list.ends.push(i);
+      list.lowers.push(digit ? DIGIT_WORD : (LABEL_WORDS.find(text, from, i) ?? OTHER_WORD));
     }
     from = i + 1;
+    digit = false;
   }
-  return { words, lowers };
+  return list;
 }
 
-function sliceWords(list: WordList, from: number, to: number = list.words.length): WordList {
-  return { words: list.words.slice(from, to), lowers: list.lowers.slice(from, to) };
+/**
+ * Some words of a WordList, by their indices. The steps that narrow a label's words (function words off
+ * both ends, the last few words) only move the bounds of a range over these indices.
+ */
+interface Picked {
+  all: WordList;
+  idx: number[];
 }
 
-function headWordsOf(stretch: string, max: number): string {
-  let { words, lowers } = wordList(stretch);
+function lowerAt(p: Picked, k: number): string {
+  return p.all.lowers[p.idx[k]!]!;
+}
+
+/** The picked words in `[from, to)` as written, one space apart. */
+function joinWords(p: Picked, from: number, to: number): string {
+  let out = "";
+  const { text, starts, ends } = p.all;
+  for (let k = from; k < to; k++) out += (k > from ? " " : "") + text.slice(starts[p.idx[k]!], ends[p.idx[k]!]);
+  return out;
+}
+
+/** `/\d/.test(word)` of the i-th word. */
+function hasDigitAt(list: WordList, i: number): boolean {
+  return list.lowers[i] === DIGIT_WORD;
+}
+
+function headWordsOf(all: WordList, max: number): string {
+  const n = all.starts.length;
+  const lowers = all.lowers;
   // "… với tổng thiệt hại": the label starts after the last cutting word.
-  for (let i = words.length - 1; i >= 0; i--) {
+  let first = 0;
+  for (let i = n - 1; i >= 0; i--) {
     const w = lowers[i]!;
-    const two = i + 1 < words.length && CUT_PAIR_FIRST.has(w) ? `${w} ${lowers[i + 1]!}` : "";
+    const two = i + 1 < n && CUT_PAIR_FIRST.has(w) ? `${w} ${lowers[i + 1]!}` : "";
     if ((w === "với" && lowers[i - 1] !== "đối") || CUT_WORDS.has(w) || CUT_PAIRS.has(two)) {
-      const from = i + (CUT_PAIRS.has(two) ? 2 : 1);
-      words = words.slice(from);
-      lowers = lowers.slice(from);
+      first = i + (CUT_PAIRS.has(two) ? 2 : 1);
       break;
     }
   }
-  const kept: WordList = { words: [], lowers: [] };
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
+  const kept: number[] = [];
+  for (let i = first; i < n; i++) {
     const lower = lowers[i]!;
     // "đến hết quý II", "trong tháng 6": time, not what is measured.
-    if (TIME_PREPOSITIONS.has(lower) && /^(?:quý|tháng|năm)$/iu.test(words[i + 1] ?? "")) {
+    if (TIME_PREPOSITIONS.has(lower) && i + 1 < n && TIME_WORDS.has(lowers[i + 1]!)) {
       i += 2;
       continue;
     }
-    if (lower === "đến" && lowers[i + 1] === "hết" && /^(?:quý|tháng|năm)$/iu.test(words[i + 2] ?? "")) {
+    if (lower === "đến" && lowers[i + 1] === "hết" && i + 2 < n && TIME_WORDS.has(lowers[i + 2]!)) {
       i += 3;
       continue;
     }
-    if (hasDigit(w) || lower === "năm" || lower === "ngày" || (lower === "niên" && lowers[i + 1] === "vụ")) {
+    if (hasDigitAt(all, i) || lower === "năm" || lower === "ngày" || (lower === "niên" && lowers[i + 1] === "vụ")) {
       if (lower === "niên") i++;
       continue;
     }
-    if (w === "-" && (hasDigit(words[i - 1] ?? "") || hasDigit(words[i + 1] ?? ""))) continue;
-    kept.words.push(w);
-    kept.lowers.push(lower);
+    if (lower === "-" && ((i > first && hasDigitAt(all, i - 1)) || (i + 1 < n && hasDigitAt(all, i + 1)))) continue;
+    kept.push(i);
   }
   // "khám và chữa bệnh cho người dân 1.552.000 lượt": what is done, not for whom.
   let forWhom = -1;
-  for (let i = 1; i + 1 < kept.lowers.length; i++) {
-    if (kept.lowers[i] === "cho") {
-      forWhom = i;
+  for (let k = 1; k + 1 < kept.length; k++) {
+    if (lowers[kept[k]!] === "cho") {
+      forWhom = k;
       break;
     }
   }
-  let head = forWhom > 0 ? sliceWords(kept, 0, forWhom) : kept;
-  head = stripFunctionWords(head);
-  head = withoutPlaces(head);
-  return stripFunctionWords(lastWordsOf(stripFunctionWords(head), max)).words.join(" ");
+  let head: Picked = { all, idx: kept };
+  let [from, to] = stripFunctionWords(head, 0, forWhom > 0 ? forWhom : kept.length);
+  head = withoutPlaces(head, from, to);
+  if (head.idx !== kept) [from, to] = [0, head.idx.length];
+  [from, to] = stripFunctionWords(head, from, to);
+  [from, to] = stripFunctionWords(head, lastWordsFrom(head, from, to, max), to);
+  return joinWords(head, from, to);
 }
 
+// "quý", "tháng", "năm" (in any case: the lower case is compared, and their letters have no other case-insensitive match).
+const TIME_WORDS = new Set(["quý", "tháng", "năm"]);
 const CUT_WORDS = new Set(["nâng", "gồm"]);
 const CUT_PAIRS = new Set(["và đã", "và được", "bao gồm", "trong đó", "cụ thể"]);
 const CUT_PAIR_FIRST = new Set([...CUT_PAIRS].map((p) => p.slice(0, p.indexOf(" "))));
@@ -689,71 +799,73 @@ const LEADING_1 = new Set(["trong", "đã", "có", "và", "với", "trên", "hơ
 const LEADING_2 = new Set(["trong đó", "đến nay", "cụ thể", "đồng thời", "toàn tỉnh", "số lượng", "theo đó", "phấn đấu"]);
 const CONNECTORS = new Set(["và", "-", ","]);
 
+// Every word the rules of labels compare a lower case with.
+const LABEL_WORDS = new LowerCaseWords([
+  ...CUT_WORDS, ...[...CUT_PAIRS].flatMap((p) => p.split(" ")), "với", "đối", ...TIME_PREPOSITIONS, ...TIME_WORDS, "hết", "ngày", "niên", "vụ",
+  "-", "cho", ...TRAILING_1, ...[...TRAILING_2, ...TRAILING_3, ...LEADING_2].flatMap((p) => p.split(" ")), ...LEADING_1, ...CONNECTORS,
+  "trên", "toàn", "cả", "địa", "bàn", "tỉnh", "xã", "huyện", "nước",
+]);
+
 // The words phrases of several words end (or start) with: most words are none, and then no phrase is
 // put together to be looked up.
 const TRAILING_LAST = new Set([...TRAILING_2, ...TRAILING_3].map((p) => p.slice(p.lastIndexOf(" ") + 1)));
 const LEADING_2_FIRST = new Set([...LEADING_2].map((p) => p.slice(0, p.indexOf(" "))));
 
-/** Function words at both ends of a label's words ("đã kết nạp được" → "kết nạp"). */
-function stripFunctionWords(list: WordList): WordList {
-  let from = 0;
-  let to = list.words.length;
-  const low = list.lowers;
+/** Function words at both ends of a label's words ("đã kết nạp được" → "kết nạp"): the bounds of what is left of `[from, to)`. */
+function stripFunctionWords(p: Picked, from: number, to: number): [number, number] {
+  const low = (k: number) => lowerAt(p, k);
   for (let guard = 0; guard < 40 && from < to; guard++) {
-    const phraseEnd = TRAILING_LAST.has(low[to - 1]!);
-    if (phraseEnd && to - from >= 3 && TRAILING_3.has(`${low[to - 3]} ${low[to - 2]} ${low[to - 1]}`)) to -= 3;
-    else if (phraseEnd && to - from >= 2 && TRAILING_2.has(`${low[to - 2]} ${low[to - 1]}`)) to -= 2;
-    else if (TRAILING_1.has(low[to - 1]!)) to -= 1;
+    const phraseEnd = TRAILING_LAST.has(low(to - 1));
+    if (phraseEnd && to - from >= 3 && TRAILING_3.has(`${low(to - 3)} ${low(to - 2)} ${low(to - 1)}`)) to -= 3;
+    else if (phraseEnd && to - from >= 2 && TRAILING_2.has(`${low(to - 2)} ${low(to - 1)}`)) to -= 2;
+    else if (TRAILING_1.has(low(to - 1))) to -= 1;
     else break;
   }
   for (let guard = 0; guard < 40 && from < to; guard++) {
-    if (to - from >= 2 && LEADING_2_FIRST.has(low[from]!) && LEADING_2.has(`${low[from]} ${low[from + 1]}`)) from += 2;
-    else if (LEADING_1.has(low[from]!)) from += 1;
+    if (to - from >= 2 && LEADING_2_FIRST.has(low(from)) && LEADING_2.has(`${low(from)} ${low(from + 1)}`)) from += 2;
+    else if (LEADING_1.has(low(from))) from += 1;
     else break;
   }
-  return from === 0 && to === list.words.length ? list : sliceWords(list, from, to);
+  return [from, to];
 }
 
-/** "trên địa bàn tỉnh", "toàn tỉnh", "cả nước" say where, not what. */
-function withoutPlaces(list: WordList): WordList {
-  const { words, lowers } = list;
-  if (!lowers.some((w) => w === "trên" || w === "toàn" || w === "cả")) return list;
-  const out: WordList = { words: [], lowers: [] };
-  for (let i = 0; i < words.length; i++) {
-    const a = lowers[i]!;
-    const b = lowers[i + 1];
-    const c = lowers[i + 2];
+/** "trên địa bàn tỉnh", "toàn tỉnh", "cả nước" say where, not what: the words of `[from, to)` without them. */
+function withoutPlaces(p: Picked, from: number, to: number): Picked {
+  const low = (k: number) => (k < to ? lowerAt(p, k) : undefined);
+  let any = false;
+  for (let k = from; k < to && !any; k++) {
+    const w = low(k);
+    any = w === "trên" || w === "toàn" || w === "cả";
+  }
+  if (!any) return p;
+  const idx: number[] = [];
+  for (let i = from; i < to; i++) {
+    const a = low(i);
+    const b = low(i + 1);
+    const c = low(i + 2);
     if (a === "trên" && b === "địa" && c === "bàn") {
-      i += /^(?:tỉnh|xã|huyện)$/u.test(lowers[i + 3] ?? "") ? 3 : 2;
+      i += /^(?:tỉnh|xã|huyện)$/u.test(low(i + 3) ?? "") ? 3 : 2;
       continue;
     }
     if ((a === "toàn" && (b === "tỉnh" || b === "xã")) || (a === "cả" && b === "nước")) {
       i += 1;
       continue;
     }
-    out.words.push(words[i]!);
-    out.lowers.push(a);
+    idx.push(p.idx[i]!);
   }
-  return out;
+  return { all: p.all, idx };
 }
 
-/** `/\d/.test(word)`. */
-function hasDigit(word: string): boolean {
-  for (let i = 0; i < word.length; i++) if (isDigitAt(word, i)) return true;
-  return false;
-}
-
-/** The last `n` words, not counting connectors ("và", "-") that join them. */
-function lastWordsOf(list: WordList, n: number): WordList {
-  const lowers = list.lowers;
+/** Where the last `n` words of `[from, to)` start, not counting connectors ("và", "-") that join them. */
+function lastWordsFrom(p: Picked, from: number, to: number, n: number): number {
   let count = 0;
-  let from = lowers.length;
-  while (from > 0 && count < n) {
-    from--;
-    if (!CONNECTORS.has(lowers[from]!)) count++;
+  let at = to;
+  while (at > from && count < n) {
+    at--;
+    if (!CONNECTORS.has(lowerAt(p, at))) count++;
   }
-  while (from < lowers.length && CONNECTORS.has(lowers[from]!)) from++;
-  return from === 0 ? list : sliceWords(list, from);
+  while (at < to && CONNECTORS.has(lowerAt(p, at))) at++;
+  return at;
 }
 
 /** Where the clause of a number starts, scanning back: a comma, semicolon, colon or sentence end outside brackets, or the bracket it stands in. */
@@ -779,24 +891,47 @@ function tailWords(text: string, from: number, stopAtAbout = true): string {
   // digit. At most 8 of its words are read (7 kept, and the one after).
   let end = from;
   const limit = Math.min(text.length, from + 140);
-  while (end < limit && !TAIL_END.has(text.charCodeAt(end))) end++;
+  while (end < limit && !isTailEnd(text.charCodeAt(end))) end++;
   for (let i = from; i < end; i++) {
     if (text.charCodeAt(i) === 0x2e && !(i + 1 < end && isDigitAt(text, i + 1))) {
       end = i;
       break;
     }
   }
-  const words = splitWords(text.slice(from, end), 9);
-  const out: string[] = [];
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    const numberOfName = /^\d/.test(w) && /^(?:năm|sao|tuổi)$/iu.test(words[i + 1] ?? "");
-    if ((/^\d/.test(w) && !numberOfName) || TAIL_STOP.test(w) || out.length >= 7) break;
-    if (TAIL_QUALIFIER.test(w) && /^\d/.test(words[i + 1] ?? "")) break;
-    if (stopAtAbout && /^về$/iu.test(w) && /^(?:số|việc|tiền)$/iu.test(words[i + 1] ?? "")) break;
-    out.push(w);
+  const { starts, ends } = spacedWords(text, from, end, 9);
+  const n = starts.length;
+  let kept = 0;
+  for (let i = 0; i < n; i++) {
+    const s = starts[i]!;
+    const e = ends[i]!;
+    const hasNext = i + 1 < n;
+    const numberOfName = isDigitAt(text, s) && hasNext && NAME_NUMBER_WORDS.hasAt(text, starts[i + 1]!, ends[i + 1]!);
+    if ((isDigitAt(text, s) && !numberOfName) || TAIL_STOPS.hasAt(text, s, e) || kept >= 7) break;
+    if (hasNext && isDigitAt(text, starts[i + 1]!) && TAIL_QUALIFIERS.hasAt(text, s, e)) break;
+    if (stopAtAbout && hasNext && ABOUT.hasAt(text, s, e) && ABOUT_WHAT.hasAt(text, starts[i + 1]!, ends[i + 1]!)) break;
+    kept++;
   }
-  return out.join(" ");
+  let out = "";
+  for (let i = 0; i < kept; i++) out += (i > 0 ? " " : "") + text.slice(starts[i], ends[i]);
+  return out;
+}
+
+/** Where the words of `splitWords(text.slice(from, end), max)` start and end. */
+function spacedWords(text: string, from: number, end: number, max: number): { starts: number[]; ends: number[] } {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let start = -1;
+  for (let i = from; i <= end && starts.length < max; i++) {
+    if (i < end && !isSpace(text.charCodeAt(i))) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start < 0) continue;
+    starts.push(start);
+    ends.push(i);
+    start = -1;
+  }
+  return { starts, ends };
 }
 
 /** The quantity before `at` in the same sentence, if any. */
@@ -814,12 +949,9 @@ function previousInSentence(at: number, previous: readonly Quantity[], sentenceS
 
 /** The stretch before a number opens with a body name ("Ban cán sự đảng Ủy ban nhân dân tỉnh 05 đồng chí"). */
 function startsWithBody(stretch: string): boolean {
-  const s = stretch.trim();
-  if (!s) return false;
   // Most stretches open with a word no body name starts with: they need no tokens.
-  const first = firstWord(s);
-  if (first === null || !mayStartBody(first.toLowerCase())) return false;
-  const tokens = tokenize(s);
+  if (!firstWordMayStartBody(stretch)) return false;
+  const tokens = tokenize(stretch.trim());
   const m = tokens.length > 0 ? matchNamedBodyAt(tokens, 0) : null;
   return !!m && m.to >= tokens.length - 1;
 }
@@ -843,7 +975,10 @@ function sentenceSubject(text: string, at: number, acrossColon = false): string 
   const firstPart = clause.split(/,\s/)[0] ?? "";
   const verb = /\s(?:xếp|đạt|tăng|giảm|có|là|được|đã|chiếm|còn|xảy ra)\s/iu.exec(` ${firstPart} `);
   const subject = verb ? ` ${firstPart} `.slice(0, verb.index).trim() : firstPart;
-  return stripFunctionWords(lastWordsOf(wordList(subject), 9)).words.join(" ");
+  const words = wordList(subject);
+  const all: Picked = { all: words, idx: words.starts.map((_, i) => i) };
+  const [from, to] = stripFunctionWords(all, lastWordsFrom(all, 0, all.idx.length, 9), all.idx.length);
+  return joinWords(all, from, to);
 }
 
 

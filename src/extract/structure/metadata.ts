@@ -9,7 +9,7 @@ import { isPredicateStart, matchNamedBodyAt } from "./bodies.ts";
 import { findDates } from "./dates.ts";
 import type { DocModel, Para } from "./document.ts";
 import { isDocumentSymbol, kindOfSymbol, kindOfWord } from "./symbols.ts";
-import { isAllCapsWord, isCapitalized, plainGap, tokenize } from "./tokens.ts";
+import { isAllCapsWord, isCapitalized, tokenize } from "./tokens.ts";
 
 export interface Metadata {
   document: DocumentMeta;
@@ -192,7 +192,7 @@ function speakingBody(body: Para[]): string | null {
       const m = matchNamedBodyAt(tokens, i);
       if (!m) continue;
       const next = tokens[m.to];
-      if (!m.generic && next && plainGap(next.gap) && /^(?:thông báo|kết luận)$/u.test(`${next.lower} ${tokens[m.to + 1]?.lower ?? ""}`)) {
+      if (!m.generic && next && next.spaced && /^(?:thông báo|kết luận)$/u.test(`${next.lower} ${tokens[m.to + 1]?.lower ?? ""}`)) {
         return p.text.slice(tokens[m.from]!.start, tokens[m.to - 1]!.end);
       }
       i = m.to - 1;
@@ -207,7 +207,7 @@ function speakingBody(body: Para[]): string | null {
     const m = atClauseStart ? matchNamedBodyAt(tokens, i) : null;
     if (!m) continue;
     const next = tokens[m.to];
-    const predicate = !!next && plainGap(next.gap) && !isCapitalized(next.text) && (isPredicateStart(tokens, m.to) || !NOT_A_PREDICATE.test(next.lower));
+    const predicate = !!next && next.spaced && !isCapitalized(next.text) && (isPredicateStart(tokens, m.to) || !NOT_A_PREDICATE.test(next.lower));
     if (!m.generic && predicate) return first.text.slice(tokens[m.from]!.start, tokens[m.to - 1]!.end);
     i = m.to - 1;
   }

@@ -11,8 +11,10 @@ export const NUMBER_SOURCE = String.raw`\d{1,15}(?:[.,]\d{1,15}){0,6}`;
  * Returns null for anything that is not a well-formed number.
  */
 export function parseVietnameseNumber(raw: string): number | null {
-  // Most numbers are plain digits ("2024", "05"): read at once.
+  // Most numbers are plain digits ("2024", "05"), or grouped by dots with a decimal comma: read at once.
   if (raw.length > 0 && raw.length <= 40 && isDigits(raw)) return Number(raw);
+  const grouped = raw.length <= 40 ? groupedNumber(raw) : null;
+  if (grouped !== null) return grouped;
   const s = raw.trim();
   if (s.length === 0 || s.length > 40 || !/^\d[\d.,]*$/.test(s) || /[.,]$/.test(s) || /[.,]{2}/.test(s)) return null;
   const commaCount = count(s, ",");
@@ -38,7 +40,36 @@ export function parseVietnameseNumber(raw: string): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
-function isDigits(s: string): boolean {
+/**
+ * "9.003", "1.175.889,5", "102,3": digits grouped by dots in threes after the first one to three, and an
+ * optional decimal comma with digits after it, read without the general checks below (which give the same
+ * value for these); null for any other shape.
+ */
+function groupedNumber(s: string): number | null {
+  const comma = s.indexOf(",");
+  const intEnd = comma < 0 ? s.length : comma;
+  let digits = "";
+  let run = 0; // digits since the last dot
+  let dots = 0;
+  for (let i = 0; i < intEnd; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x2e) {
+      if (run < 1 || (dots === 0 ? run > 3 : run !== 3)) return null;
+      dots++;
+      run = 0;
+    } else if (c >= 0x30 && c <= 0x39) run++;
+    else return null;
+  }
+  if (run === 0 || (dots > 0 && run !== 3)) return null;
+  digits = dots > 0 ? s.slice(0, intEnd).replaceAll(".", "") : s.slice(0, intEnd);
+  if (comma >= 0) {
+    if (comma === s.length - 1 || !isDigits(s.slice(comma + 1))) return null;
+    digits += `.${s.slice(comma + 1)}`;
+  }
+  return Number(digits);
+}
+
+export function isDigits(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c < 0x30 || c > 0x39) return false;

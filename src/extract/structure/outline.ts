@@ -35,6 +35,9 @@ export interface Outline {
 const CLOSING = /^(?:Trên đây là|Trên đây\b|Nơi nhận|[^.;:]{3,60}\sthông báo (?:để|đến)\s)/u;
 
 export function isClosingParagraph(text: string): boolean {
+  // Every closing starts with "Trên đây" or "Nơi nhận", or holds "thông báo " near its start: most
+  // paragraphs are dismissed without the pattern.
+  if (!text.startsWith("Trên đây") && !text.startsWith("Nơi nhận") && !text.includes("thông báo ")) return false;
   return CLOSING.test(text);
 }
 

@@ -5,11 +5,11 @@
 import type { Located, Reference } from "../types.ts";
 import { matchesFrom, startsOf } from "../matches.ts";
 import { collapseSpaces } from "../normalize.ts";
-import { matchNamedBodyAt, mayStartBody } from "./bodies.ts";
+import { firstWordMayStartBody, matchNamedBodyAt } from "./bodies.ts";
 import { findDates } from "./dates.ts";
 import type { Para } from "./document.ts";
 import { kindOfSymbol, kindOfWord, SYMBOL_SOURCE } from "./symbols.ts";
-import { firstWord, tokenize } from "./tokens.ts";
+import { tokenize } from "./tokens.ts";
 import { append } from "./append.ts";
 
 export type LocatedReference = Reference & Located;
@@ -173,8 +173,7 @@ function completeCitation(text: string, start: number, symbolEnd: number, symbol
       skipped += meeting[0].length;
     }
     // Most citations name no issuer: no tokens unless the first word may start a body name.
-    const first = firstWord(rest);
-    const tokens = first !== null && mayStartBody(first.toLowerCase()) ? tokenize(rest) : [];
+    const tokens = firstWordMayStartBody(rest) ? tokenize(rest) : [];
     const body = tokens.length > 0 ? matchNamedBodyAt(tokens, 0) : null;
     if (body && !body.generic) {
       issuer = rest.slice(0, tokens[body.to - 1]!.end);

@@ -2,17 +2,69 @@
 // body names, indicators and references walk these tokens instead of running open-ended regular
 // expressions over the text, which keeps them linear on any input.
 
-import { isWordChar, lowerCaseInPlace } from "../chars.ts";
+import { isWordChar, lowerCodeAt } from "../chars.ts";
 
-export interface Token {
+/**
+ * A word of a text. Its strings (text, lower case, gap) are made when first asked for: most tokens are
+ * only looked at by their first letter or compared with a word (`is`), which needs no string.
+ */
+export class Token {
+  /** Offsets of the word in the full text. */
+  readonly start: number;
+  readonly end: number;
+  /** The gap is one to three spaces, nothing else: `plainGap(gap)`, the two tokens belong to one phrase. */
+  readonly spaced: boolean;
+  /** The gap holds one of . ; : ! ? (, which open a clause. */
+  readonly opensClause: boolean;
+  /** The lower case of the word's first code unit, or -1 when it has no one-unit lower case. */
+  readonly firstLower: number;
+  private readonly source: string;
+  /** Offset of `source` in the full text. */
+  private readonly offset: number;
+  private readonly gapStart: number;
+  private textCache: string | undefined;
+  private lowerCache: string | undefined;
+
+  constructor(source: string, offset: number, gapStart: number, start: number, end: number, spaced: boolean, opensClause: boolean) {
+    this.source = source;
+    this.offset = offset;
+    this.gapStart = gapStart;
+    this.start = offset + start;
+    this.end = offset + end;
+    this.spaced = spaced;
+    this.opensClause = opensClause;
+    this.firstLower = lowerCodeAt(source, start);
+  }
+
   /** The word as written: letters, digits and inner ".,/-" ("9.003", "84-TTr/TU", "Covid-19"). */
-  text: string;
+  get text(): string {
+    if (this.textCache === undefined) this.textCache = this.source.slice(this.start - this.offset, this.end - this.offset);
+    return this.textCache;
+  }
+
   /** Lower case (Vietnamese), for lexicon look-ups. */
-  lower: string;
-  start: number;
-  end: number;
+  get lower(): string {
+    if (this.lowerCache === undefined) this.lowerCache = this.text.toLowerCase();
+    return this.lowerCache;
+  }
+
   /** What stands between the previous token and this one (" ", ", ", " (", "; "…). */
-  gap: string;
+  get gap(): string {
+    return this.source.slice(this.gapStart, this.start - this.offset);
+  }
+
+  /**
+   * `lower === word`, without making the lower case, for a word of Latin letters (whose characters the
+   * lower case of a character without a one-unit lower case never gives).
+   */
+  is(word: string): boolean {
+    if (this.lowerCache !== undefined) return this.lowerCache === word;
+    const from = this.start - this.offset;
+    if (this.end - this.start !== word.length) return false;
+    if (this.firstLower !== word.charCodeAt(0)) return false;
+    for (let k = 1; k < word.length; k++) if (lowerCodeAt(this.source, from + k) !== word.charCodeAt(k)) return false;
+    return true;
+  }
 }
 
 // A word: letters/marks/digits, with inner connectors that keep numbers and symbols whole:
@@ -64,32 +116,45 @@ function wordEndAt(text: string, start: number): number {
   return i;
 }
 
-/** The text of the first token of `text` (null when it has none), without tokenizing the rest. */
-export function firstWord(text: string): string | null {
+/** Where the first token of `text` starts and ends (null when it has none), without tokenizing the rest. */
+export function firstWordRange(text: string): [number, number] | null {
   for (let i = 0; i < text.length; i++) {
-    if (wordCharLength(text, i) > 0) return text.slice(i, wordEndAt(text, i));
+    if (wordCharLength(text, i) > 0) return [i, wordEndAt(text, i)];
   }
   return null;
 }
 
+/** The text of the first token of `text` (null when it has none), without tokenizing the rest. */
+export function firstWord(text: string): string | null {
+  const range = firstWordRange(text);
+  return range === null ? null : text.slice(range[0], range[1]);
+}
+
 export function tokenize(text: string, offset = 0): Token[] {
   const out: Token[] = [];
-  const lower = lowerCaseInPlace(text);
   let last = 0;
-  for (let i = 0; i < text.length; i++) {
+  // What the gap since the last token holds: only spaces (how many), a character opening a clause.
+  let spaces = 0;
+  let other = false;
+  let clause = false;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0xd800 || c > 0xdfff ? !isWordChar(c) : wordCharLength(text, i) === 0) continue;
+    if (c < 0xd800 || c > 0xdfff ? !isWordChar(c) : wordCharLength(text, i) === 0) {
+      if (c === 0x20) spaces++;
+      else {
+        other = true;
+        if (c === 0x2e || c === 0x3b || c === 0x3a || c === 0x21 || c === 0x3f || c === 0x28) clause = true;
+      }
+      continue;
+    }
     const start = i;
     const end = wordEndAt(text, start);
-    const word = text.slice(start, end);
-    out.push({
-      text: word,
-      lower: lower === null ? word.toLowerCase() : lower.slice(start, end),
-      start: offset + start,
-      end: offset + end,
-      gap: text.slice(last, start),
-    });
+    out.push(new Token(text, offset, last, start, end, !other && spaces >= 1 && spaces <= 3, clause));
     last = end;
+    spaces = 0;
+    other = false;
+    clause = false;
     i = end - 1;
   }
   return out;
@@ -122,9 +187,63 @@ export function plainGap(gap: string): boolean {
   return /^ {1,3}$/.test(gap);
 }
 
+// Characters of the words looked up by tokens: the lower case of a character without a one-unit lower
+// case (see `Token.is`) gives none of them.
+const PLAIN_WORD = /^[ -~\u00a0-\u024f\u1e00-\u1eff]+$/;
+
+/**
+ * Lower-case words with a value each, looked up by a token: the words are kept by their first letter and
+ * length, so that most tokens are dismissed without making their lower case.
+ */
+export class WordTable<V> {
+  private readonly byKey = new Map<number, Array<[string, V]>>();
+
+  private static key(first: number, length: number): number {
+    return first * 64 + (length & 63);
+  }
+
+  get(word: string): V | undefined {
+    for (const [w, v] of this.byKey.get(WordTable.key(word.charCodeAt(0), word.length)) ?? []) if (w === word) return v;
+    return undefined;
+  }
+
+  set(word: string, value: V): void {
+    if (word !== word.toLowerCase() || !PLAIN_WORD.test(word)) throw new Error(`not a lower-case word: ${word}`);
+    const key = WordTable.key(word.charCodeAt(0), word.length);
+    const list = this.byKey.get(key) ?? [];
+    const at = list.findIndex(([w]) => w === word);
+    if (at >= 0) list[at] = [word, value];
+    else list.push([word, value]);
+    this.byKey.set(key, list);
+  }
+
+  /** The value of the word equal to the token's lower case. */
+  at(t: Token): V | undefined {
+    // Most tokens are dismissed by their first letter and length, before their lower case is made.
+    const list = this.byKey.get(WordTable.key(t.firstLower, t.end - t.start));
+    if (list === undefined) return undefined;
+    const lower = t.lower;
+    for (const [w, v] of list) if (w === lower) return v;
+    return undefined;
+  }
+}
+
+/** A set of lower-case words, asked whether a token's lower case is one of them. */
+export class TokenWords {
+  private readonly table = new WordTable<true>();
+
+  constructor(words: Iterable<string>) {
+    for (const w of words) this.table.set(w, true);
+  }
+
+  has(t: Token): boolean {
+    return this.table.at(t) !== undefined;
+  }
+}
+
 /** A lexicon of phrases (sequences of lower-case syllables), looked up by the longest match at a token. */
 export class PhraseLexicon {
-  private readonly root = new Map<string, PhraseNode>();
+  private readonly root = new WordTable<PhraseNode>();
   readonly maxLength: number;
 
   constructor(phrases: readonly string[]) {
@@ -138,7 +257,7 @@ export class PhraseLexicon {
       for (const w of words) {
         node = level.get(w);
         if (!node) {
-          node = { end: false, next: new Map() };
+          node = { end: false, next: new WordTable() };
           level.set(w, node);
         }
         level = node.next;
@@ -150,7 +269,7 @@ export class PhraseLexicon {
 
   /** Whether some phrase starts with this (lower-case) word. */
   startsWith(lower: string): boolean {
-    return this.root.has(lower);
+    return this.root.get(lower) !== undefined;
   }
 
   /** Number of tokens of the longest phrase starting at tokens[i] (0 when none). Words must be separated by plain spaces. */
@@ -159,8 +278,8 @@ export class PhraseLexicon {
     let best = 0;
     for (let k = 0; k < this.maxLength && i + k < tokens.length; k++) {
       const t = tokens[i + k]!;
-      if (k > 0 && !plainGap(t.gap)) break;
-      const node = level.get(t.lower);
+      if (k > 0 && !t.spaced) break;
+      const node = level.at(t);
       if (!node) break;
       if (node.end) best = k + 1;
       level = node.next;
@@ -171,5 +290,5 @@ export class PhraseLexicon {
 
 interface PhraseNode {
   end: boolean;
-  next: Map<string, PhraseNode>;
+  next: WordTable<PhraseNode>;
 }

@@ -2,7 +2,7 @@
 // ("tỷ đồng", "ngàn tỷ đồng", "triệu USD", "ha", "tấn/ha"), rates ("thuê bao/100 dân", "bác sĩ/vạn dân")
 // and counted nouns — the noun without its modifiers, or the classifier alone when one stands before
 // the noun ("194 căn nhà" → "căn"). Fixed terms stay whole ("tổ chức cơ sở đảng", "hợp tác xã").
-import { isWordChar } from "../chars.ts";
+import { isSpace, isWordChar, LowerCaseMap, LowerCaseWords } from "../chars.ts";
 
 export const MEASURES = [
   "ngàn tỷ đồng", "nghìn tỷ đồng", "trăm triệu đồng", "trăm nghìn đồng", "trăm ngàn đồng", "tỷ đồng", "triệu đồng",
@@ -58,9 +58,10 @@ export interface UnitMatch {
 }
 
 // Units are looked up word by word in tries (lower case), which is much faster than running long
-// alternations of regular expressions at every number.
+// alternations of regular expressions at every number. A word is looked up by its place in the text
+// (LowerCaseMap), without copying it out or lowering it.
 class WordTrie {
-  private readonly root = new Map<string, TrieNode>();
+  private readonly root = new LowerCaseMap<TrieNode>();
 
   constructor(phrases: readonly string[]) {
     for (const p of phrases) {
@@ -69,7 +70,7 @@ class WordTrie {
       for (const w of p.toLowerCase().split(" ")) {
         node = level.get(w);
         if (!node) {
-          node = { end: false, next: new Map() };
+          node = { end: false, next: new LowerCaseMap() };
           level.set(w, node);
         }
         level = node.next;
@@ -85,7 +86,7 @@ class WordTrie {
     for (let k = i; ; k++) {
       const word = words.at(k);
       if (!word) break;
-      const node = level.get(word.lower);
+      const node = level.find(words.text, word.start, word.end);
       if (!node) break;
       if (node.end) best = k - i + 1;
       level = node.next;
@@ -96,13 +97,12 @@ class WordTrie {
 
 interface TrieNode {
   end: boolean;
-  next: Map<string, TrieNode>;
+  next: LowerCaseMap<TrieNode>;
 }
 
 interface Word {
-  text: string;
-  lower: string;
-  /** Offset just after the word in the scanned string. */
+  /** Where the word starts and ends in the scanned string ("/" is a word of its own). */
+  start: number;
   end: number;
   /** Spaces before the word. */
   spaces: number;
@@ -112,20 +112,22 @@ const MEASURE_TRIE = new WordTrie(MEASURES);
 const COUNT_TRIE = new WordTrie(COUNT_NOUNS);
 const TIME_TRIE = new WordTrie(TIME_UNITS);
 const DENOMINATOR_TRIE = new WordTrie(DENOMINATORS);
+const CLASSIFIER_WORDS = new LowerCaseWords(CLASSIFIERS);
+const STAR_CLASS = new LowerCaseWords(["sao"]);
 
 /**
  * Up to `max` words after a number: letters, marks and digits; "/" as a word of its own; stops at other
  * punctuation. Words are read as the look-ups ask for them: most stop after one or two.
  */
 class Words {
+  readonly text: string;
   private readonly list: Word[] = [];
-  private readonly s: string;
   private readonly max: number;
   private next = 0;
   private done = false;
 
-  constructor(s: string, max: number) {
-    this.s = s;
+  constructor(text: string, max: number) {
+    this.text = text;
     this.max = max;
   }
 
@@ -134,8 +136,18 @@ class Words {
     return this.list[k];
   }
 
+  /** The k-th word as written. */
+  textOf(k: number): string {
+    const w = this.at(k)!;
+    return this.text.slice(w.start, w.end);
+  }
+
+  isSlash(w: Word | undefined): boolean {
+    return w !== undefined && w.end - w.start === 1 && this.text.charCodeAt(w.start) === 0x2f;
+  }
+
   private read(): void {
-    const s = this.s;
+    const s = this.text;
     let i = this.next;
     if (this.list.length >= this.max || i >= s.length) {
       this.done = true;
@@ -151,7 +163,7 @@ class Words {
       return;
     }
     if (s.charCodeAt(i) === 0x2f) {
-      this.list.push({ text: "/", lower: "/", end: i + 1, spaces });
+      this.list.push({ start: i, end: i + 1, spaces });
       this.next = i + 1;
       return;
     }
@@ -161,8 +173,7 @@ class Words {
       this.done = true;
       return;
     }
-    const text = s.slice(start, i);
-    this.list.push({ text, lower: text.toLowerCase(), end: i, spaces });
+    this.list.push({ start, end: i, spaces });
     this.next = i;
   }
 }
@@ -175,26 +186,42 @@ function joined(words: Words, from: number, to: number): string {
   let out = "";
   for (let k = from; k < to; k++) {
     const w = words.at(k)!;
-    out += k > from && w.text !== "/" && words.at(k - 1)!.text !== "/" ? ` ${w.text}` : w.text;
+    out += k > from && !words.isSlash(w) && !words.isSlash(words.at(k - 1)) ? ` ${words.textOf(k)}` : words.textOf(k);
   }
   return out;
+}
+
+/** `/^\d{1,5}$/` of a word. */
+function isShortNumber(words: Words, w: Word | undefined): boolean {
+  if (!w || w.end - w.start > 5) return false;
+  for (let i = w.start; i < w.end; i++) {
+    const c = words.text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
 }
 
 /** "/100 dân", "/vạn dân", "/xã" after a unit: the number of words it takes, or 0. */
 function rateLength(words: Words, i: number): number {
   const slash = words.at(i);
-  if (slash?.text !== "/" || slash.spaces > 2) return 0;
+  if (!slash || !words.isSlash(slash) || slash.spaces > 2) return 0;
   let k = i + 1;
-  const number = words.at(k);
-  if (number && /^\d{1,5}$/.test(number.text)) k++;
+  if (isShortNumber(words, words.at(k))) k++;
   const d = DENOMINATOR_TRIE.longest(words, k);
   return d > 0 ? k + d - i : 0;
 }
 
+/** `/^\s{0,2}%/.exec(after)?.[0].length`: a percent sign after at most two white space characters. */
+function percentLength(after: string): number {
+  let i = 0;
+  while (i < 2 && isSpace(after.charCodeAt(i))) i++;
+  return after.charCodeAt(i) === 0x25 ? i + 1 : 0;
+}
+
 /** The unit written right after a number, given the text that follows it; null when there is none. */
 export function unitAfter(after: string): UnitMatch | null {
-  const percent = /^\s{0,2}%/.exec(after);
-  if (percent) return { unit: "%", kind: "percent", length: percent[0].length };
+  const percent = percentLength(after);
+  if (percent > 0) return { unit: "%", kind: "percent", length: percent };
   const words = wordsOf(after, 8);
   const first = words.at(0);
   if (!first || first.spaces < 1 || first.spaces > 3) {
@@ -209,15 +236,15 @@ export function unitAfter(after: string): UnitMatch | null {
     return { unit: joined(words, 0, n), kind: "measure", length: words.at(n - 1)!.end };
   }
   // Rates of nouns: "thuê bao/100 dân", "bác sĩ/vạn dân", "giường bệnh/vạn dân".
-  for (const nounWords of [count, 2, 1]) {
+  for (let option = 0; option < 3; option++) {
+    const nounWords = option === 0 ? count : 3 - option; // the noun read, else two words, else one
     if (nounWords <= 0) continue;
     const rate = rateLength(words, nounWords);
     if (rate > 0) return { unit: joined(words, 0, nounWords + rate), kind: "measure", length: words.at(nounWords + rate - 1)!.end };
   }
   if (count > 0) {
-    const firstLower = first.lower;
     // "căn nhà", "con heo": the classifier is the unit, the noun goes to the label.
-    if (CLASSIFIERS.has(firstLower)) return { unit: first.text, kind: "count", length: first.end };
+    if (CLASSIFIER_WORDS.find(after, first.start, first.end) !== null) return { unit: words.textOf(0), kind: "count", length: first.end };
     return { unit: joined(words, 0, count), kind: "count", length: words.at(count - 1)!.end };
   }
   return null;
@@ -238,12 +265,12 @@ export function isDurationAfter(after: string): boolean {
   const first = words.at(0);
   if (!first || first.spaces < 1 || first.spaces > 3) return false;
   const t = TIME_TRIE.longest(words, 0);
-  return t > 0 && words.at(t)?.text !== "/";
+  return t > 0 && !words.isSlash(words.at(t));
 }
 
 export function isClassAfter(after: string): boolean {
   const first = wordsOf(after, 1).at(0);
-  return !!first && first.spaces >= 1 && first.spaces <= 3 && first.lower === "sao";
+  return !!first && first.spaces >= 1 && first.spaces <= 3 && STAR_CLASS.find(after, first.start, first.end) !== null;
 }
 
 /** The counted noun of "số <noun>" / "tổng số <noun>", used for numbers written without a unit. */
@@ -255,5 +282,8 @@ export function countNounAt(text: string): string | null {
 
 /** "tỷ động" (typo) → "tỷ đồng". */
 export function correctUnit(unit: string): string {
+  // Only a unit ending with "động" (in any case) is changed: its third letter from the end is "ộ".
+  const c = unit.charCodeAt(unit.length - 3);
+  if (c !== 0x1ed9 && c !== 0x1ed8) return unit;
   return unit.replace(/(tỷ|triệu|nghìn|ngàn)\s+động$/iu, "$1 đồng");
 }
