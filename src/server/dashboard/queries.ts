@@ -7,7 +7,7 @@ import { summaryLine, type Summary } from "../../domain/targets.ts";
 import type { Queryable } from "../db/schema.ts";
 import { emptyTally, onTimeShare } from "../reports/data.ts";
 import { resolutionScope } from "../targets/assess.ts";
-import { unitsAsOf } from "../units/queries.ts";
+import { unitNamesOn, unitsAsOf } from "../units/queries.ts";
 
 // The leaders' dashboard: for a province, a period and a cut-off day, the directives followed
 // in the period by outcome (done on time, late, overdue, not yet due, suspended) and status,
@@ -213,26 +213,18 @@ export async function targetsOverviewAsOf(db: Queryable, provinceId: number, per
 }
 
 export async function dashboard(db: Queryable, scope: DashboardScope, today = todayInVietnam()): Promise<Dashboard> {
+  const day = scope.asOf < today ? scope.asOf : today;
   const [rows, targets, months, slices] = await Promise.all([
     outcomeRows(db, scope, today),
     // Today's figures come from the assessments kept fresh on every write; a past cut-off counts the figures approved by then.
     scope.asOf >= today ? targetsOverview(db, scope.provinceId, scope.period, scope.units ?? null) : targetsOverviewAsOf(db, scope.provinceId, scope.period, scope.asOf, scope.units ?? null),
     trend(db, scope, today),
-    unitsAsOf(db, scope.provinceId, scope.asOf < today ? scope.asOf : today),
+    unitsAsOf(db, scope.provinceId, day),
   ]);
   const names = new Map(slices.map((s) => [s.id, s.name]));
   // Units gone by then (merged, abolished) keep their last name.
   const gone = [...new Set(rows.map((r) => r.lead_unit_id))].filter((id) => !names.has(id));
-  if (gone.length) {
-    const last = await db
-      .selectFrom("unit_versions")
-      .select(["unit_id", "name"])
-      .where("province_id", "=", scope.provinceId)
-      .where("unit_id", "in", gone)
-      .orderBy("valid_from")
-      .execute();
-    for (const v of last) names.set(v.unit_id, v.name);
-  }
+  for (const [id, name] of await unitNamesOn(db, scope.provinceId, gone, day)) names.set(id, name);
   const last = months.at(-1);
   const outcomes = emptyTally();
   const statuses: StatusCounts = { not_started: 0, in_progress: 0, awaiting_confirmation: 0, done: 0, suspended: 0 };

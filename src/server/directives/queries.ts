@@ -21,6 +21,7 @@ import type { DirectiveDetail, DirectiveStats, MyWork, SheetRow } from "../../do
 import type { SheetSort } from "../../domain/api/directives-input.ts";
 import type { DirectiveClassification, Priority } from "../../domain/directives.ts";
 import type { Database, Queryable } from "../db/schema.ts";
+import { unitNamesOn } from "../units/queries.ts";
 import type { DirectiveBrief } from "./notify.ts";
 import type { DirectiveRow } from "./service.ts";
 
@@ -77,25 +78,6 @@ export function timelinessIs(eb: States, t: Timeliness, asOf: string, dueSoonDay
 
 // ---------------------------------------------------------------------------
 // Names
-
-/** Unit names as they were on `day` (the earliest name for a unit that did not exist yet). */
-export async function unitNames(db: Queryable, provinceId: number, ids: string[], day: string): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids)];
-  if (!wanted.length) return new Map();
-  const rows = await db
-    .selectFrom("unit_versions")
-    .select(["unit_id", "name", "valid_from", "valid_to"])
-    .where("province_id", "=", provinceId)
-    .where("unit_id", "in", wanted)
-    .orderBy("valid_from")
-    .execute();
-  const out = new Map<string, string>();
-  for (const r of rows) {
-    if (!out.has(r.unit_id)) out.set(r.unit_id, r.name);
-    if (r.valid_from <= day) out.set(r.unit_id, r.name);
-  }
-  return out;
-}
 
 export async function userNames(db: Queryable, provinceId: number, ids: (string | null)[]): Promise<Map<string, string>> {
   const wanted = [...new Set(ids.filter((x): x is string => !!x))];
@@ -365,7 +347,7 @@ async function decorate(db: Queryable, provinceId: number, rows: BareRow[], asOf
       .where("requested_on", "<=", asOf)
       .orderBy("requested_at")
       .execute(),
-    unitNames(
+    unitNamesOn(
       db,
       provinceId,
       rows.map((r) => r.lead_unit_id),
@@ -561,7 +543,7 @@ export async function unitStatistics(
     q = q.where("s.lead_unit_id", "in", [...reachUnits]);
   }
   const rows = (await q.execute()).filter((r) => Number(r.total) > 0);
-  const names = await unitNames(
+  const names = await unitNamesOn(
     db,
     provinceId,
     rows.map((r) => r.lead_unit_id),
@@ -649,11 +631,11 @@ export async function directiveDetail(db: Queryable, provinceId: number, d: Dire
     ...deadlines.map((x) => x.set_by),
   ];
   const [units, users, parent] = await Promise.all([
-    unitNames(db, provinceId, unitIds, asOf),
+    unitNamesOn(db, provinceId, unitIds, asOf),
     userNames(db, provinceId, userIds),
     d.parent_id ? db.selectFrom("directives").select(["id", "content", "ordinal", "lead_unit_id"]).where("province_id", "=", provinceId).where("id", "=", d.parent_id).executeTakeFirst() : Promise.resolve(undefined),
   ]);
-  const parentUnit = parent ? (await unitNames(db, provinceId, [parent.lead_unit_id], asOf)).get(parent.lead_unit_id) : undefined;
+  const parentUnit = parent ? (await unitNamesOn(db, provinceId, [parent.lead_unit_id], asOf)).get(parent.lead_unit_id) : undefined;
   const name = (id: string | null) => (id ? (users.get(id) ?? null) : null);
   return {
     asOf,
@@ -743,7 +725,7 @@ export async function directiveBriefs(db: Queryable, provinceId: number, ids: st
     .where("d.province_id", "=", provinceId)
     .where("d.id", "in", [...new Set(ids)])
     .execute();
-  const names = await unitNames(
+  const names = await unitNamesOn(
     db,
     provinceId,
     rows.map((r) => r.lead_unit_id),

@@ -38,9 +38,9 @@ import { attachmentHeader, fileResponse, storeFile } from "../files/files.ts";
 import { HttpError, invalidInput, notFound } from "../http/errors.ts";
 import { generateUrgingLetter } from "../reports/generate.ts";
 import { type RequestContext, route } from "../http/route.ts";
-import { unitsAsOf } from "../units/queries.ts";
+import { unitNamesOn, unitsAsOf } from "../units/queries.ts";
 import { ATTACHMENT_MAX_FILES, checkAttachment } from "./attachments.ts";
-import { directiveDetail, myWork, successorResolver, trackingSheet, unitNames, unitStatistics } from "./queries.ts";
+import { directiveDetail, myWork, successorResolver, trackingSheet, unitStatistics } from "./queries.ts";
 import { queueMailJob } from "./reminders.ts";
 import {
   act,
@@ -141,7 +141,7 @@ async function paperPlan(ctx: RequestContext, paperId: string): Promise<PaperPla
   const live = new Set((await unitsAsOf(ctx.db, p, today)).map((u) => u.id));
   const successors = await successorResolver(ctx.db, p, live);
   const allIds = items.flatMap((i) => [...i.leads, ...i.partners].map((b) => b.unitId).filter((x): x is string => !!x));
-  const names = await unitNames(ctx.db, p, [...allIds, ...allIds.flatMap(successors)], today);
+  const names = await unitNamesOn(ctx.db, p, [...allIds, ...allIds.flatMap(successors)], today);
   // A body named in an old paper is proposed as the unit that carries its work today.
   const today_ = (b: { name: string; unitId: string | null }) => {
     const now = b.unitId ? successors(b.unitId) : [];
@@ -312,7 +312,7 @@ export const directiveRoutes = [
         .limit(500)
         .execute();
       const visible = reach ? rows.filter((r) => reach.has(r.lead_unit_id)) : rows;
-      const names = await unitNames(ctx.db, ctx.user.provinceId, visible.map((r) => r.lead_unit_id), todayInVietnam());
+      const names = await unitNamesOn(ctx.db, ctx.user.provinceId, visible.map((r) => r.lead_unit_id), todayInVietnam());
       return { requests: visible.map((r) => ({ ...r, leadUnitName: names.get(r.lead_unit_id) ?? "" })) };
     },
   }),

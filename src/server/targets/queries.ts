@@ -38,6 +38,7 @@ import {
 import type { Queryable, Tx } from "../db/schema.ts";
 import { badRequest, HttpError, notFound, staleEdit } from "../http/errors.ts";
 import { newId } from "../ids.ts";
+import { unitNamesOn } from "../units/queries.ts";
 import { refreshAssessments, resolutionPeriods, resolutionScope, ruleOf } from "./assess.ts";
 import type { ResolutionsTable, TargetsTable, TargetValuesTable } from "./tables.ts";
 
@@ -823,22 +824,6 @@ export async function listValues(
 // ---------------------------------------------------------------------------
 // A target's page
 
-export async function unitNames(db: Queryable, provinceId: number, ids: string[], day = todayInVietnam()): Promise<Map<string, string>> {
-  if (!ids.length) return new Map();
-  const rows = await db
-    .selectFrom("unit_versions")
-    .select(["unit_id", "name", "valid_from"])
-    .where("province_id", "=", provinceId)
-    .where("unit_id", "in", ids)
-    .where("valid_from", "<=", day)
-    .orderBy("unit_id")
-    .orderBy("valid_from", "desc")
-    .execute();
-  const out = new Map<string, string>();
-  for (const r of rows) if (!out.has(r.unit_id)) out.set(r.unit_id, r.name);
-  return out;
-}
-
 export async function targetDetail(db: Queryable, viewer: Viewer, id: string, chartYear?: number): Promise<TargetDetail> {
   const t = await findTarget(db, viewer.provinceId, id);
   const plans = await plansOf(db, viewer.provinceId, id);
@@ -867,7 +852,7 @@ export async function targetDetail(db: Queryable, viewer: Viewer, id: string, ch
   for (let y = firstYear; y <= lastYear; y++) allYears.push(y);
   const latestWithData = Math.max(...dataYears.filter((y) => years.includes(y)), years[0]!);
   const year = chartYear && allYears.includes(chartYear) ? chartYear : latestWithData;
-  const owner = t.owner_unit_id ? ((await unitNames(db, viewer.provinceId, [t.owner_unit_id])).get(t.owner_unit_id) ?? "") : null;
+  const owner = t.owner_unit_id ? ((await unitNamesOn(db, viewer.provinceId, [t.owner_unit_id], todayInVietnam())).get(t.owner_unit_id) ?? "") : null;
   const explanations = await listExplanations(db, viewer, { targetId: id, onlyMine: viewer.unitRole, limit: 100 });
 
   return {
@@ -1033,7 +1018,7 @@ export async function listExplanations(
     q = q.where("e.unit_id", "in", own);
   }
   const rows = await q.orderBy("e.requested_at", "desc").limit(filter.limit).execute();
-  const units = await unitNames(db, viewer.provinceId, [...new Set(rows.map((r) => r.unit_id).filter((u): u is string => !!u))]);
+  const units = await unitNamesOn(db, viewer.provinceId, rows.map((r) => r.unit_id).filter((u): u is string => !!u), todayInVietnam());
   const userIds = [...new Set(rows.flatMap((r) => [r.requested_by, r.answered_by]).filter((u): u is string => !!u))];
   const users = userIds.length ? await db.selectFrom("users").select(["id", "full_name"]).where("province_id", "=", viewer.provinceId).where("id", "in", userIds).execute() : [];
   const nameOf = (id: string | null) => (id ? (users.find((u) => u.id === id)?.full_name ?? null) : null);

@@ -53,6 +53,27 @@ export async function unitsAsOf(db: Queryable, provinceId: number, day: string):
 }
 
 /** Every version of every unit: the extractor matches names of any date against it. */
+/**
+ * Units' names on `day`: the name in force then; a unit gone by then keeps its last name, and one
+ * not created yet is called by its first.
+ */
+export async function unitNamesOn(db: Queryable, provinceId: number, ids: Iterable<string>, day: string): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids)];
+  if (!wanted.length) return new Map();
+  const rows = await db
+    .selectFrom("unit_versions")
+    .select(["unit_id", "name", "valid_from"])
+    .where("province_id", "=", provinceId)
+    .where("unit_id", "in", wanted)
+    .orderBy("valid_from")
+    .execute();
+  const out = new Map<string, string>();
+  for (const r of rows) {
+    if (!out.has(r.unit_id) || r.valid_from <= day) out.set(r.unit_id, r.name);
+  }
+  return out;
+}
+
 export async function allUnitVersions(db: Queryable, provinceId: number): Promise<UnitSlice[]> {
   return (await slicesQuery(db, provinceId).orderBy("u.code").orderBy("v.valid_from").execute()).map(toSlice);
 }
