@@ -467,6 +467,22 @@ function uniqueKeys(items: PaperItems): void {
   }
 }
 
+/** The paper's columns that hold its particulars, from what the office entered. */
+function metaColumns(meta: PaperMeta) {
+  const symbol = cleanSymbol(meta.symbol);
+  return {
+    kind: meta.kind ?? kindOfSymbol(symbol),
+    symbol,
+    issued_on: meta.issuedOn,
+    title: meta.title,
+    issuer: meta.issuer,
+    signer_name: meta.signerName,
+    signer_position: meta.signerPosition,
+    recipients: meta.recipients,
+    search: paperSearchKey({ ...meta, symbol }),
+  };
+}
+
 export async function saveReview(
   tx: Tx,
   provinceId: number,
@@ -485,31 +501,17 @@ export async function saveReview(
   await assertUnitsExist(tx, provinceId, items);
   await assertPapersExist(tx, provinceId, id, items);
   const before = { meta: metaOf(row), items: await paperItems(tx, row) };
-  const symbol = cleanSymbol(meta.symbol);
   const clean: PaperItems = {
     ...items,
     references: items.references.map((r) => ({ ...r, symbol: cleanSymbol(r.symbol), citedPaperId: r.linkManual ? r.citedPaperId : null })),
   };
   await tx
     .updateTable("papers")
-    .set({
-      kind: meta.kind ?? kindOfSymbol(symbol),
-      symbol,
-      issued_on: meta.issuedOn,
-      title: meta.title,
-      issuer: meta.issuer,
-      signer_name: meta.signerName,
-      signer_position: meta.signerPosition,
-      recipients: meta.recipients,
-      search: paperSearchKey({ ...meta, symbol }),
-      draft: JSON.stringify(clean),
-      updated_at: new Date(),
-      version: row.version + 1,
-    })
+    .set({ ...metaColumns(meta), draft: JSON.stringify(clean), updated_at: new Date(), version: row.version + 1 })
     .where("province_id", "=", provinceId)
     .where("id", "=", id)
     .execute();
-  return { before, after: { meta: { ...meta, symbol }, items: clean } };
+  return { before, after: { meta: { ...meta, symbol: cleanSymbol(meta.symbol) }, items: clean } };
 }
 
 /**
@@ -519,22 +521,9 @@ export async function saveReview(
  */
 export async function correctPaper(tx: Tx, provinceId: number, id: string, version: number, meta: PaperMeta): Promise<{ before: PaperMeta; after: PaperMeta; citedBy: number }> {
   const row = await lockForChange(tx, provinceId, id, version, ["confirmed", "archived"]);
-  const symbol = cleanSymbol(meta.symbol);
   const updated = await tx
     .updateTable("papers")
-    .set({
-      kind: meta.kind ?? kindOfSymbol(symbol),
-      symbol,
-      issued_on: meta.issuedOn,
-      title: meta.title,
-      issuer: meta.issuer,
-      signer_name: meta.signerName,
-      signer_position: meta.signerPosition,
-      recipients: meta.recipients,
-      search: paperSearchKey({ ...meta, symbol }),
-      updated_at: new Date(),
-      version: row.version + 1,
-    })
+    .set({ ...metaColumns(meta), updated_at: new Date(), version: row.version + 1 })
     .where("province_id", "=", provinceId)
     .where("id", "=", id)
     .returningAll()
