@@ -569,7 +569,7 @@ describe("who may do what", () => {
   it("keeps every change in an intact audit trail", async () => {
     const actions = await db.selectFrom("audit_log").select("action").distinct().where("province_id", "=", provinceId).where("object_type", "=", "paper").execute();
     expect(actions.map((a) => a.action).sort()).toEqual(
-      ["paper.archive", "paper.classify", "paper.confirm", "paper.register", "paper.restore", "paper.review", "paper.upload"].sort(),
+      ["paper.amend", "paper.archive", "paper.classify", "paper.confirm", "paper.register", "paper.restore", "paper.review", "paper.upload"].sort(),
     );
     expect((await verifyAudit(db)).ok).toBe(true);
   });
