@@ -22,8 +22,15 @@ export interface BodyMatch {
 const CAPITALISED_HEADS = [
   "sở", "báo", "đài", "hội", "cục", "chi cục", "viện", "trường", "bộ", "thanh tra", "kho bạc nhà nước", "bảo hiểm xã hội",
   "ngân hàng nhà nước", "trung tâm", "tòa án nhân dân", "viện kiểm sát nhân dân", "liên minh hợp tác xã", "quân sự",
-  "biên phòng", "hội đồng", "tổ công tác", "tiểu ban", "chi bộ", "đảng bộ", "tỉnh đoàn", "ủy ban", "ban",
+  "biên phòng", "hội đồng", "tổ công tác", "tiểu ban", "chi bộ", "đảng bộ", "tỉnh đoàn", "ủy ban", "ban", "phòng",
+  "ngân hàng", "viễn thông",
 ];
+
+/**
+ * Heads named by their field, as "Sở" is: "Chi cục Trồng trọt và Bảo vệ thực vật", "Phòng Kế hoạch - Tài chính",
+ * "Trung tâm Phục vụ hành chính công phường", "Ngân hàng Chính sách xã hội". Without a field they name nothing.
+ */
+const FIELD_HEADS = new Set(["sở", "chi cục", "cục", "phòng", "trung tâm", "viện", "ngân hàng"]);
 
 /** Heads matched in any case. */
 const HEADS = [
@@ -53,7 +60,7 @@ const PLACE_WORDS = ["thành phố", "thị xã", "huyện", "quận", "xã", "p
 const LEVELS = [
   "tỉnh ủy", "tu", "huyện ủy", "thị ủy", "thành ủy", "quận ủy", "trung ương", "tw", "trung ương đảng", "đảng bộ tỉnh",
   "tỉnh", "huyện", "thị xã", "thành phố", "xã", "phường", "thị trấn", "quận", "cấp tỉnh", "cấp huyện", "cấp xã", "đảng",
-  "việt nam", "tỉnh đoàn", "khu vực",
+  "việt nam", "tỉnh đoàn", "khu vực", "chi nhánh",
 ];
 /** Complements that make a name an open class. */
 const GENERIC_COMPLEMENTS = [
@@ -96,7 +103,7 @@ const departmentDomain = new PhraseLexicon(DEPARTMENT_DOMAINS);
 const predicateStart = new PhraseLexicon(PREDICATE_STARTS);
 
 /** Committees named after their place: "Tỉnh ủy Hậu Giang", "Huyện ủy Châu Thành". */
-const PLACE_COMMITTEES = new Set(["tỉnh ủy", "huyện ủy", "thị ủy", "thành ủy", "quận ủy", "đảng bộ", "chi bộ", "tỉnh đoàn"]);
+const PLACE_COMMITTEES = new Set(["tỉnh ủy", "huyện ủy", "thị ủy", "thành ủy", "quận ủy", "đảng bộ", "chi bộ", "tỉnh đoàn", "viễn thông"]);
 
 const MAX_NAME_TOKENS = 24;
 const MAX_PROPER_NAME = 5;
@@ -115,7 +122,8 @@ function properNameLength(tokens: readonly Token[], i: number): number {
     const t = tokens[i + n]!;
     if (n > 0 && !t.spaced && t.gap.trim() !== "-") break;
     if (!isCapitalized(t.text) || /\d/.test(t.text)) break;
-    if (n > 0 && (head.longestAt(tokens, i + n) > 0 || capitalisedHead.longestAt(tokens, i + n) > 0)) break;
+    // "Chi bộ Ủy ban nhân dân phường": a body's name, not a proper name, follows.
+    if (head.longestAt(tokens, i + n) > 0 || capitalisedHead.longestAt(tokens, i + n) > 0) break;
     n++;
   }
   return n;
@@ -154,8 +162,8 @@ export function matchBodyAt(tokens: readonly Token[], i: number): BodyMatch | nu
     if (s === 0 || !tokens[j]!.spaced) return null;
     return { from: i, to: j + s, generic: false };
   }
-  if (first === "sở") {
-    const d = departmentDomain.longestAt(tokens, j) || departmentLikeLength(tokens, j);
+  if (FIELD_HEADS.has(first)) {
+    const d = (first === "sở" ? departmentDomain.longestAt(tokens, j) : 0) || fieldLength(tokens, j);
     if (d === 0) return null;
     j += d;
   }
@@ -189,24 +197,78 @@ export function matchBodyAt(tokens: readonly Token[], i: number): BodyMatch | nu
     }
     break;
   }
-  // "Ban Chỉ đạo 35 các cấp": a generic complement may follow a described name's number.
+  if (first === "văn phòng" && j === i + h.length) {
+    // "Văn phòng Sở", "Văn phòng Ban", "Văn phòng Đăng ký đất đai": the office of the body it belongs to.
+    j += fieldLength(tokens, j, true);
+  } else if (first === "văn phòng" && tokens[j]?.is("và") && tokens[j]!.spaced) {
+    // "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân phường": one office of two bodies.
+    const second = headAt(tokens, j + 1) ? matchBodyAt(tokens, j + 1) : null;
+    if (second && !second.generic && tokens[j + 1]!.spaced) j = second.to;
+  }
   return { from: i, to: j, generic };
 }
 
-/** "Sở Tài chính": capitalised words of one or two syllables joined by "và", when not in the lexicon. */
-function departmentLikeLength(tokens: readonly Token[], i: number): number {
-  let n = 0;
-  while (i + n < tokens.length && n < 8) {
-    const t = tokens[i + n]!;
-    if (!t.spaced || !isCapitalized(t.text)) break;
-    n++;
-    const next = tokens[i + n];
-    if (next && next.spaced && !isCapitalized(next.text) && !next.is("và") && predicateStart.longestAt(tokens, i + n) === 0) n++;
-    const link = tokens[i + n];
-    if (link && link.is("và") && link.spaced && tokens[i + n + 1] && isCapitalized(tokens[i + n + 1]!.text)) n++;
+const MAX_FIELD_TOKENS = 14;
+/** Lower-case words a piece of a field may carry after its capitalised word ("Bảo vệ thực vật"). */
+const MAX_FIELD_TAIL = 4;
+
+/**
+ * The field of "Sở", "Chi cục", "Phòng"…: pieces that each open with a capital ("Tài chính", "Bảo vệ thực vật",
+ * "VNPT"), joined by "và" or " - " ("Kế hoạch - Tài chính"), or by commas when a "và" closes the list ("Chăn nuôi,
+ * Thú y và Thủy sản"). A piece never opens with another body's head nor runs into the predicate.
+ * `headAllowed`: the first piece may be a bare head ("Văn phòng Sở", "Văn phòng Ban").
+ */
+function fieldLength(tokens: readonly Token[], i: number, headAllowed = false): number {
+  let n = 0; // tokens accepted
+  let commasOpen = false; // pieces joined by commas wait for a closing "và"
+  let k = i;
+  let afterDash = false;
+  let tailAllowed = true; // lower-case words may follow a piece opened by a link, not a proper name run on
+  while (k < tokens.length && k - i < MAX_FIELD_TOKENS) {
+    const t = tokens[k]!;
+    if (!isCapitalized(t.text) || (k === i && !t.spaced)) break;
+    const isHead = headAt(tokens, k) !== null;
+    if (isHead && !afterDash && !(k === i && headAllowed)) break;
+    // One piece: the capitalised word, further capitalised words, then a few lower-case words — none after
+    // a bare head ("Văn phòng Sở tổng hợp …": what follows is the predicate).
+    k++;
+    while (k < tokens.length && tokens[k]!.spaced && isCapitalized(tokens[k]!.text) && headAt(tokens, k) === null) k++;
+    for (let tail = 0; tailAllowed && (!isHead || afterDash) && tail < MAX_FIELD_TAIL && k < tokens.length; tail++) {
+      const w = tokens[k]!;
+      if (!w.spaced || isCapitalized(w.text) || w.is("và") || /\d/.test(w.text)) break;
+      if (predicateStart.longestAt(tokens, k) > 0 && !compoundWithPrevious(tokens, k)) break;
+      if ((level.longestAt(tokens, k) > 0 && !isSocial(tokens, k)) || genericComplement.longestAt(tokens, k) > 0) break;
+      k++;
+    }
+    if (!commasOpen) n = k - i;
+    const next = tokens[k];
+    if (!next) break;
+    afterDash = false;
+    tailAllowed = true;
+    if (next.is("và") && next.spaced && tokens[k + 1]?.spaced && isCapitalized(tokens[k + 1]!.text)) {
+      commasOpen = false;
+      k++;
+    } else if (/^ ?- ?$/.test(next.gap) && isCapitalized(next.text)) {
+      if (commasOpen) break;
+      afterDash = true;
+    } else if (/^, ?$/.test(next.gap) && isCapitalized(next.text)) {
+      commasOpen = true;
+    } else if (next.spaced && isCapitalized(next.text)) tailAllowed = false;
     else break;
+    // else a proper name or an acronym goes on ("Trung tâm Kinh doanh VNPT Vĩnh Long")
   }
   return n;
+}
+
+/** "xã hội" (society) in a field ("Chính sách xã hội"), not the level "xã". */
+function isSocial(tokens: readonly Token[], k: number): boolean {
+  return tokens[k]!.is("xã") && !!tokens[k + 1]?.is("hội") && tokens[k + 1]!.spaced;
+}
+
+/** "công trình", "chương trình": the word is part of a noun here, not the verb it may be ("trình" = submit). */
+function compoundWithPrevious(tokens: readonly Token[], k: number): boolean {
+  const prev = tokens[k - 1];
+  return !!prev && tokens[k]!.is("trình") && (prev.is("công") || prev.is("chương") || prev.is("quy") || prev.is("tiến") || prev.is("lộ"));
 }
 
 /** The end of a described name: words up to the predicate, a clause break or the length limit. */
@@ -216,7 +278,7 @@ function describedEnd(tokens: readonly Token[], j: number): number {
     const t = tokens[j]!;
     if (j > start && !/^(?: {1,3}|, | - )$/.test(t.gap)) break;
     if (j === start && !t.spaced) break;
-    if (predicateStart.longestAt(tokens, j) > 0) break;
+    if (predicateStart.longestAt(tokens, j) > 0 && !compoundWithPrevious(tokens, j)) break;
     if (genericComplement.longestAt(tokens, j) > 0) break;
     j++;
   }

@@ -29,6 +29,19 @@ describe("body names", () => {
     ["Các cơ quan tham mưu, giúp việc Tỉnh ủy thực hiện", ["Các cơ quan tham mưu, giúp việc Tỉnh ủy"]],
     ["ủy ban nhân dân các cấp cần", ["*ủy ban nhân dân các cấp"]],
     ["Báo cáo kết quả về Sở Nội vụ", ["Sở Nội vụ"]],
+    // Names holding commas, and heads named by their field as "Sở" is.
+    ["Sở Văn hóa, Thể thao và Du lịch chủ trì", ["Sở Văn hóa, Thể thao và Du lịch"]],
+    ["Chi cục Chăn nuôi, Thú y và Thủy sản chịu trách nhiệm", ["Chi cục Chăn nuôi, Thú y và Thủy sản"]],
+    ["Sở Tài chính, Sở Xây dựng thẩm định", ["Sở Tài chính", "Sở Xây dựng"]],
+    ["Phòng Kế hoạch - Tài chính phối hợp", ["Phòng Kế hoạch - Tài chính"]],
+    ["Phòng chống dịch bệnh là nhiệm vụ", []],
+    ["Trung tâm Phục vụ hành chính công phường hướng dẫn", ["Trung tâm Phục vụ hành chính công phường"]],
+    ["Ngân hàng Chính sách xã hội chi nhánh Cà Mau cho vay", ["Ngân hàng Chính sách xã hội chi nhánh Cà Mau"]],
+    ["Văn phòng Sở tổng hợp, báo cáo", ["Văn phòng Sở"]],
+    ["Văn phòng Đăng ký đất đai chủ trì", ["Văn phòng Đăng ký đất đai"]],
+    ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã tham mưu", ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã"]],
+    ["Chi bộ Ủy ban nhân dân phường lãnh đạo", ["Chi bộ Ủy ban nhân dân phường"]],
+    ["Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh đẩy nhanh", ["Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh"]],
   ])("%s", (text, expected) => {
     expect(bodiesIn(text)).toEqual(expected);
   });
@@ -58,6 +71,8 @@ describe("leads and partners", () => {
     ["(Riêng huyện Tân Phú, Ủy ban nhân dân tỉnh cần hỗ trợ thêm.)", ["huyện Tân Phú", "Ủy ban nhân dân tỉnh"], []],
     ["Lưu ý bổ sung nội dung: Thường trực Tỉnh ủy lãnh đạo trực tiếp các đảng đoàn.", [], []],
     ["Thực hiện theo Công văn số 12 của Ban Tổ chức Tỉnh ủy.", [], []],
+    ["Ban Thường vụ Đảng ủy xã lãnh đạo xây dựng Đề án, với sự phối hợp của Sở Văn hóa, Thể thao và Du lịch.", ["Ban Thường vụ Đảng ủy xã"], ["Sở Văn hóa, Thể thao và Du lịch"]],
+    ["Ủy ban nhân dân xã phối hợp với Ngân hàng Chính sách xã hội và các ngân hàng thương mại triển khai.", ["Ủy ban nhân dân xã"], ["Ngân hàng Chính sách xã hội"]],
   ])("%s", (text, leads, partners) => {
     const found = responsibleBodies(text);
     expect(found.leads).toEqual(leads);

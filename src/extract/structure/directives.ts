@@ -400,7 +400,9 @@ const PARTNER_ADVERBS = new TokenWords(["chặt", "chẽ", "tốt", "hơn", "n�
 function partnersAfter(tokens: Token[], i: number): BodyMatch[] {
   let k = i;
   for (let guard = 0; guard < 5 && k < tokens.length && PARTNER_ADVERBS.has(tokens[k]!); guard++) k++;
-  if (!tokens[k]?.is("với") && !tokens[k]?.is("cùng")) return [];
+  // "với sự phối hợp của X": X is named with "phối hợp" too.
+  const ofWhom = tokens[k]?.is("của") && tokens[i - 3]?.is("sự");
+  if (!tokens[k]?.is("với") && !tokens[k]?.is("cùng") && !ofWhom) return [];
   const out: BodyMatch[] = [];
   let j = k + 1;
   for (let guard = 0; guard < 24 && j < tokens.length; guard++) {
@@ -410,7 +412,8 @@ function partnersAfter(tokens: Token[], i: number): BodyMatch[] {
       j++;
       continue;
     }
-    const m = matchNamedBodyAt(tokens, j) ?? matchSectorAt(tokens, j);
+    // "các ngân hàng thương mại": a sector after "các" is an open class.
+    const m = matchNamedBodyAt(tokens, j) ?? (tokens[j - 1]?.is("các") ? null : matchSectorAt(tokens, j));
     if (m) {
       out.push(m);
       j = m.to;

@@ -23,6 +23,12 @@ describe("units", () => {
     [" con heo", "con"],
     [" đồng chí", "đồng chí"],
     [" hợp tác xã", "hợp tác xã"],
+    [" điểm phần trăm so cùng kỳ", "điểm phần trăm"],
+    [" đồng/kg", "đồng/kg"],
+    [" giấy chứng nhận quyền sử dụng đất", "giấy chứng nhận"],
+    [" bài viết", "bài"],
+    [" cơn bão", "cơn"],
+    [" ổ dịch", "ổ"],
   ])("%j → %s", (after, unit) => {
     expect(unitAfter(after)?.unit).toBe(unit);
   });
@@ -90,6 +96,29 @@ describe("indicators", () => {
       "bệnh viện đa khoa 1.000 giường, (1) nội dung.",
     ].join(" ");
     expect(facts(text)).toEqual([]);
+  });
+
+  it("labels a figure opening its clause with what the clause says of it", () => {
+    const x = extractText("BÁO CÁO\nkết quả\n-----\n100% cán bộ, công chức được cấp tài khoản và sử dụng hệ thống điều hành. Có 230 doanh nghiệp tạm ngưng hoạt động, tăng 61 doanh nghiệp so cùng kỳ.");
+    expect(x.indicators.map((i) => [i.value, i.label])).toEqual([
+      [100, "cán bộ, công chức được cấp tài khoản và sử dụng hệ thống điều hành"],
+      [230, "doanh nghiệp tạm ngưng hoạt động"],
+      [61, "doanh nghiệp tạm ngưng hoạt động tăng so cùng kỳ"],
+    ]);
+  });
+
+  it("labels a sum named only as money with what was counted before it, and a bracketed figure with what it measures", () => {
+    const x = extractText("BÁO CÁO\nkết quả\n-----\nXử phạt vi phạm hành chính 14 cơ sở với số tiền 1.286 triệu đồng. Giải ngân đạt 32% kế hoạch, thấp hơn mức bình quân chung của tỉnh (41,5%).");
+    expect(x.indicators.find((i) => i.value === 1286)?.label).toMatch(/^số tiền .*xử phạt vi phạm hành chính/i);
+    expect(x.indicators.find((i) => i.value === 41.5)?.label).toMatch(/mức bình quân chung của tỉnh$/);
+  });
+
+  it("reads a comma inside the phrase opening a sentence as part of the label", () => {
+    const x = extractText("BÁO CÁO\nkết quả\n-----\nKim ngạch xuất khẩu nông, thủy sản ước đạt 1,12 tỷ USD. Tiến độ giải phóng mặt bằng còn chậm, mới đạt 64% khối lượng.");
+    expect(x.indicators.map((i) => [i.value, i.label])).toEqual([
+      [1.12, "Kim ngạch xuất khẩu nông, thủy sản"],
+      [64, expect.stringMatching(/^Tiến độ giải phóng mặt bằng/)],
+    ]);
   });
 
   it("keeps counts in footnotes and labels what is measured", () => {

@@ -572,14 +572,40 @@ function labelOf(c: LabelContext): string {
   if (prevQ && prevQ.kind !== "percent" && coordinated(text.slice(Math.max(0, at - 80), at)) && (!head || /\d/.test(stretch))) {
     head = prevQ.head;
   }
+  // "xử phạt 14 cơ sở với số tiền 1.286 triệu đồng": the sum is the money of what was just counted.
+  if (kind === "measure" && prevQ && prevQ.kind === "count" && MONEY_HEADS.test(head)) {
+    const before = text.slice(Math.max(0, at - 40), at);
+    const withAt = /(?:^|\s)với\s{1,3}$/iu.exec(before.replace(MONEY_WORDS_AT_END, ""));
+    if (withAt) {
+      // The verb of the count, its noun, and the first words of what follows the noun up to "với".
+      const end = at - before.length + withAt.index;
+      const counted = text.slice(prevQ.at, end);
+      const unitAt = counted.toLowerCase().indexOf(prevQ.unit.toLowerCase());
+      const after = unitAt < 0 ? "" : counted.slice(unitAt + prevQ.unit.length).trim().split(/\s+/).slice(0, 5).join(" ");
+      head = [head, headWords(text, prevQ.at, 6), prevQ.unit, after].filter(Boolean).join(" ");
+    }
+  }
   // Counts name their noun: "125 đảng viên" → "đảng viên …"; a classifier gives way to its noun ("194 căn nhà" → "nhà").
   const countNoun = kind === "count" && !c.inherited ? c.unit : "";
-  const nounPhrase = tailWords(text, unitEnd, kind !== "percent");
+  let nounPhrase = tailWords(text, unitEnd, kind !== "percent");
+  // "100% cán bộ, công chức được cấp tài khoản …", "1.942 hộ kinh doanh đã sử dụng …": a figure opening its
+  // clause is the subject of what follows, which says what is counted.
+  let clauseOpening = false;
+  const existential = EXISTENTIAL.test(stretch);
+  if ((!head || existential) && !c.inherited && !c.owner && !direction && (kind === "count" || kind === "percent") && (existential || opensClause(stretch))) {
+    const rest = clauseRest(text, unitEnd);
+    if (rest && wordCount(rest) > wordCount(nounPhrase)) {
+      nounPhrase = rest;
+      clauseOpening = true;
+      head = "";
+    }
+  }
   const tail = countNoun && nounPhrase ? `${countNoun} ${nounPhrase}` : countNoun || nounPhrase;
-  if (!head) {
+  if (!head && !clauseOpening) {
     const prev = prevQ;
     if (kind === "percent" && SHARE_BEFORE.test(text.slice(Math.max(0, at - 30), at)) && prev) head = `tỷ lệ ${prev.label.replace(/^(?:tổng số|số)\s/iu, "")}`;
     else if (kind === "percent" && /^về\s/iu.test(text.slice(unitEnd).trim()) && prev) head = prev.label;
+    else if (kind === "percent" && bracketedAlone(text, at, unitEnd)) head = headWords(text, at - 1, 9);
     else if (kind === "percent") head = sentenceSubject(text, at, true);
     else if (!tail && kind === "measure") head = c.unit;
     else if (!tail) head = sentenceSubject(text, at);
@@ -600,6 +626,63 @@ function labelOf(c: LabelContext): string {
   c.headOut.value = head;
   c.tailOut.value = kind === "count" ? nounPhrase : "";
   return label || c.unit;
+}
+
+/** "thấp hơn mức bình quân chung của tỉnh (41,5%)": the figure alone in brackets gives the value of what stands before. */
+function bracketedAlone(text: string, at: number, unitEnd: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && text.charCodeAt(i) === 0x20) i--;
+  if (text.charCodeAt(i) !== 0x28) return false;
+  let j = unitEnd;
+  while (j < text.length && text.charCodeAt(j) === 0x20) j++;
+  return text.charCodeAt(j) === 0x29;
+}
+
+/** A sum named only as money ("số tiền", "tổng kinh phí"), which says nothing of what it was spent on. */
+const MONEY_HEADS = /^(?:tổng\s)?(?:số tiền|kinh phí|số vốn|số kinh phí)$/iu;
+const MONEY_WORDS_AT_END = /(?:tổng\s{1,3})?(?:số tiền|kinh phí|số vốn|số kinh phí)(?:\s{1,3}(?:trên|gần|khoảng|hơn))?\s{0,3}$/iu;
+
+/** Words before a figure that still leave it opening its clause ("Có 230 doanh nghiệp", "Trên 90% hộ"). */
+const CLAUSE_OPENERS = /^\s*(?:(?:có|trên|dưới|khoảng|gần|hơn|còn|ít nhất|tối thiểu)\s+)?$/iu;
+
+/** "… phấn đấu đến năm 2027 có 100% xã, phường được …": what follows "có" is what is counted. */
+const EXISTENTIAL = /(?:^|\s)có\s{1,3}$/iu;
+
+function opensClause(stretch: string): boolean {
+  return stretch.length <= 12 && CLAUSE_OPENERS.test(stretch);
+}
+
+function wordCount(s: string): number {
+  return s ? s.split(" ").length : 0;
+}
+
+const MAX_REST_WORDS = 18;
+/** Words that do not end a subject's rest: a trailing link before the next figure is dropped. */
+const TRAILING_LINKS = /\s+(?:và|với|gồm|có|trong đó|của)$/iu;
+
+/**
+ * The rest of the clause after a figure opening it: up to . ; : ( ) or quotes, a comma before a qualifier
+ * or a figure (", đạt 74,1%", ", 05 Đề án"), "so" (so với / so cùng kỳ), or the next figure.
+ */
+function clauseRest(text: string, from: number): string {
+  const limit = Math.min(text.length, from + 200);
+  let end = from;
+  let words = 0;
+  for (; end < limit; end++) {
+    const c = text.charCodeAt(end);
+    if (c === 0x3b || c === 0x3a || c === 0x28 || c === 0x29 || c === 0x201c || c === 0x201d || c === 0x22) break;
+    if (c === 0x2e && !isDigitAt(text, end + 1)) break;
+    if (c === 0x20) {
+      words++;
+      if (words > MAX_REST_WORDS || isDigitAt(text, end + 1)) break;
+      if (/^so\s/iu.test(text.slice(end + 1, end + 4))) break;
+    }
+    if (c === 0x2c) {
+      const next = /^,\s*([\p{L}\p{M}\d]+)/u.exec(text.slice(end, end + 20))?.[1] ?? "";
+      if (!next || /^\d/.test(next) || TAIL_QUALIFIERS.has(next)) break;
+    }
+  }
+  return text.slice(from, end).trim().replace(TRAILING_LINKS, "").replace(/[,\s]+$/u, "");
 }
 
 /** "tăng tăng" → "tăng": the words of `s` (split on white space), without a repeat of the word before. */
@@ -647,7 +730,24 @@ function headStretch(text: string, at: number): [number, number] {
     const label = before.slice(from, colonAt);
     return /\d/.test(label) ? [at, at] : [base + from, base + colonAt];
   }
-  return [base + clauseCut(before) + 1, at];
+  const cut = clauseCut(before);
+  if (cut > 0 && before.charCodeAt(cut) === 0x2c && isNounListTail(before.slice(cut + 1))) {
+    // "Kim ngạch xuất khẩu nông, thủy sản ước đạt …", "chất thải … được thu gom, xử lý đạt …": the comma
+    // joins two words of one phrase that opens the sentence, not two clauses.
+    const earlier = clauseCut(before.slice(0, cut));
+    const opening = before.slice(earlier + 1, cut);
+    const startsSentence = earlier < 0 || before.charCodeAt(earlier) === 0x2e;
+    if (startsSentence && !/\d/.test(opening) && opening.trim().split(/\s+/).length >= 3) return [base + earlier + 1, at];
+  }
+  return [base + cut + 1, at];
+}
+
+/** At most two words before the verb of the figure ("thủy sản ước đạt", "xử lý đạt"). */
+function isNounListTail(piece: string): boolean {
+  const words = piece.trim().split(/\s+/);
+  let n = words.length;
+  while (n > 0 && /^(?:ước|đạt|là|có)$/iu.test(words[n - 1]!)) n--;
+  return n >= 1 && n <= 2 && n < words.length;
 }
 
 /** `/:\s{0,2}$/.test(s.slice(-3))`: a colon and at most two white space characters end `s`. */
@@ -793,7 +893,7 @@ const TRAILING_1 = new Set([
   "là", "đạt", "được", "có", "ước", "trên", "hơn", "khoảng", "gần", "còn", "với", "của", "cho", "từ", "đến", "tới", "nay", "thêm",
   "tổng", "chỉ", "lên", "xuống", "ra", "vào", "và", "đã", "tại", "ở", "tăng", "giảm", "vượt", "bằng", "chiếm", "số", "mỗi",
 ]);
-const TRAILING_2 = new Set(["thực hiện", "đối với", "ít nhất", "tối thiểu", "tối đa", "tỷ lệ", "ước đạt", "xảy ra", "có được", "trong năm", "đến nay", "hiện nay"]);
+const TRAILING_2 = new Set(["thực hiện", "đối với", "ít nhất", "tối thiểu", "tối đa", "tỷ lệ", "ước đạt", "mới đạt", "chỉ đạt", "xảy ra", "có được", "trong năm", "đến nay", "hiện nay"]);
 const TRAILING_3 = new Set(["đạt tỷ lệ", "chiếm tỷ lệ"]);
 const LEADING_1 = new Set(["trong", "đã", "có", "và", "với", "trên", "hơn", "khoảng", "gần", "ước", "từ", "đến", "nay", "thì", "mà", "nhưng", "song", "riêng", "là", "toàn", "được", "qua", "đó"]);
 const LEADING_2 = new Set(["trong đó", "đến nay", "cụ thể", "đồng thời", "toàn tỉnh", "số lượng", "theo đó", "phấn đấu"]);

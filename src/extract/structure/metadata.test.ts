@@ -74,6 +74,26 @@ describe("document metadata", () => {
     expect(x.document).toMatchObject({ kind: "CTr", symbol: "15-CTr/TU", date: "2026-03-20", title: "công tác quý II năm 2026", issuer: "Thành ủy Cần Thơ" });
   });
 
+  it("reads a signature set beside the recipients in a table, a number typed in capitals and a name wrapped in its cell", () => {
+    const x = extract({
+      format: "docx",
+      footnotes: [],
+      warnings: [],
+      blocks: [
+        { kind: "table", rows: [["TỈNH ỦY GIA LAI\nBAN TUYÊN GIÁO VÀ DÂN\nVẬN\n*\nSỐ 47-KH/BTGDVTU", "ĐẢNG CỘNG SẢN VIỆT NAM\nGia Lai, ngày 20 tháng 3 năm 2026"]] },
+        { kind: "paragraph", text: "KẾ HOẠCH" },
+        { kind: "paragraph", text: "tuyên truyền quý II năm 2026" },
+        { kind: "paragraph", text: "-----" },
+        { kind: "paragraph", text: "1. Văn phòng Ban theo dõi, tổng hợp." },
+        { kind: "table", rows: [["Nơi nhận:\n- Thường trực Tỉnh ủy,\n- Lưu Văn phòng.", "K/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN\nPhạm Thị Lan Anh"]] },
+      ],
+    });
+    expect(x.document).toMatchObject({ symbol: "47-KH/BTGDVTU", kind: "KH" });
+    expect(x.document.issuer?.toLowerCase()).toBe("ban tuyên giáo và dân vận");
+    expect(x.document.signer.name).toBe("Phạm Thị Lan Anh");
+    expect(x.document.signer.position?.toLowerCase()).toBe("phó trưởng ban");
+  });
+
   it("marks classified papers, but not internal circulation", () => {
     expect(extractText("TỈNH ỦY AN GIANG\nMẬT\nBÁO CÁO\nvề công tác\n-----\nNội dung.").classification).toBe("Mật");
     expect(extractText("TỐI MẬT\nBÁO CÁO\nvề công tác\n-----\nNội dung.").classification).toBe("Tối mật");

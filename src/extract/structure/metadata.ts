@@ -19,7 +19,7 @@ export interface Metadata {
 export function readMetadata(model: DocModel): Metadata {
   const head = headLines(model);
   const body = model.paras.filter((p) => p.region === "body");
-  const tail = model.paras.filter((p) => p.region === "tail").map(fullText);
+  const tail = tailLines(model);
   const symbol = ownSymbol(head);
   const title = titleOf(head);
   const kind = kindOf(symbol, head, body);
@@ -34,6 +34,20 @@ export function readMetadata(model: DocModel): Metadata {
     },
     classification: classificationOf(head, body),
   };
+}
+
+/**
+ * The lines of the tail in order: its paragraphs, and the lines of the cells of its tables (a .docx often
+ * sets the recipients and the signature side by side in a borderless table).
+ */
+function tailLines(model: DocModel): string[] {
+  const parts: Array<{ index: number; lines: string[] }> = model.paras.filter((p) => p.region === "tail").map((p) => ({ index: p.index, lines: [fullText(p)] }));
+  for (const table of model.tables) {
+    if (table.region !== "tail") continue;
+    const lines = table.rows.flatMap((row) => row.flatMap((cell) => cell.lines));
+    parts.push({ index: table.index, lines });
+  }
+  return parts.sort((a, b) => a.index - b.index).flatMap((p) => p.lines);
 }
 
 function fullText(p: Para): string {
@@ -56,7 +70,8 @@ function headLines(model: DocModel): string[] {
 // ---------------------------------------------------------------------------
 // Number and kind
 
-const OWN_NUMBER = /^Số\s{0,3}:?\s{0,3}(\S{1,60})/u;
+// "Số 15-CTr/TU", "Số: 412/BC-SNNMT", "SỐ 36-BC/ĐU" (a header typed in capitals).
+const OWN_NUMBER = /^Số\s{0,3}:?\s{0,3}(\S{1,60})/iu;
 
 function ownSymbol(head: string[]): string | null {
   for (const line of head) {
@@ -139,15 +154,21 @@ function meetingDate(body: Para[]): IsoDate | null {
 // ---------------------------------------------------------------------------
 // Issuer
 
-const NOT_ISSUER = /^(?:ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập|Số\b|Dự thảo|MẬT|TỐI MẬT|TUYỆT MẬT|KHẨN|HỎA TỐC)/iu;
+const NOT_ISSUER = /^(?:ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập|Số(?![\p{L}\p{M}])|Dự thảo|MẬT|TỐI MẬT|TUYỆT MẬT|KHẨN|HỎA TỐC)/iu;
 
 function headerIssuer(head: string[]): string | null {
   const candidates: string[] = [];
+  let continued = false; // the line before was a candidate
   for (const line of head) {
     if (isKindWordLine(line)) break;
     if (isSeparatorLine(line) || NOT_ISSUER.test(line) || PLACE_DATE.test(line)) continue;
-    if (!isAllCapsLine(line)) continue;
-    candidates.push(line);
+    if (isAllCapsLine(line)) {
+      candidates.push(line);
+      continued = true;
+    } else if (continued && candidates.length > 0 && isAllCapsWord(line.trim()) && /\p{L}/u.test(line)) {
+      // "BAN TUYÊN GIÁO VÀ DÂN" ⏎ "VẬN": a name wrapped in its narrow header cell.
+      candidates[candidates.length - 1] += ` ${line.trim()}`;
+    } else continued = false;
   }
   // Two lines (superior above, issuer below): the lower one.
   const last = candidates[candidates.length - 1];

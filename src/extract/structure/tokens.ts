@@ -249,18 +249,20 @@ export class PhraseLexicon {
   constructor(phrases: readonly string[]) {
     let max = 0;
     for (const p of phrases) {
+      // "văn hóa, thể thao và du lịch": a word written with "," is followed by a comma in the text.
       const words = p.toLowerCase().split(/\s+/).filter(Boolean);
       if (words.length === 0) continue;
       max = Math.max(max, words.length);
       let level = this.root;
       let node: PhraseNode | undefined;
-      for (const w of words) {
+      for (const written of words) {
+        const w = written.endsWith(",") ? written.slice(0, -1) : written;
         node = level.get(w);
         if (!node) {
-          node = { end: false, next: new WordTable() };
+          node = { end: false, next: new WordTable(), afterComma: null };
           level.set(w, node);
         }
-        level = node.next;
+        level = written.endsWith(",") ? (node.afterComma ??= new WordTable()) : node.next;
       }
       node!.end = true;
     }
@@ -274,15 +276,21 @@ export class PhraseLexicon {
 
   /** Number of tokens of the longest phrase starting at tokens[i] (0 when none). Words must be separated by plain spaces. */
   longestAt(tokens: readonly Token[], i: number): number {
-    let level = this.root;
+    let afterSpace = this.root;
+    let afterComma: WordTable<PhraseNode> | null = null;
     let best = 0;
     for (let k = 0; k < this.maxLength && i + k < tokens.length; k++) {
       const t = tokens[i + k]!;
-      if (k > 0 && !t.spaced) break;
+      let level = afterSpace;
+      if (k > 0 && !t.spaced) {
+        if (afterComma === null || !/^, ?$/.test(t.gap)) break;
+        level = afterComma;
+      }
       const node = level.at(t);
       if (!node) break;
       if (node.end) best = k + 1;
-      level = node.next;
+      afterSpace = node.next;
+      afterComma = node.afterComma;
     }
     return best;
   }
@@ -290,5 +298,7 @@ export class PhraseLexicon {
 
 interface PhraseNode {
   end: boolean;
+  /** Words that follow after spaces, and after a comma (null when no phrase has one here). */
   next: WordTable<PhraseNode>;
+  afterComma: WordTable<PhraseNode> | null;
 }

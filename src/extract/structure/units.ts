@@ -8,7 +8,7 @@ export const MEASURES = [
   "ngàn tỷ đồng", "nghìn tỷ đồng", "trăm triệu đồng", "trăm nghìn đồng", "trăm ngàn đồng", "tỷ đồng", "triệu đồng",
   "nghìn đồng", "ngàn đồng", "đồng", "tỷ USD", "triệu USD", "nghìn USD", "ngàn USD", "USD", "triệu con", "nghìn con",
   "triệu lượt", "nghìn lượt", "ha", "hécta", "km2", "km", "m2", "m3", "m", "tấn", "tạ", "kg", "lít", "MW", "kWh", "cm",
-  "mm", "triệu tấn", "nghìn tấn", "ngàn tấn", "triệu người",
+  "mm", "triệu tấn", "nghìn tấn", "ngàn tấn", "triệu người", "điểm phần trăm",
   // A typo seen in drafts, read as the currency it means (see correctUnit).
   "tỷ động", "triệu động",
 ];
@@ -36,16 +36,17 @@ export const COUNT_NOUNS = [
   "giải", "huy chương", "huy hiệu", "bằng khen", "giấy khen", "danh hiệu", "sản phẩm", "phần quà", "phần", "suất",
   "căn", "căn nhà", "nhà", "con", "cây", "thuê bao", "giường bệnh", "giường", "bậc", "lần", "loại", "mặt hàng",
   "phương án", "tàu", "xe", "máy", "camera", "ý tưởng", "tiêu chuẩn", "quyển", "cuốn", "bộ", "chiếc",
+  "giấy chứng nhận", "giấy phép", "ổ", "cơn", "tham luận", "cụm",
 ];
 
 /** Classifiers that stand for the noun after them: "194 căn nhà" → unit "căn". */
-export const CLASSIFIERS = new Set(["căn", "con", "cây", "đợt", "điểm", "lượt", "chiếc", "cuốn", "quyển", "bộ", "phần"]);
+export const CLASSIFIERS = new Set(["căn", "con", "cây", "đợt", "điểm", "lượt", "chiếc", "cuốn", "quyển", "bộ", "phần", "bài", "cơn", "cụm", "ổ"]);
 
 /** Time units: "05 năm thực hiện", "chưa đủ 06 tháng" are durations, not indicators. */
 export const TIME_UNITS = ["năm", "tháng", "ngày", "tuần", "giờ", "phút", "giây", "quý", "thập kỷ", "thế kỷ", "năm tuổi"];
 
 /** Denominators of rates: "thuê bao/100 dân", "bác sĩ/vạn dân", "tiêu chí/xã", "đồng/phần", "ngày/tháng". */
-const DENOMINATORS = ["vạn dân", "nghìn dân", "ngàn dân", "dân", "xã", "phần", "tháng", "năm", "ha", "người", "hộ", "lượt", "ngày", "km2", "km"];
+const DENOMINATORS = ["vạn dân", "nghìn dân", "ngàn dân", "dân", "xã", "phần", "tháng", "năm", "ha", "người", "hộ", "lượt", "ngày", "km2", "km", "kg", "tấn", "lít"];
 
 export type UnitKind = "percent" | "measure" | "count";
 
