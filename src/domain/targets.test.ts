@@ -14,6 +14,7 @@ import {
   indexFigures,
   likelihoodOf,
   percentOfPlan,
+  resolutionShortName,
   performanceRatio,
   type Status,
   statusForRatio,
@@ -381,5 +382,14 @@ describe("properties", () => {
         }
       }),
     );
+  });
+});
+
+describe("a resolution's short name", () => {
+  it("is its symbol, else its title without the issuer", () => {
+    expect(resolutionShortName({ symbol: "24-NQ/TU", title: "Nghị quyết về nhiệm vụ năm 2024" })).toBe("NQ 24-NQ/TU");
+    expect(resolutionShortName({ symbol: null, title: "Chương trình công tác năm 2024 của Tỉnh ủy Hậu Giang" })).toBe("Chương trình công tác năm 2024");
+    expect(resolutionShortName({ symbol: null, title: "Nghị quyết của Ban Chấp hành Đảng bộ tỉnh Tiền Giang về nhiệm vụ năm 2024" })).toBe("Nghị quyết về nhiệm vụ năm 2024");
+    expect(resolutionShortName({ symbol: null, title: "Nghị quyết của Ban Chấp hành Đảng bộ tỉnh" })).toBe("Nghị quyết của Ban Chấp hành Đảng bộ tỉnh");
   });
 });

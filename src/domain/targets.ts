@@ -759,3 +759,15 @@ export function summaryLine(s: Summary, period: Period | null = null): string {
 
 /** The term a year's plans belong to (re-exported for callers that only import the rules). */
 export { termOfYear };
+
+/**
+ * A resolution's name for a chart axis: "NQ 24-NQ/TU", or the title without its issuer ("Chương trình
+ * công tác năm 2024"; "Nghị quyết của Ban Chấp hành … về nhiệm vụ năm 2024" → "Nghị quyết về nhiệm vụ năm 2024").
+ */
+export function resolutionShortName(r: { symbol: string | null; title: string }): string {
+  if (r.symbol) return `NQ ${r.symbol}`;
+  const withoutIssuer = / về /u.test(r.title) ? r.title.replace(/\s+của\s+.*?(?=\s+về\s)/u, "") : r.title.replace(/\s+của\s+.*$/u, "");
+  // A title that is its issuer and nothing else ("Nghị quyết của Ban Chấp hành …") stays whole.
+  const head = withoutIssuer.split(/\s+/).length >= 3 ? withoutIssuer : r.title;
+  return head.length > 48 ? `${head.slice(0, 46)}…` : head;
+}

@@ -28,6 +28,11 @@ describe("the leaders' dashboard", () => {
     await page.getByTestId("chart-outcomes").locator("canvas").waitFor();
     await screenshot(page, "dashboard-this-year");
 
+    // No resolution sets targets for this year: the dashboard offers the latest period with figures.
+    await page.getByTestId("no-targets").getByRole("button", { name: "Xem chỉ tiêu năm 2024" }).click();
+    await expect.poll(() => page.locator(".page-header").innerText(), { timeout: 20_000 }).toMatch(/Năm 2024/);
+    await expect.poll(() => text(page, "figure-targets"), { timeout: 20_000 }).toMatch(/18\/18/);
+
     // The year 2024, as of its last day.
     await page.getByLabel("Kỳ").click();
     await page.getByLabel("Kỳ").pressSequentially("Năm 2024");

@@ -64,6 +64,8 @@ export interface Dashboard {
 export interface DashboardData extends Dashboard {
   choices: { code: string; label: string }[];
   today: string;
+  /** The latest period with figures of the province's targets: where to look when the period shows none. */
+  latestTargetPeriod: { code: string; label: string } | null;
 }
 
 // ---------------------------------------------------------------------------

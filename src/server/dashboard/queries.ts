@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { Dashboard, StatusCounts, TargetsOverview, TrendPoint, UnitDirective, UnitDrillDown, UnitOutcomes, UnitTarget } from "../../domain/api/dashboard.ts";
 import type { Outcome, OutcomeTally } from "../../domain/directives.ts";
 import { addDays, todayInVietnam, viCollator } from "../../domain/format.ts";
-import { endDate, type Period, periodLabel, startDate } from "../../domain/periods.ts";
+import { endDate, parsePeriodCode, type Period, periodLabel, startDate } from "../../domain/periods.ts";
 import { summaryLine, type Summary } from "../../domain/targets.ts";
 import type { Queryable } from "../db/schema.ts";
 import { emptyTally, onTimeShare } from "../reports/data.ts";
@@ -148,6 +148,25 @@ export async function trend(db: Queryable, scope: DashboardScope, today = todayI
 function lastOfMonth(day: string): string {
   const [y, m] = day.split("-").map(Number) as [number, number];
   return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}
+
+/** The kinds of period the dashboard offers (routes.ts, periodChoices). */
+const DASHBOARD_KINDS = new Set<Period["kind"]>(["quarter", "half", "nine_months", "year"]);
+
+/**
+ * The latest period the dashboard offers in which some target of the province could be assessed (its
+ * figures recorded): where to look when the chosen period shows no targets.
+ */
+export async function latestTargetPeriod(db: Queryable, provinceId: number): Promise<{ code: string; label: string } | null> {
+  const rows = await db.selectFrom("target_assessments").select("period").distinct().where("province_id", "=", provinceId).where("status", "!=", "not_assessable").execute();
+  let best: Period | null = null;
+  for (const { period } of rows) {
+    const p = parsePeriodCode(period);
+    if (!p || !DASHBOARD_KINDS.has(p.kind) || (p.kind === "half" && p.startMonth !== 1)) continue;
+    // The latest end; of two ending together, the longer (the year before its fourth quarter).
+    if (!best || endDate(p) > endDate(best) || (endDate(p) === endDate(best) && startDate(p) < startDate(best))) best = p;
+  }
+  return best ? { code: best.code, label: periodLabel(best) } : null;
 }
 
 /** The targets of the resolutions covering the period, by status, from the assessments kept fresh on every write. */

@@ -5,7 +5,7 @@ import { type Period, periodLabel, periodsOfYear, startDate } from "../../domain
 import { badRequest, notFound } from "../http/errors.ts";
 import { route } from "../http/route.ts";
 import { reportPeriod } from "../reports/work-results.ts";
-import { dashboard, unitDrillDown } from "./queries.ts";
+import { dashboard, latestTargetPeriod, unitDrillDown } from "./queries.ts";
 
 // The leaders' dashboard over HTTP: the picture for a period and a cut-off day, and the
 // drill-down to one unit. Leaders, the office and administrators see the whole province.
@@ -49,8 +49,8 @@ export const dashboardRoutes = [
     query: PeriodQuery,
     handler: async (ctx, { query }): Promise<DashboardData> => {
       const { period, asOf } = dashboardScope(query);
-      const data = await dashboard(ctx.db, { provinceId: ctx.user.provinceId, period, asOf });
-      return { ...data, choices: periodChoices(period.year), today: todayInVietnam() };
+      const [data, targetsHint] = await Promise.all([dashboard(ctx.db, { provinceId: ctx.user.provinceId, period, asOf }), latestTargetPeriod(ctx.db, ctx.user.provinceId)]);
+      return { ...data, choices: periodChoices(period.year), today: todayInVietnam(), latestTargetPeriod: targetsHint };
     },
   }),
   route({

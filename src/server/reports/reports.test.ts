@@ -287,6 +287,16 @@ describe("dashboard", () => {
     expect((await leader.get(`/api/dashboard/units/${newId()}?period=2024`)).status).toBe(404);
   });
 
+  it("points a period without targets to the latest period with figures", async () => {
+    const res = await leader.get("/api/dashboard?period=2019&asOf=2019-12-31");
+    expect(res.status).toBe(200);
+    expect(res.body.targets.resolutions).toEqual([]);
+    expect(res.body.latestTargetPeriod).toMatchObject({ code: expect.stringMatching(/^2024/) });
+    // There, some target can be assessed.
+    const there = await leader.get(`/api/dashboard?period=${res.body.latestTargetPeriod.code}`);
+    expect(there.body.targets.total.assessable).toBeGreaterThan(0);
+  });
+
   it("is for leaders, the office and administrators", async () => {
     expect((await office.get("/api/dashboard?period=2024-9M")).status).toBe(200);
     expect((await staff.get("/api/dashboard")).status).toBe(403);

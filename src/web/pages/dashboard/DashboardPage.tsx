@@ -44,6 +44,24 @@ function Figures(props: { data: DashboardData }) {
   );
 }
 
+/** No resolution sets targets for the period: say so, and offer the latest period with figures. */
+function NoTargets(props: { latest: { code: string; label: string } | null; onShow: (code: string) => void }) {
+  return (
+    <Flex vertical gap={8} data-testid="no-targets">
+      <Typography.Text type="secondary">Chưa có nghị quyết nào đặt chỉ tiêu cho kỳ này.</Typography.Text>
+      {props.latest ? (
+        <div>
+          <Button size="small" onClick={() => props.onShow(props.latest!.code)}>
+            Xem chỉ tiêu {props.latest.label.charAt(0).toLowerCase() + props.latest.label.slice(1)}
+          </Button>
+        </div>
+      ) : (
+        <Link to="/chi-tieu">Khai báo nghị quyết và chỉ tiêu</Link>
+      )}
+    </Flex>
+  );
+}
+
 export default function DashboardPage() {
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
@@ -128,7 +146,7 @@ export default function DashboardPage() {
                     ))}
                   </>
                 ) : (
-                  <Typography.Text type="secondary">Chưa có chỉ tiêu cho kỳ này.</Typography.Text>
+                  <NoTargets latest={data.latestTargetPeriod} onShow={(code) => set({ ky: code })} />
                 )}
               </Card>
             </Col>

@@ -7,6 +7,7 @@ import { CanvasRenderer } from "echarts/renderers";
 import { useEffect, useMemo, useRef } from "react";
 import type { DashboardData } from "../../../domain/api/dashboard.ts";
 import { formatNumber } from "../../../domain/format.ts";
+import { resolutionShortName } from "../../../domain/targets.ts";
 import { OUTCOME_COLORS, OUTCOME_LABELS, OUTCOMES, TARGET_STATUS_COLORS, TARGET_STATUS_LABELS } from "./api.ts";
 
 echarts.use([PieChart, BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
@@ -115,13 +116,6 @@ export function TrendChart(props: { data: DashboardData; height?: number }) {
   return <div ref={ref} data-testid="chart-trend" style={{ height: props.height ?? 280 }} aria-label="Biểu đồ xu hướng theo tháng" role="img" />;
 }
 
-/** "NQ 24-NQ/TU", or the title's head: "Chương trình công tác năm 2024". */
-function resolutionLabel(r: { symbol: string | null; title: string }): string {
-  if (r.symbol) return `NQ ${r.symbol}`;
-  const head = r.title.replace(/\s+của\s+.*$/u, "");
-  return head.length > 48 ? `${head.slice(0, 46)}…` : head;
-}
-
 export function TargetsChart(props: { data: DashboardData; height?: number }) {
   const rs = props.data.targets.resolutions;
   const option = useMemo(
@@ -130,7 +124,7 @@ export function TargetsChart(props: { data: DashboardData; height?: number }) {
       legend: { bottom: 0, itemWidth: 12, itemHeight: 10, textStyle: { fontSize: 12 } },
       grid: { left: 8, right: 16, top: 8, bottom: 36, containLabel: true },
       xAxis: { type: "value", minInterval: 1 },
-      yAxis: { type: "category", inverse: true, data: rs.map(resolutionLabel), axisLabel: { width: 170, overflow: "break", lineHeight: 14, fontSize: 12 } },
+      yAxis: { type: "category", inverse: true, data: rs.map(resolutionShortName), axisLabel: { width: 170, overflow: "break", lineHeight: 14, fontSize: 12 } },
       series: (["exceeded", "met", "behind"] as const)
         .map((s) => ({
           type: "bar",
