@@ -83,6 +83,10 @@ describe("layoutText", () => {
   it("drops page numbers, keeps a split document symbol whole and strips Markdown emphasis", () => {
     const text = "Thực hiện Quy chế số 20-\nQC/TU của Ban Thường vụ (*nhất là ở cơ sở*).\n2\n**Trên đây là báo cáo.**";
     expect(paragraphs(layoutText(text).blocks)).toEqual(["Thực hiện Quy chế số 20-QC/TU của Ban Thường vụ (nhất là ở cơ sở).", "Trên đây là báo cáo."]);
+    const state = "Thực hiện theo Công văn số 845/SNNMT-\nQLĐĐ ngày 02/4/2026 và Quyết định số 12/2025/QĐ-\nUBND của tỉnh.";
+    expect(paragraphs(layoutText(state).blocks)).toEqual(["Thực hiện theo Công văn số 845/SNNMT-QLĐĐ ngày 02/4/2026 và Quyết định số 12/2025/QĐ-UBND của tỉnh."]);
+    // A dash ending a line elsewhere is not a symbol's.
+    expect(paragraphs(layoutText("Các ngành Y tế -\nGiáo dục phối hợp thực hiện tốt nhiệm vụ.").blocks).join(" ")).not.toContain("-Giáo");
   });
 });
 

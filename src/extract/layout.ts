@@ -658,11 +658,16 @@ function isDoubleSpaced(lines: Line[]): boolean {
 
 type Joint = "break" | "space" | "glue" | "marker";
 
+/** The start of a state symbol ending a line with its dash: "845/SNNMT-", "12/2025/QĐ-". */
+const STATE_SYMBOL_HEAD = /(?:^|\s)\d{1,5}\/(?:\d{4}\/)?\p{Lu}[\p{Lu}\d]{1,12}-$/u;
+
 function jointBetween(a: Line, b: Line, width: number, blanksMatter: boolean): Joint {
   const at = a.text;
   const bt = b.text;
   if (at.endsWith("[") && bt.startsWith("]")) return "marker";
   if (at.endsWith("-") && isDigitAt(at, at.length - 2) && /^\p{Lu}{1,6}[a-zđ]?\//u.test(bt)) return "glue";
+  // "Công văn số 845/SNNMT-⏎QLĐĐ": a state symbol split after the dash between its bodies' abbreviations.
+  if (at.endsWith("-") && STATE_SYMBOL_HEAD.test(at.slice(-24)) && /^\p{Lu}{2,10}(?![\p{L}\p{M}\d])/u.test(bt)) return "glue";
   if (isSeparator(bt) || isSeparator(at)) return "break";
   const startsLower = startsLowerOrContinues(bt);
   if (blanksMatter && b.blanksBefore > 0 && !startsLower) return "break";
