@@ -253,9 +253,10 @@ function fieldLength(tokens: readonly Token[], i: number, headAllowed = false): 
       afterDash = true;
     } else if (/^, ?$/.test(next.gap) && isCapitalized(next.text)) {
       commasOpen = true;
-    } else if (next.spaced && isCapitalized(next.text)) tailAllowed = false;
-    else break;
-    // else a proper name or an acronym goes on ("Trung tâm Kinh doanh VNPT Vĩnh Long")
+    } else if (next.spaced && isCapitalized(next.text)) {
+      // A proper name or an acronym goes on ("Trung tâm Kinh doanh VNPT Vĩnh Long"), without lower-case words.
+      tailAllowed = false;
+    } else break;
   }
   return n;
 }
