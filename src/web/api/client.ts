@@ -55,12 +55,35 @@ export function setUnauthorizedHandler(handler: (() => void) | null): void {
   onUnauthorized = handler;
 }
 
-async function ensureCsrfToken(): Promise<string> {
+let sessionInFlight: Promise<unknown> | null = null;
+
+/**
+ * GET /api/session, one request at a time: calls made while one is on its way share its answer. Before
+ * sign-in the server hands out a new token (and cookie) to each request without one, so two requests at
+ * once (the app starting, a form sent before it finished) would leave the page with one token and the
+ * cookie with the other, and the next post refused.
+ */
+export function loadSession<T extends { csrfToken?: string }>(): Promise<T> {
+  sessionInFlight ??= (async () => {
+    try {
+      const res = await fetch("/api/session", { credentials: "same-origin", headers: { Accept: "application/json" } });
+      const text = await res.text();
+      if (!res.ok) throw errorFromBody(res.status, parseJson(text) as ErrorBody | null);
+      const body = parseJson(text) as T;
+      csrfToken = body.csrfToken ?? null;
+      return body;
+    } finally {
+      sessionInFlight = null;
+    }
+  })();
+  return sessionInFlight as Promise<T>;
+}
+
+/** The token to send with a state-changing request (a multipart upload builds its own request). */
+export async function ensureCsrfToken(): Promise<string> {
   if (csrfToken) return csrfToken;
-  const res = await fetch("/api/session", { credentials: "same-origin", headers: { Accept: "application/json" } });
-  const body = (await res.json()) as { csrfToken?: string };
-  csrfToken = body.csrfToken ?? "";
-  return csrfToken;
+  await loadSession();
+  return csrfToken ?? "";
 }
 
 interface ErrorBody {

@@ -1,7 +1,7 @@
 // Who is signed in, and what they may do. The server answers GET /api/session with the
 // user (or null) and the CSRF token; the app asks once on start and after sign-in.
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
-import { api, setCsrfToken, setUnauthorizedHandler } from "../api/client.ts";
+import { api, loadSession, setCsrfToken, setUnauthorizedHandler } from "../api/client.ts";
 
 export type Scope = "province" | "units" | "self";
 
@@ -47,8 +47,7 @@ export function SessionProvider(props: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      const s = await api.get<SessionResponse>("/api/session");
-      setCsrfToken(s.csrfToken);
+      const s = await loadSession<SessionResponse>();
       setMe(s.user);
     } catch {
       setMe(null);
@@ -66,7 +65,8 @@ export function SessionProvider(props: { children: ReactNode }) {
       }
       setMe(null);
       // A fresh anonymous CSRF token for the sign-in form.
-      void api.get<SessionResponse>("/api/session").then((s) => setCsrfToken(s.csrfToken), () => {});
+      setCsrfToken(null);
+      void loadSession().catch(() => {});
     });
     return () => setUnauthorizedHandler(null);
   }, []);

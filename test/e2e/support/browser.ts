@@ -42,7 +42,8 @@ export async function openPage(browser: Browser, baseURL: string): Promise<TestP
   const page = await context.newPage();
   const problems: string[] = [];
   page.on("console", (m) => {
-    if (m.type() === "error") problems.push(`console: ${m.text()}`);
+    // The location names the resource of a failed load ("… status of 403 (Forbidden)").
+    if (m.type() === "error") problems.push(`console: ${m.text()}${m.location().url ? ` (${m.location().url})` : ""}`);
   });
   page.on("pageerror", (e) => problems.push(`page: ${e.message}`));
   return { page, context, problems, close: () => context.close() };

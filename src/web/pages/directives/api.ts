@@ -32,7 +32,7 @@ import type {
   StatusBody,
   UrgingBody,
 } from "../../../domain/api/directives-input.ts";
-import { ApiError, api, download, query, uploadWithProgress } from "../../api/client.ts";
+import { ApiError, api, download, ensureCsrfToken, query, uploadWithProgress } from "../../api/client.ts";
 
 export const DIRECTIVES_PATH = "/nhiem-vu";
 export const MY_WORK_PATH = "/viec-cua-toi";
@@ -76,13 +76,13 @@ export const directivesApi = {
 /** A multipart post of fields and any number of files (a progress report with attachments). */
 async function uploadFiles<T>(path: string, fields: Record<string, string>, files: File[]): Promise<T> {
   if (!files.length) return api.post<T>(path, { ...fields, progress: Number(fields.progress) });
-  const session = await api.get<{ csrfToken: string }>("/api/session");
+  const token = await ensureCsrfToken();
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
   for (const f of files) form.append("files", f, f.name);
   let res: Response;
   try {
-    res = await fetch(path, { method: "POST", body: form, credentials: "same-origin", headers: { Accept: "application/json", "X-CSRF-Token": session.csrfToken } });
+    res = await fetch(path, { method: "POST", body: form, credentials: "same-origin", headers: { Accept: "application/json", "X-CSRF-Token": token } });
   } catch {
     throw new ApiError(0, "network", "Không kết nối được máy chủ. Hãy kiểm tra mạng rồi thử lại.");
   }
