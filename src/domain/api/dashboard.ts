@@ -64,7 +64,7 @@ export interface Dashboard {
 export interface DashboardData extends Dashboard {
   choices: { code: string; label: string }[];
   today: string;
-  /** The latest period with figures of the province's targets: where to look when the period shows none. */
+  /** When the period shows no targets: the latest period with figures of the province's targets (else null). */
   latestTargetPeriod: { code: string; label: string } | null;
 }
 

@@ -639,8 +639,10 @@ function bracketedAlone(text: string, at: number, unitEnd: number): boolean {
 }
 
 /** A sum named only as money ("số tiền", "tổng kinh phí"), which says nothing of what it was spent on. */
-const MONEY_HEADS = /^(?:tổng\s)?(?:số tiền|kinh phí|số vốn|số kinh phí)$/iu;
-const MONEY_WORDS_AT_END = /(?:tổng\s{1,3})?(?:số tiền|kinh phí|số vốn|số kinh phí)(?:\s{1,3}(?:trên|gần|khoảng|hơn))?\s{0,3}$/iu;
+const MONEY_WORDS = "(?:số tiền|kinh phí|số vốn|số kinh phí)";
+const MONEY_HEADS = new RegExp(`^(?:tổng\\s)?${MONEY_WORDS}$`, "iu");
+/** The money words before a sum, with an approximation ("với tổng kinh phí gần 112 tỷ đồng"). */
+const MONEY_WORDS_AT_END = new RegExp(`(?:tổng\\s{1,3})?${MONEY_WORDS}(?:\\s{1,3}(?:trên|gần|khoảng|hơn))?\\s{0,3}$`, "iu");
 
 /** Words before a figure that still leave it opening its clause ("Có 230 doanh nghiệp", "Trên 90% hộ"). */
 const CLAUSE_OPENERS = /^\s*(?:(?:có|trên|dưới|khoảng|gần|hơn|còn|ít nhất|tối thiểu)\s+)?$/iu;

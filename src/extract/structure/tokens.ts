@@ -274,7 +274,10 @@ export class PhraseLexicon {
     return this.root.get(lower) !== undefined;
   }
 
-  /** Number of tokens of the longest phrase starting at tokens[i] (0 when none). Words must be separated by plain spaces. */
+  /**
+   * Number of tokens of the longest phrase starting at tokens[i] (0 when none). Words must be separated by plain
+   * spaces, or by a comma where the phrase is written with one.
+   */
   longestAt(tokens: readonly Token[], i: number): number {
     let afterSpace = this.root;
     let afterComma: WordTable<PhraseNode> | null = null;

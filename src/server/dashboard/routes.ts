@@ -49,8 +49,10 @@ export const dashboardRoutes = [
     query: PeriodQuery,
     handler: async (ctx, { query }): Promise<DashboardData> => {
       const { period, asOf } = dashboardScope(query);
-      const [data, targetsHint] = await Promise.all([dashboard(ctx.db, { provinceId: ctx.user.provinceId, period, asOf }), latestTargetPeriod(ctx.db, ctx.user.provinceId)]);
-      return { ...data, choices: periodChoices(period.year), today: todayInVietnam(), latestTargetPeriod: targetsHint };
+      const data = await dashboard(ctx.db, { provinceId: ctx.user.provinceId, period, asOf });
+      // Where to look instead is only asked when the period shows no targets.
+      const hint = data.targets.resolutions.length ? null : await latestTargetPeriod(ctx.db, ctx.user.provinceId);
+      return { ...data, choices: periodChoices(period.year), today: todayInVietnam(), latestTargetPeriod: hint };
     },
   }),
   route({

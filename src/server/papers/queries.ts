@@ -16,7 +16,7 @@ import {
 import type { Queryable, Tx } from "../db/schema.ts";
 import { HttpError, notFound, staleEdit } from "../http/errors.ts";
 import { newId } from "../ids.ts";
-import { unitsAsOf } from "../units/queries.ts";
+import { unitNamesOn } from "../units/queries.ts";
 import { emptyItems, searchKey, searchNeedle } from "./draft.ts";
 import type { PapersTable } from "./tables.ts";
 
@@ -253,23 +253,8 @@ export async function paperDetail(db: Queryable, provinceId: number, id: string,
   const asOf = unitsDateOf(row);
   const unitIds = new Set<string>();
   for (const d of items.directives) for (const b of [...d.leads, ...d.partners]) if (b.unitId) unitIds.add(b.unitId);
-  const units: Record<string, string> = {};
-  if (unitIds.size) {
-    const slices = await unitsAsOf(db, provinceId, asOf);
-    for (const s of slices) if (unitIds.has(s.id)) units[s.id] = s.name;
-    // A unit no longer (or not yet) valid on the date keeps the name of its latest version.
-    const missing = [...unitIds].filter((u) => !(u in units));
-    if (missing.length) {
-      const rows = await db
-        .selectFrom("unit_versions")
-        .select(["unit_id", "name", "valid_from"])
-        .where("province_id", "=", provinceId)
-        .where("unit_id", "in", missing)
-        .orderBy("valid_from")
-        .execute();
-      for (const r of rows) units[r.unit_id] = r.name;
-    }
-  }
+  // A unit no longer (or not yet) valid on the paper's date is called by its name nearest that date.
+  const units: Record<string, string> = Object.fromEntries(await unitNamesOn(db, provinceId, unitIds, asOf));
   const linkedIds = [...new Set(items.references.map((r) => r.citedPaperId).filter((x): x is string => !!x))];
   const linkedRows = linkedIds.length
     ? await db.selectFrom("papers").selectAll().where("province_id", "=", provinceId).where("id", "in", linkedIds).execute()

@@ -52,7 +52,6 @@ export async function unitsAsOf(db: Queryable, provinceId: number, day: string):
   return rows.map(toSlice);
 }
 
-/** Every version of every unit: the extractor matches names of any date against it. */
 /**
  * Units' names on `day`: the name in force then; a unit gone by then keeps its last name, and one
  * not created yet is called by its first.
@@ -74,6 +73,7 @@ export async function unitNamesOn(db: Queryable, provinceId: number, ids: Iterab
   return out;
 }
 
+/** Every version of every unit: the extractor matches names of any date against it. */
 export async function allUnitVersions(db: Queryable, provinceId: number): Promise<UnitSlice[]> {
   return (await slicesQuery(db, provinceId).orderBy("u.code").orderBy("v.valid_from").execute()).map(toSlice);
 }
