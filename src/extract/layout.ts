@@ -65,7 +65,7 @@ const MAX_SPACE_RUN = 8;
 
 function prepare(raw: string): string {
   const mapped = mapCharacters(raw, true);
-  const normalised = composeAndMoveTones(mapped.text, mapped.nfcStable);
+  const normalised = composeAndMoveTones(mapped.text, mapped.firstUnstable);
   return mapped.superscript ? normalised.replace(SUPERSCRIPT_DIGITS, "") : normalised;
 }
 
@@ -105,19 +105,20 @@ for (const c of [0xb9, 0xb2, 0xb3, 0x2070, 0x2074, 0x2075, 0x2076, 0x2077, 0x207
  * characters removed, dashes to "-", exotic spaces to " ", spaces before a line end removed.
  * `forLayout` also caps runs of white space at MAX_SPACE_RUN and removes invisible characters before
  * anything else (so that "\r", invisible, "\n" is one line end), as `prepare` did before normalising.
+ * `firstUnstable`: where the first character outside NFC_STABLE_RANGES is in `text`, -1 when none is.
  */
-function mapCharacters(s: string, forLayout: boolean): { text: string; superscript: boolean; nfcStable: boolean } {
+function mapCharacters(s: string, forLayout: boolean): { text: string; superscript: boolean; firstUnstable: number } {
   let out = "";
   let copiedTo = 0; // s[copiedTo, i) is still to be copied unchanged
   let superscript = false;
-  let nfcStable = true;
+  let firstUnstable = -1;
   const n = s.length;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
     const kind = CHAR_KIND[c]!;
     if (kind === 0 || kind === LF) continue;
     if (kind === NOT_NFC_STABLE) {
-      nfcStable = false;
+      if (firstUnstable < 0) firstUnstable = out.length + (i - copiedTo);
       continue;
     }
     // The commonest case, one space between words: nothing to do.
@@ -165,7 +166,7 @@ function mapCharacters(s: string, forLayout: boolean): { text: string; superscri
     copiedTo = next;
     i = next - 1;
   }
-  return { text: copiedTo === 0 ? s : out + s.slice(copiedTo), superscript, nfcStable };
+  return { text: copiedTo === 0 ? s : out + s.slice(copiedTo), superscript, firstUnstable };
 }
 
 // ---------------------------------------------------------------------------
@@ -210,10 +211,10 @@ const NFC_STABLE_CHAR = new RegExp(`[${STABLE_CLASS}]`, "g");
  * cut right before stable characters: each stretch of unstable characters is composed with the stable
  * character before it (which may take its marks: "e" + "◌́" → "é"), up to the next stable character.
  */
-export function composeUnstable(s: string): string {
+export function composeUnstable(s: string, firstUnstable = 0): string {
   let out = "";
   let copied = 0;
-  NOT_NFC_STABLE_CHAR.lastIndex = 0;
+  NOT_NFC_STABLE_CHAR.lastIndex = firstUnstable; // no unstable character stands before it
   while (NOT_NFC_STABLE_CHAR.test(s)) {
     const unstable = NOT_NFC_STABLE_CHAR.lastIndex - 1;
     const start = Math.max(copied, unstable - 1);
@@ -226,9 +227,9 @@ export function composeUnstable(s: string): string {
   return copied === 0 ? s : out + s.slice(copied);
 }
 
-/** NFC (unless the text is made of NFC-stable characters only), then old tones moved. */
-function composeAndMoveTones(s: string, nfcStable: boolean): string {
-  const text = nfcStable ? s : composeUnstable(s);
+/** NFC (unless the text is made of NFC-stable characters only: `firstUnstable` -1), then old tones moved. */
+function composeAndMoveTones(s: string, firstUnstable: number): string {
+  const text = firstUnstable < 0 ? s : composeUnstable(s, firstUnstable);
   let out = "";
   let copiedTo = 0;
   // Every match is two characters: `test` finds them without making match objects.
@@ -246,7 +247,7 @@ function composeAndMoveTones(s: string, nfcStable: boolean): string {
 
 export function fastNormalizeText(s: string): string {
   const mapped = mapCharacters(s, false);
-  return composeAndMoveTones(mapped.text, mapped.nfcStable);
+  return composeAndMoveTones(mapped.text, mapped.firstUnstable);
 }
 
 // Markdown emphasis of text copies: "(*Gần đây …*)", "**“điểm nóng”**". A "* " at the start of a line

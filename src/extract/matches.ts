@@ -15,19 +15,6 @@ export function matchesOf(text: string, re: RegExp): RegExpExecArray[] {
   return out;
 }
 
-/** Where the matches of the global pattern `re` start (as `matchesOf` gives them), without keeping the matches. */
-export function startsOf(text: string, re: RegExp): number[] {
-  if (!re.global) throw new TypeError("startsOf needs a global pattern");
-  const out: number[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    out.push(m.index);
-    if (m[0].length === 0) re.lastIndex = nextIndex(text, re.lastIndex, re.unicode);
-  }
-  re.lastIndex = 0;
-  return out;
-}
-
 /** AdvanceStringIndex: one code unit, or a whole surrogate pair in a Unicode pattern. */
 function nextIndex(text: string, i: number, unicode: boolean): number {
   if (!unicode || i + 1 >= text.length) return i + 1;

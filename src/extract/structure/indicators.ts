@@ -733,7 +733,7 @@ function headStretch(text: string, at: number): [number, number] {
     return /\d/.test(label) ? [at, at] : [base + from, base + colonAt];
   }
   const cut = clauseCut(before);
-  if (cut > 0 && before.charCodeAt(cut) === 0x2c && isNounListTail(before.slice(cut + 1))) {
+  if (cut > 0 && before.charCodeAt(cut) === 0x2c && isNounListTail(before, cut + 1)) {
     // "Kim ngạch xuất khẩu nông, thủy sản ước đạt …", "chất thải … được thu gom, xử lý đạt …": the comma
     // joins two words of one phrase that opens the sentence, not two clauses.
     const earlier = clauseCut(before.slice(0, cut));
@@ -744,12 +744,26 @@ function headStretch(text: string, at: number): [number, number] {
   return [base + cut + 1, at];
 }
 
-/** At most two words before the verb of the figure ("thủy sản ước đạt", "xử lý đạt"). */
-function isNounListTail(piece: string): boolean {
-  const words = piece.trim().split(/\s+/);
-  let n = words.length;
-  while (n > 0 && /^(?:ước|đạt|là|có)$/iu.test(words[n - 1]!)) n--;
-  return n >= 1 && n <= 2 && n < words.length;
+/** Words that may stand between the last noun of a list and its figure. */
+const LIST_VERBS = new CaseInsensitiveWords(["ước", "đạt", "là", "có"]);
+
+/**
+ * At most two words before the verb of the figure ("thủy sản ước đạt", "xử lý đạt"), in `s` from `from`:
+ * its words split on white space, read back from the end (at most the verbs and three more words).
+ */
+function isNounListTail(s: string, from: number): boolean {
+  let i = s.length;
+  let verbs = 0;
+  let others = 0;
+  for (;;) {
+    while (i > from && isSpace(s.charCodeAt(i - 1))) i--;
+    if (i <= from) break;
+    const end = i;
+    while (i > from && !isSpace(s.charCodeAt(i - 1))) i--;
+    if (others === 0 && LIST_VERBS.hasAt(s, i, end)) verbs++;
+    else if (++others > 2) return false;
+  }
+  return others >= 1 && verbs >= 1;
 }
 
 /** `/:\s{0,2}$/.test(s.slice(-3))`: a colon and at most two white space characters end `s`. */

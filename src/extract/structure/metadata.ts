@@ -209,7 +209,10 @@ function speakingBody(body: Para[]): string | null {
   for (const p of body) {
     if (!/thông báo|kết luận/u.test(p.text)) continue;
     const tokens = tokenize(p.text);
-    for (let i = 0; i < tokens.length; i++) {
+    // The body stands right before "thông báo" or "kết luận": none starts at or after the last of these words.
+    let lastVerb = 0;
+    for (let k = tokens.length - 1; k > 0 && lastVerb === 0; k--) if (tokens[k]!.is("thông") || tokens[k]!.is("kết")) lastVerb = k;
+    for (let i = 0; i < lastVerb; i++) {
       const m = matchNamedBodyAt(tokens, i);
       if (!m) continue;
       const next = tokens[m.to];

@@ -3,7 +3,8 @@
 // its symbol, kind, date and issuer; a document cited several times is listed once, at its first
 // citation, completed from the later ones.
 import type { Located, Reference } from "../types.ts";
-import { matchesFrom, startsOf } from "../matches.ts";
+import { matchesFrom } from "../matches.ts";
+import { isSpaceAt } from "../chars.ts";
 import { collapseSpaces } from "../normalize.ts";
 import { firstWordMayStartBody, matchNamedBodyAt } from "./bodies.ts";
 import { findDates } from "./dates.ts";
@@ -41,8 +42,28 @@ const BARE_SYMBOL = new RegExp(String.raw`(?<![\p{L}\p{M}\d/-])(${SYMBOL_SOURCE}
 // five digits does that is followed by "-" or "/".
 const MAX_LEAD = 37; // "Chương trình" 12, " liên tịch" 12, spaces 3, "số " twice 10
 const TYPE_WORD = new RegExp(TYPE_SOURCE, "g");
-const NUMBER_AFTER_SPACE = /\s\d/g;
-const DIGITS_BEFORE_DASH_OR_SLASH = /(?<!\d)\d{1,5}[-/]/g; // a whole run of digits, bounded: linear on endless digits
+const DIGIT_RUN = /\d+/g;
+
+/**
+ * One scan of the runs of digits for both kinds of places: where a run follows white space (a number
+ * that may be cited), and where a run of at most five digits is followed by "-" or "/" (a symbol).
+ */
+function digitRunStarts(text: string): { numberStarts: number[]; symbolStarts: number[] } {
+  const numberStarts: number[] = [];
+  const symbolStarts: number[] = [];
+  DIGIT_RUN.lastIndex = 0;
+  for (let m = DIGIT_RUN.exec(text); m; m = DIGIT_RUN.exec(text)) {
+    const at = m.index;
+    const length = m[0].length;
+    if (isSpaceAt(text, at - 1)) numberStarts.push(at);
+    if (length <= 5) {
+      const next = text.charCodeAt(at + length);
+      if (next === 0x2d || next === 0x2f) symbolStarts.push(at);
+    }
+  }
+  DIGIT_RUN.lastIndex = 0;
+  return { numberStarts, symbolStarts };
+}
 
 /** Where type words start in the stretches before numbers that follow white space, in order. */
 function typeWordStarts(text: string, numberStarts: readonly number[]): number[] {
@@ -120,8 +141,7 @@ function citationsIn(para: Para): Raw[] {
   const out: Raw[] = [];
   const covered: Array<[number, number]> = [];
   // Digits after white space may be cited numbers; runs of at most five digits before "-" or "/" symbols.
-  const numberStarts = startsOf(text, NUMBER_AFTER_SPACE).map((at) => at + 1);
-  const symbolStarts = startsOf(text, DIGITS_BEFORE_DASH_OR_SLASH);
+  const { numberStarts, symbolStarts } = digitRunStarts(text);
   for (const m of matchesFrom(text, CITATION, typeWordStarts(text, numberStarts))) {
     if (m.index > 0 && /[\p{L}\p{M}]/u.test(text[m.index - 1]!)) continue;
     const typeWord = m[1]!;
