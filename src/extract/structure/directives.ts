@@ -95,8 +95,15 @@ function walk(
   emit: (ordinal: string, paras: Para[]) => void,
   emitTable: (prefix: string, table: Table, task: boolean) => void,
 ): void {
+  // The items of one list share their lead-in: its cue is read once for them.
+  let leadIn: Para | null = null;
+  let leadCue: Cue = null;
   for (const [i, child] of node.children.entries()) {
-    const cue = headingCue(child) ?? (node.parent === null ? leadInCue(child.leadIn) : null);
+    if (node.parent === null && child.leadIn !== leadIn) {
+      leadIn = child.leadIn;
+      leadCue = leadInCue(leadIn);
+    }
+    const cue = headingCue(child) ?? (node.parent === null ? leadCue : null);
     const task = cue === null ? inheritedTask : cue === "task";
     const isLast = i === node.children.length - 1;
     for (const table of child.tables) emitTable(ordinalOf(child, romanParts), table, task);

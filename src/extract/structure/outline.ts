@@ -34,10 +34,16 @@ export interface Outline {
 // "Trên đây là …", "Nơi nhận", "Văn phòng Tỉnh ủy thông báo để các cơ quan … thực hiện": the paper's closing.
 const CLOSING = /^(?:Trên đây là|Trên đây\b|Nơi nhận|[^.;:]{3,60}\sthông báo (?:để|đến)\s)/u;
 
+/**
+ * Where CLOSING's "thông báo " must end: it starts after at most 60 characters (two code units each when
+ * astral) and one white space.
+ */
+const NOTICE_END_BOUND = 2 * 60 + 1 + "thông báo ".length;
+
 export function isClosingParagraph(text: string): boolean {
   // Every closing starts with "Trên đây" or "Nơi nhận", or holds "thông báo " near its start: most
-  // paragraphs are dismissed without the pattern.
-  if (!text.startsWith("Trên đây") && !text.startsWith("Nơi nhận") && !text.includes("thông báo ")) return false;
+  // paragraphs are dismissed without the pattern, and without reading past that start.
+  if (!text.startsWith("Trên đây") && !text.startsWith("Nơi nhận") && !text.slice(0, NOTICE_END_BOUND).includes("thông báo ")) return false;
   return CLOSING.test(text);
 }
 
