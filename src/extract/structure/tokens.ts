@@ -197,6 +197,11 @@ const PLAIN_WORD = /^[ -~\u00a0-\u024f\u1e00-\u1eff]+$/;
  */
 export class WordTable<V> {
   private readonly byKey = new Map<number, Array<[string, V]>>();
+  /**
+   * Bit `length & 31` at `first & 255` for each word: a token whose bit is clear is in no list, which
+   * is told without the map's hashing (letters sharing a slot only let more tokens through).
+   */
+  private readonly lengthsByFirst = new Uint32Array(256);
 
   private static key(first: number, length: number): number {
     return first * 64 + (length & 63);
@@ -215,12 +220,15 @@ export class WordTable<V> {
     if (at >= 0) list[at] = [word, value];
     else list.push([word, value]);
     this.byKey.set(key, list);
+    this.lengthsByFirst[word.charCodeAt(0) & 255]! |= 1 << (word.length & 31);
   }
 
   /** The value of the word equal to the token's lower case. */
   at(t: Token): V | undefined {
     // Most tokens are dismissed by their first letter and length, before their lower case is made.
-    const list = this.byKey.get(WordTable.key(t.firstLower, t.end - t.start));
+    const length = t.end - t.start;
+    if ((this.lengthsByFirst[t.firstLower & 255]! & (1 << (length & 31))) === 0) return undefined;
+    const list = this.byKey.get(WordTable.key(t.firstLower, length));
     if (list === undefined) return undefined;
     const lower = t.lower;
     for (const [w, v] of list) if (w === lower) return v;
