@@ -166,7 +166,7 @@ function quantitiesIn(para: Para, docPeriod: string | null): Quantity[] {
           continue;
         }
       }
-      const q = makeQuantity(para, text, ev.at, unitEnd, value, "%", "percent", depth, period, verb, role, false, out);
+      const q = makeQuantity(para, text, ev.at, unitEnd, value, "%", "percent", depth, period, verb, role, false, out, sentenceStartBefore(text, ev.at));
       out.push(q);
       f.current = q;
       f.lastEnd = phraseEnd(text, unitEnd);
@@ -184,9 +184,10 @@ function quantitiesIn(para: Para, docPeriod: string | null): Quantity[] {
       kind = "count";
       if (!unitText) continue;
     }
-    const q = makeQuantity(para, text, ev.at, unitEnd, value, unitText, kind, depth, period, verb, "own", inherited, out, owner);
+    const sentenceStart = sentenceStartBefore(text, ev.at);
+    const q = makeQuantity(para, text, ev.at, unitEnd, value, unitText, kind, depth, period, verb, "own", inherited, out, sentenceStart, owner);
     if (CHANGE_VERBS.has(verb)) {
-      q.base = baseOf(q, out, text, ev.at);
+      q.base = baseOf(q, out, sentenceStart);
       q.isChange = true;
       // "tăng 61 doanh nghiệp so cùng kỳ" of "230 doanh nghiệp tạm ngưng hoạt động": what the change is about.
       if (!headWords(text, ev.at, 4)) {
@@ -403,11 +404,14 @@ function nounPhraseEnd(text: string, from: number): number {
 // ---------------------------------------------------------------------------
 // Units for numbers written without one
 
+// "số …", "tổng số …" (not "số lượng"), which name what the numbers after them count.
+const NUMBER_OF = /(?<![\p{L}\p{M}])(?:tổng\s)?số\s(?!lượng)/giu;
+
 /** "số vụ giảm 16", "Số tổ chức cơ sở đảng … có 77/505": the noun after "số" earlier in the sentence; else the unit of the previous count of the sentence. */
 function inheritedUnit(text: string, at: number, previous: Quantity[]): string | null {
   const sentenceStart = sentenceStartBefore(text, at, false);
   const sentence = text.slice(sentenceStart, at);
-  const numberWords = [...sentence.matchAll(/(?<![\p{L}\p{M}])(?:tổng\s)?số\s(?!lượng)/giu)];
+  const numberWords = matchesOf(sentence, NUMBER_OF);
   const last = numberWords[numberWords.length - 1];
   if (last) {
     const noun = countNounAt(sentence.slice(last.index + last[0].length));
@@ -423,12 +427,14 @@ function inheritedUnit(text: string, at: number, previous: Quantity[]): string |
   return null;
 }
 
-/** The quantity an absolute change ("giảm 20 vụ", "số người chết giảm 33") is about: same unit, best label. */
-function baseOf(change: Quantity, previous: Quantity[], text: string, at: number): Quantity | null {
+/**
+ * The quantity an absolute change ("giảm 20 vụ", "số người chết giảm 33") is about: same unit, best label.
+ * `sentenceStart` is `sentenceStartBefore(text, at)` of the change.
+ */
+function baseOf(change: Quantity, previous: Quantity[], sentenceStart: number): Quantity | null {
   let best: Quantity | null = null;
   let bestScore = -1;
   const words = new Set(change.label.toLowerCase().split(/\s+/));
-  const sentenceStart = sentenceStartBefore(text, at);
   for (let i = previous.length - 1; i >= 0; i--) {
     const q = previous[i]!;
     const local = q.at;
@@ -461,11 +467,12 @@ function makeQuantity(
   role: Role,
   inherited: boolean,
   previous: readonly Quantity[],
+  /** `sentenceStartBefore(text, at)`. */
+  sentenceStart: number,
   owner: Quantity | null = null,
 ): Quantity {
   const headOut = { value: "" };
   const tailOut = { value: "" };
-  const sentenceStart = sentenceStartBefore(text, at);
   const q: Quantity = {
     label: labelOf({ text, at, unitEnd, unit, kind, verb, role, inherited, previous, headOut, tailOut, owner, sentenceStart }),
     value,
@@ -558,16 +565,18 @@ function labelOf(c: LabelContext): string {
   const direction = CHANGE_VERBS.has(verb) ? verb.toLowerCase() : "";
   const [from, to] = headStretch(text, at);
   const stretch = text.slice(from, to);
-  let head = headWordsOf(wordListIn(text, from, to), kind === "count" && !c.inherited && !startsWithBody(stretch) ? 3 : 9);
+  const picked = headPicked(wordListIn(text, from, to));
+  // A head of at most three words is the same read with either bound: the body test is then spared.
+  let head = headWordsFrom(picked, kind === "count" && !c.inherited && (atMostWords(picked, 3) || !startsWithBody(stretch)) ? 3 : 9);
   // A breakdown in brackets ("04 đề tài (03 cấp tỉnh, …)", "(kế hoạch là 88,84 triệu đồng)") is read with what it breaks down.
-  if (c.owner && (c.inherited ? !head : head.split(" ").length <= 2 && c.owner.unit === c.unit)) {
+  if (c.owner && (c.inherited ? !head : wordCount(head) <= 2 && c.owner.unit === c.unit)) {
     const words = c.inherited ? tailWords(text, unitEnd) : "";
     const label = dedupeWords([head, c.owner.label, words].filter(Boolean).join(" "));
     c.headOut.value = head;
     return label;
   }
   // "Ban Thường vụ Tỉnh ủy thành lập 14 đoàn kiểm tra": the bodies set up belong to the subject.
-  const setUpBy = kind === "count" && endsWithPAndSpaces(text, at) && /(?:^|\s)thành lập\s{1,3}$/iu.test(text.slice(Math.max(0, at - 20), at)) ? clauseBody(text, at) : null;
+  const setUpBy = kind === "count" && endsWithPAndSpaces(text, at) && /(?:^|\s)thành lập\s{1,3}$/iu.test(text.slice(Math.max(0, at - 20), at)) ? clauseBody(text, at, c.sentenceStart) : null;
   const prevQ = previousInSentence(at, c.previous, c.sentenceStart);
   if (prevQ && prevQ.kind !== "percent" && coordinated(text.slice(Math.max(0, at - 80), at)) && (!head || /\d/.test(stretch))) {
     head = prevQ.head;
@@ -591,7 +600,7 @@ function labelOf(c: LabelContext): string {
   // "100% cán bộ, công chức được cấp tài khoản …", "1.942 hộ kinh doanh đã sử dụng …": a figure opening its
   // clause is the subject of what follows, which says what is counted.
   let clauseOpening = false;
-  const existential = EXISTENTIAL.test(stretch);
+  const existential = endsWithOAcuteAndSpaces(stretch) && EXISTENTIAL.test(stretch);
   if ((!head || existential) && !c.inherited && !c.owner && !direction && (kind === "count" || kind === "percent") && (existential || opensClause(stretch))) {
     const rest = clauseRest(text, unitEnd);
     if (rest && wordCount(rest) > wordCount(nounPhrase)) {
@@ -617,7 +626,7 @@ function labelOf(c: LabelContext): string {
   const parts = [head];
   if (c.inherited) parts.push(c.unit);
   else if (kind === "count" && tail) parts.push(tail);
-  else if (kind === "measure" && tail && (!head || tail.split(" ").length <= 3)) parts.push(tail);
+  else if (kind === "measure" && tail && (!head || wordCount(tail) <= 3)) parts.push(tail);
   else if (kind === "percent" && tail && (!head || /^\s{0,2}%\s{1,3}\p{Ll}/u.test(text.slice(at + 1, at + 40).replace(/^[\d.,]+/, "")))) parts.push(tail);
   if (direction && c.role !== "plan") parts.push(direction);
   // "tỷ lệ giải ngân vốn đạt 100% kế hoạch" with nothing to qualify: the words stay in the label.
@@ -650,12 +659,24 @@ const CLAUSE_OPENERS = /^\s*(?:(?:có|trên|dưới|khoảng|gần|hơn|còn|ít
 /** "… phấn đấu đến năm 2027 có 100% xã, phường được …": what follows "có" is what is counted. */
 const EXISTENTIAL = /(?:^|\s)có\s{1,3}$/iu;
 
+/** "ó" or "Ó" and one to three white space characters end `s`: the cheap part of EXISTENTIAL, which reads all of `s`. */
+function endsWithOAcuteAndSpaces(s: string): boolean {
+  let i = s.length - 1;
+  while (i >= 0 && s.length - i <= 3 && isSpace(s.charCodeAt(i))) i--;
+  const c = s.charCodeAt(i);
+  return i < s.length - 1 && (c === 0xf3 || c === 0xd3);
+}
+
 function opensClause(stretch: string): boolean {
   return stretch.length <= 12 && CLAUSE_OPENERS.test(stretch);
 }
 
+/** `s.split(" ").length`, 0 for "": counted without making the words. */
 function wordCount(s: string): number {
-  return s ? s.split(" ").length : 0;
+  if (!s) return 0;
+  let n = 1;
+  for (let i = s.indexOf(" "); i >= 0; i = s.indexOf(" ", i + 1)) n++;
+  return n;
 }
 
 const MAX_REST_WORDS = 18;
@@ -699,10 +720,24 @@ function dedupeWords(s: string): string {
     while (i < s.length && !isSpace(s.charCodeAt(i))) i++;
     ends.push(i);
   }
-  const repeats = (k: number) => sameLowerCase(s, starts[k - 1]!, ends[k - 1]!, starts[k]!, ends[k]!);
+  const repeats = (k: number) => sameWord(s, starts[k - 1]!, ends[k - 1]!, starts[k]!, ends[k]!);
   const kept: string[] = [];
   for (let k = 0; k < starts.length; k++) if (k === 0 || !repeats(k)) kept.push(s.slice(starts[k], ends[k]));
   return kept.join(" ");
+}
+
+/**
+ * `sameLowerCase` of two words of `s`. "İ" is the one letter whose lower case is longer: words of different
+ * lengths without it differ, which is told without the slices sameLowerCase makes to look for it.
+ */
+function sameWord(s: string, aStart: number, aEnd: number, bStart: number, bEnd: number): boolean {
+  if (aEnd - aStart !== bEnd - bStart && !hasDottedCapitalI(s, aStart, aEnd) && !hasDottedCapitalI(s, bStart, bEnd)) return false;
+  return sameLowerCase(s, aStart, aEnd, bStart, bEnd);
+}
+
+function hasDottedCapitalI(s: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (s.charCodeAt(i) === 0x130) return true;
+  return false;
 }
 
 /** Usually nothing repeats and the words stand one space apart: then `s` is what dedupeWords gives. */
@@ -715,7 +750,7 @@ function isDedupedAlready(s: string): boolean {
     if (i < n && !isSpace(s.charCodeAt(i))) continue;
     // A word [start, i): the white space after it must be one plain space.
     if (i < n && (s.charCodeAt(i) !== 0x20 || isSpace(s.charCodeAt(i + 1)))) return false;
-    if (previousStart >= 0 && sameLowerCase(s, previousStart, start - 1, start, i)) return false;
+    if (previousStart >= 0 && sameWord(s, previousStart, start - 1, start, i)) return false;
     previousStart = start;
     start = i + 1;
   }
@@ -776,7 +811,7 @@ function endsWithColon(s: string): boolean {
 /** The words of the clause before the number, without function words, at most `max`. */
 function headWords(text: string, at: number, max: number): string {
   const [from, to] = headStretch(text, at);
-  return headWordsOf(wordListIn(text, from, to), max);
+  return headWordsFrom(headPicked(wordListIn(text, from, to)), max);
 }
 
 /**
@@ -850,7 +885,8 @@ function hasDigitAt(list: WordList, i: number): boolean {
   return list.lowers[i] === DIGIT_WORD;
 }
 
-function headWordsOf(all: WordList, max: number): string {
+/** The words of a label's head in `all`: after the last cutting word, without time, places and function words. */
+function headPicked(all: WordList): HeadWords {
   const n = all.starts.length;
   const lowers = all.lowers;
   // "… với tổng thiệt hại": the label starts after the last cutting word.
@@ -895,8 +931,25 @@ function headWordsOf(all: WordList, max: number): string {
   head = withoutPlaces(head, from, to);
   if (head.idx !== kept) [from, to] = [0, head.idx.length];
   [from, to] = stripFunctionWords(head, from, to);
-  [from, to] = stripFunctionWords(head, lastWordsFrom(head, from, to, max), to);
-  return joinWords(head, from, to);
+  return { words: head, from, to };
+}
+
+/** The words a head is read from, before its last words are taken: the range `[from, to)` of `words`. */
+interface HeadWords {
+  words: Picked;
+  from: number;
+  to: number;
+}
+
+/** The last at most `max` words of the head (connectors aside), without function words. */
+function headWordsFrom(h: HeadWords, max: number): string {
+  const [from, to] = stripFunctionWords(h.words, lastWordsFrom(h.words, h.from, h.to, max), h.to);
+  return joinWords(h.words, from, to);
+}
+
+/** Whether the head has at most `n` words (connectors aside): then any bound of at least `n` keeps them all. */
+function atMostWords(h: HeadWords, n: number): boolean {
+  return lastWordsFrom(h.words, h.from, h.to, n + 1) === lastWordsFrom(h.words, h.from, h.to, n);
 }
 
 // "quý", "tháng", "năm" (in any case: the lower case is compared, and their letters have no other case-insensitive match).
@@ -1072,10 +1125,9 @@ function startsWithBody(stretch: string): boolean {
   return !!m && m.to >= tokens.length - 1;
 }
 
-/** The body that is the subject of the clause of `at` ("Ban Nội chính Tỉnh ủy thành lập …"). */
-function clauseBody(text: string, at: number): string | null {
-  const start = sentenceStartBefore(text, at);
-  const clause = text.slice(start, at);
+/** The body that is the subject of the clause of `at` ("Ban Nội chính Tỉnh ủy thành lập …"); its sentence starts at `sentenceStart`. */
+function clauseBody(text: string, at: number, sentenceStart: number): string | null {
+  const clause = text.slice(sentenceStart, at);
   const tokens = tokenize(clause);
   for (let i = 0; i < Math.min(tokens.length, 6); i++) {
     const m = matchNamedBodyAt(tokens, i);
