@@ -149,6 +149,11 @@ export function sameLowerCase(s: string, aStart: number, aEnd: number, bStart: n
  */
 export class LowerCaseMap<V> {
   private readonly byStart = new Map<number, Array<[string, V]>>();
+  /**
+   * Bit `length & 31` at `first & 255` for each word: a stretch whose bit is clear is none of the words,
+   * which is told without the map's hashing (letters sharing a slot only let more stretches through).
+   */
+  private readonly lengthsByFirst = new Uint32Array(256);
 
   set(word: string, value: V): void {
     if (word.length === 0 || word.length > 63 || word !== word.toLowerCase() || !/^[ -~\u00a0-\u024f\u1e00-\u1eff]+$/.test(word)) {
@@ -160,6 +165,7 @@ export class LowerCaseMap<V> {
     if (at >= 0) list[at] = [word, value];
     else list.push([word, value]);
     this.byStart.set(key, list);
+    this.lengthsByFirst[word.charCodeAt(0) & 255]! |= 1 << (word.length & 31);
   }
 
   get(word: string): V | undefined {
@@ -173,7 +179,7 @@ export class LowerCaseMap<V> {
     const length = end - start;
     if (length <= 0 || length > 63) return undefined;
     const first = lowerCodeAt(text, start);
-    if (first < 0) return undefined;
+    if (first < 0 || (this.lengthsByFirst[first & 255]! & (1 << (length & 31))) === 0) return undefined;
     const candidates = this.byStart.get(first * 64 + length);
     if (candidates === undefined) return undefined;
     for (const [w, v] of candidates) {
