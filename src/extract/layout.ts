@@ -337,7 +337,7 @@ function isRoman(s: string): boolean {
 // Regions
 
 const SEPARATOR = /^(?:[-_=~*.·•]{1,40}|[-_=~.·•]{0,10}\s?o\s?0\s?o\s?[-_=~.·•]{0,10}|-{0,10}oOo-{0,10})$/u;
-const KIND_WORD = /^(?:THÔNG BÁO|KẾT LUẬN|BÁO CÁO|NGHỊ QUYẾT|CHỈ THỊ|KẾ HOẠCH|CHƯƠNG TRÌNH|QUYẾT ĐỊNH|HƯỚNG DẪN|ĐỀ ÁN|TỜ TRÌNH|CÔNG VĂN|QUY ĐỊNH|QUY CHẾ|THÔNG TRI|PHƯƠNG ÁN|BIÊN BẢN)(?:\s+(?:LIÊN TỊCH|TÓM TẮT))?$/u;
+const KIND_WORD = /^(?:THÔNG BÁO|KẾT LUẬN|BÁO CÁO|NGHỊ QUYẾT|CHỈ THỊ|KẾ HOẠCH|CHƯƠNG TRÌNH|QUYẾT ĐỊNH|HƯỚNG DẪN|ĐỀ ÁN|TỜ TRÌNH|CÔNG VĂN|QUY ĐỊNH|QUY CHẾ|THÔNG TRI|PHƯƠNG ÁN|BIÊN BẢN)(?:\s+(?:LIÊN TỊCH|TÓM TẮT|HÀNH ĐỘNG))?$/u;
 const BODY_OPENING = /^(?:Ngày\s+\d|Hôm nay|Căn cứ|Thực hiện|Sáng\s|Chiều\s|Tối\s|Kính gửi)/u;
 const TAIL_START = /^(?:Nơi nhận\s*:|T\/M\.?\s|T\/L\.?\s|K\/T\.?\s|TM\.\s|TL\.\s|KT\.\s|TUQ\.\s)/u;
 const NOTE_START = /^(?:\[[^\]\s]{1,4}\]|\(\d{1,3}\))\s*\S/u;
@@ -418,9 +418,16 @@ function findBodyStart(lines: Line[]): number {
     }
   }
   if (kindLine >= 0) {
-    for (let i = kindLine + 1; i < Math.min(lines.length, kindLine + 8); i++) {
+    const end = Math.min(lines.length, kindLine + 8);
+    // A separator under the title closes the head even when the title opens as a body sentence does
+    // ("Thực hiện Chương trình …"), as long as no line before it ends a sentence or carries a label.
+    for (let i = kindLine + 1; i < end; i++) {
       const t = lines[i]!.text;
       if (isSeparator(t)) return i + 1;
+      if (/[.:;]$/.test(t) || splitLabel(t).label) break;
+    }
+    for (let i = kindLine + 1; i < end; i++) {
+      const t = lines[i]!.text;
       if (BODY_OPENING.test(t) || /[.:;]$/.test(t) || splitLabel(t).label) return i;
     }
     return Math.min(lines.length, kindLine + 1);
@@ -662,6 +669,8 @@ type Joint = "break" | "space" | "glue" | "marker";
 /** The start of a state symbol ending a line with its dash: "845/SNNMT-", "12/2025/QĐ-". */
 const STATE_SYMBOL_HEAD = /(?:^|\s)\d{1,5}\/(?:\d{4}\/)?\p{Lu}[\p{Lu}\d]{1,12}-$/u;
 
+const LETTER_ITEM = /^[a-zđ]\)\s/u;
+
 function jointBetween(a: Line, b: Line, width: number, blanksMatter: boolean): Joint {
   const at = a.text;
   const bt = b.text;
@@ -670,6 +679,9 @@ function jointBetween(a: Line, b: Line, width: number, blanksMatter: boolean): J
   // "Công văn số 845/SNNMT-⏎QLĐĐ": a state symbol split after the dash between its bodies' abbreviations.
   if (at.endsWith("-") && STATE_SYMBOL_HEAD.test(at.slice(-24)) && /^\p{Lu}{2,10}(?![\p{L}\p{M}\d])/u.test(bt)) return "glue";
   if (isSeparator(bt) || isSeparator(at)) return "break";
+  // "a) …", "b) …": a lettered item opens with a lower-case letter, but does not continue the line before
+  // when that line ends a sentence or a clause or is short (a heading: "1. Nâng cao nhận thức …").
+  if (LETTER_ITEM.test(bt) && (endsSentence(at) || endsClause(at) || at.length < width * 0.8)) return "break";
   const startsLower = startsLowerOrContinues(bt);
   if (blanksMatter && b.blanksBefore > 0 && !startsLower) return "break";
   if (startsLower) return "space";

@@ -153,11 +153,20 @@ function findBodyStart(parts: Part[]): number {
     }
   }
   if (kind >= 0) {
-    for (let i = kind + 1; i < Math.min(parts.length, kind + 8); i++) {
+    const end = Math.min(parts.length, kind + 8);
+    // A separator under the title closes the head even when the title opens as a body sentence does
+    // ("Thực hiện Chương trình …"), as long as no line before it ends a sentence or carries a label.
+    for (let i = kind + 1; i < end; i++) {
+      const p = parts[i]!;
+      if (p.kind === "table") break;
+      const t = fullLine(p.para);
+      if (isSeparatorLine(t)) return i + 1;
+      if (/[.:;]$/.test(t) || p.para.label) break;
+    }
+    for (let i = kind + 1; i < end; i++) {
       const p = parts[i]!;
       if (p.kind === "table") return i;
       const t = fullLine(p.para);
-      if (isSeparatorLine(t)) return i + 1;
       if (isBodyOpening(t) || /[.:;]$/.test(t) || p.para.label) return i;
     }
     return kind + 1;

@@ -107,12 +107,16 @@ function kindOf(symbol: string | null, head: string[], body: Para[]): DocumentKi
 // ---------------------------------------------------------------------------
 // Title
 
+const ENACTING_BODY = /^(?:HỘI ĐỒNG NHÂN DÂN|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN)(?:\s+\p{Lu}+)*$/u;
+
 function titleOf(head: string[]): string | null {
   const at = head.findIndex((l) => isKindWordLine(l));
   if (at < 0) return null;
   const lines: string[] = [];
   for (const line of head.slice(at + 1)) {
     if (isSeparatorLine(line)) break;
+    // A legal resolution names its enacting body under the title ("HỘI ĐỒNG NHÂN DÂN TỈNH …", "KHÓA XX, KỲ HỌP …").
+    if (lines.length > 0 && ENACTING_BODY.test(line)) break;
     if (/^dự thảo$/iu.test(line)) continue;
     lines.push(line);
   }
@@ -170,10 +174,18 @@ function headerIssuer(head: string[]): string | null {
       candidates[candidates.length - 1] += ` ${line.trim()}`;
     } else continued = false;
   }
-  // Two lines (superior above, issuer below): the lower one.
-  const last = candidates[candidates.length - 1];
+  // Two lines (superior above, issuer below): the lower one; but a lower line that only names the place
+  // completes the line above ("ỦY BAN NHÂN DÂN" ⏎ "XÃ THẠNH HÓA": one name over two lines).
+  let last = candidates[candidates.length - 1];
+  const above = candidates[candidates.length - 2];
+  if (last && above && PLACE_LINE.test(last) && NEEDS_PLACE.test(above)) last = `${above} ${last}`;
   return last ? normalCaseBody(last) : null;
 }
+
+/** A header line naming only a place: "XÃ THẠNH HÓA", "TỈNH TÂY NINH" (not "TỈNH ỦY …"). */
+const PLACE_LINE = /^(?:XÃ|PHƯỜNG|ĐẶC KHU|THỊ TRẤN|THỊ XÃ|HUYỆN|TỈNH|THÀNH PHỐ)\s+(?!ỦY|UỶ)\S/u;
+/** A body whose name goes on with its place: "ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN". */
+const NEEDS_PLACE = /(?:ỦY BAN|UỶ BAN|HỘI ĐỒNG) NHÂN DÂN$/u;
 
 function isAllCapsLine(s: string): boolean {
   const words = s.split(/\s+/).filter((w) => /\p{L}/u.test(w));

@@ -23,7 +23,7 @@ export interface OutlineNode {
   leadIn: Para | null;
 }
 
-export type LabelKind = "root" | "roman" | "number" | "letter" | "paren" | "dash" | "plus" | "dot";
+export type LabelKind = "root" | "article" | "roman" | "number" | "letter" | "paren" | "dash" | "plus" | "dot";
 
 export interface Outline {
   root: OutlineNode;
@@ -47,6 +47,8 @@ export function isClosingParagraph(text: string): boolean {
   return CLOSING.test(text);
 }
 
+const ARTICLE = /^Điều\s{1,3}(\d{1,3})\.\s/u;
+
 export function labelKind(label: string): { kind: LabelKind; number: string; depth: number } {
   const core = label.replace(/[.)]+$/, "").replace(/^\(/, "");
   if (/^[-–]$/.test(label)) return { kind: "dash", number: "-", depth: 0 };
@@ -63,6 +65,7 @@ function rank(kind: LabelKind, depth: number): number {
   switch (kind) {
     case "root":
       return -1;
+    case "article":
     case "roman":
       return 0;
     case "number":
@@ -110,6 +113,15 @@ export function buildOutline(parts: readonly Part[]): Outline {
       continue;
     }
     const para = part.para;
+    // "Điều 3. Tổ chức thực hiện": an article of a legal paper holds its numbered clauses as a part does.
+    const article = para.label ? null : ARTICLE.exec(para.text);
+    if (article) {
+      stack.length = 1;
+      const node = newNode(para, "article", article[1]!, root, leadIn);
+      root.children.push(node);
+      stack.push({ node, rank: rank("article", 0), depth: 0 });
+      continue;
+    }
     if (isClosingParagraph(para.text) && !para.label) {
       stack.length = 1;
       free.push(para);
