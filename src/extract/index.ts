@@ -6,7 +6,8 @@ import { layoutText, splitLabel } from "./layout.ts";
 import { yearOf } from "./structure/dates.ts";
 import { findDirectives } from "./structure/directives.ts";
 import { buildModel, type DocModel, type Para } from "./structure/document.ts";
-import { findIndicators } from "./structure/indicators.ts";
+import { figureTableIndicators } from "./structure/figure-tables.ts";
+import { findIndicators, type LocatedIndicator } from "./structure/indicators.ts";
 import { readMetadata } from "./structure/metadata.ts";
 import { findReferences } from "./structure/references.ts";
 import { TABLE_MARK, type Block, type ExtractOptions, type Extraction, type ReadDocument } from "./types.ts";
@@ -46,7 +47,7 @@ export function extract(doc: ReadDocument, opts: ExtractOptions = {}): Extractio
     text: model.text,
     document: meta.document,
     directives: findDirectives(model, { kind: meta.document.kind, year }, opts),
-    indicators: findIndicators(textParas, periodOf(meta.document.title, year)),
+    indicators: indicatorsOf(model, textParas, periodOf(meta.document.title, year)),
     references: findReferences(textParas, meta.document.symbol),
     footnotes: model.footnotes.map((p) => ({ text: p.text, span: { start: p.start, end: p.end } })),
     warnings,
@@ -90,6 +91,14 @@ export function extractText(text: string, opts: ExtractOptions = {}): Extraction
 function mergeFootnotes(found: string[], fromReader: readonly string[]): string[] {
   const seen = new Set(found);
   return [...found, ...fromReader.filter((f) => !seen.has(f))];
+}
+
+/** The figures of the running text and of figure tables, in the order of the text. */
+function indicatorsOf(model: DocModel, textParas: readonly Para[], period: string | null): LocatedIndicator[] {
+  const inTables = figureTableIndicators(model.tables, period);
+  const all = findIndicators(textParas, period);
+  if (inTables.length === 0) return all;
+  return [...all, ...inTables].sort((a, b) => a.span.start - b.span.start);
 }
 
 /** Table cells of the body as paragraphs, so that figures and citations in tables are read too. */

@@ -519,12 +519,19 @@ function coordinated(s: string): boolean {
   // The connector ends right before the last one to three spaces.
   if (spaces < 1 || spaces > 3) return false;
   if (s.charCodeAt(i - 1) === 0x2c) i -= 1; // ","
-  else if (s.charCodeAt(i - 1) === 0xe0 && s.charCodeAt(i - 2) === 0x76 && isSpaceAt(s, i - 3)) i -= 3; // " và"
-  else return false;
-  // Then a digit, with at most 60 characters (code points) other than , ; : ( ) between.
+  else if (s.charCodeAt(i - 1) === 0xe0 && s.charCodeAt(i - 2) === 0x76 && isSpaceAt(s, i - 3)) {
+    i -= 3; // " và", or ", và"
+    if (s.charCodeAt(i - 1) === 0x2c) i -= 1;
+  } else return false;
+  // Then a digit, with at most 60 characters (code points) other than , ; : ( ) between; a comma between
+  // digits is a decimal one, part of a qualifier's figure ("…, tăng 8,4% so cùng kỳ và 2.315 đảng viên").
   for (let n = 0; n <= 60 && i > 0; n++) {
     const c = s.charCodeAt(i - 1);
     if (c >= 0x30 && c <= 0x39) return true;
+    if (c === 0x2c && isDigitAt(s, i) && isDigitAt(s, i - 2)) {
+      i--;
+      continue;
+    }
     if (c === 0x2c || c === 0x3b || c === 0x3a || c === 0x28 || c === 0x29) return false;
     const pair = c >= 0xdc00 && c <= 0xdfff && i >= 2 && s.charCodeAt(i - 2) >= 0xd800 && s.charCodeAt(i - 2) <= 0xdbff;
     i -= pair ? 2 : 1;
@@ -941,10 +948,41 @@ interface HeadWords {
   to: number;
 }
 
-/** The last at most `max` words of the head (connectors aside), without function words. */
+/**
+ * The last at most `max` words of the head (connectors aside), without function words. The bound counts
+ * syllables: when it falls inside a word of two ("tỷ | lệ", "giám | sát"), the word is kept whole.
+ */
 function headWordsFrom(h: HeadWords, max: number): string {
-  const [from, to] = stripFunctionWords(h.words, lastWordsFrom(h.words, h.from, h.to, max), h.to);
+  let start = lastWordsFrom(h.words, h.from, h.to, max);
+  if (start > h.from && splitsCompound(h.words, start)) start--;
+  const [from, to] = stripFunctionWords(h.words, start, h.to);
   return joinWords(h.words, from, to);
+}
+
+/** Two-syllable words whose second syllable does not stand for the word alone: a label keeps both. */
+const COMPOUNDS = new Set([
+  "tỷ lệ", "giám sát", "kiểm tra", "thanh tra", "điều tra", "thi hành", "ban hành", "điều hành", "vận hành", "hỗ trợ",
+  "chỉnh trang", "quản lý", "xử lý", "chính sách", "dấu hiệu", "hiệu quả", "khoa học", "kết luận", "nhiệm vụ", "nghiệp vụ",
+  "dịch vụ", "thực hiện", "phát hiện", "tiếp nhận", "công nhận", "chứng nhận", "xây dựng", "phát triển", "kết nạp", "đầu tư",
+  "giải quyết", "tuyên truyền", "bồi dưỡng", "đào tạo", "sản xuất", "kinh doanh", "doanh nghiệp", "nông nghiệp", "công nghiệp",
+  "hợp tác", "bảo hiểm", "ngân sách", "thu hồi", "vi phạm", "kỷ luật", "khen thưởng", "tập huấn", "đăng ký", "giải ngân",
+  "tổ chức", "đảng viên", "cán bộ", "công chức", "viên chức", "người dân", "nhân dân", "gia đình", "trẻ em", "học sinh",
+  "lao động", "việc làm", "thu nhập", "bình quân", "đầu người", "hành chính", "thủ tục", "hồ sơ", "điện tử", "trực tuyến",
+  "tín dụng", "thương mại", "du lịch", "xuất khẩu", "nhập khẩu", "kim ngạch", "tăng trưởng", "dân số", "y tế", "giáo dục",
+  "văn hóa", "thể thao", "môi trường", "tài nguyên", "đất đai", "nông thôn", "đô thị", "giao thông", "công trình", "dự án",
+  "kế hoạch", "chương trình", "đề án", "chỉ tiêu", "mục tiêu", "bảo vệ", "chăm sóc", "sức khỏe", "an ninh", "quốc phòng",
+  "trật tự", "an toàn", "tội phạm", "ma túy", "khiếu nại", "tố cáo", "đơn thư", "cải cách", "chuyển đổi", "bệnh viện",
+  "bác sĩ", "hội viên", "đoàn viên", "thanh niên", "phụ nữ", "nông dân", "sinh kế", "tài chính", "kinh phí", "thiệt hại",
+  "diện tích", "sản lượng", "năng suất", "giá trị", "thương hiệu", "khám chữa", "tiêm chủng", "phổ cập", "kiên cố",
+]);
+
+/** Whether the k-th picked word and the one before it, next to each other in the text, make one of COMPOUNDS. */
+function splitsCompound(p: Picked, k: number): boolean {
+  const a = p.idx[k - 1]!;
+  const b = p.idx[k]!;
+  if (b !== a + 1) return false;
+  const { text, starts, ends } = p.all;
+  return COMPOUNDS.has(`${text.slice(starts[a], ends[a])} ${text.slice(starts[b], ends[b])}`.toLowerCase());
 }
 
 /** Whether the head has at most `n` words (connectors aside): then any bound of at least `n` keeps them all. */

@@ -36,17 +36,17 @@ export const COUNT_NOUNS = [
   "giải", "huy chương", "huy hiệu", "bằng khen", "giấy khen", "danh hiệu", "sản phẩm", "phần quà", "phần", "suất",
   "căn", "căn nhà", "nhà", "con", "cây", "thuê bao", "giường bệnh", "giường", "bậc", "lần", "loại", "mặt hàng",
   "phương án", "tàu", "xe", "máy", "camera", "ý tưởng", "tiêu chuẩn", "quyển", "cuốn", "bộ", "chiếc",
-  "giấy chứng nhận", "giấy phép", "ổ", "cơn", "tham luận", "cụm",
+  "giấy chứng nhận", "giấy phép", "ổ", "cơn", "tham luận", "cụm", "tố cáo", "thửa", "trạm",
 ];
 
 /** Classifiers that stand for the noun after them: "194 căn nhà" → unit "căn". */
-export const CLASSIFIERS = new Set(["căn", "con", "cây", "đợt", "điểm", "lượt", "chiếc", "cuốn", "quyển", "bộ", "phần", "bài", "cơn", "cụm", "ổ"]);
+export const CLASSIFIERS = new Set(["căn", "con", "cây", "đợt", "điểm", "lượt", "chiếc", "cuốn", "quyển", "bộ", "phần", "bài", "cơn", "cụm", "ổ", "thửa", "trạm"]);
 
 /** Time units: "05 năm thực hiện", "chưa đủ 06 tháng" are durations, not indicators. */
 export const TIME_UNITS = ["năm", "tháng", "ngày", "tuần", "giờ", "phút", "giây", "quý", "thập kỷ", "thế kỷ", "năm tuổi"];
 
 /** Denominators of rates: "thuê bao/100 dân", "bác sĩ/vạn dân", "tiêu chí/xã", "đồng/phần", "ngày/tháng". */
-const DENOMINATORS = ["vạn dân", "nghìn dân", "ngàn dân", "dân", "xã", "phần", "tháng", "năm", "ha", "người", "hộ", "lượt", "ngày", "km2", "km", "kg", "tấn", "lít"];
+const DENOMINATORS = ["vạn dân", "nghìn dân", "ngàn dân", "dân", "xã", "phần", "tháng", "năm", "ha", "người", "hộ", "lượt", "ngày", "km2", "km", "kg", "tấn", "lít", "dự án"];
 
 export type UnitKind = "percent" | "measure" | "count";
 
@@ -233,7 +233,8 @@ export function unitAfter(after: string): UnitMatch | null {
   // "đồng chí" is a count, not the currency "đồng": the longer reading wins.
   if (measure > 0 && measure >= count) {
     const rate = rateLength(words, measure);
-    const n = measure + rate;
+    // "triệu đồng/người/năm": a rate may have a second denominator.
+    const n = measure + rate + (rate > 0 ? rateLength(words, measure + rate) : 0);
     return { unit: joined(words, 0, n), kind: "measure", length: words.at(n - 1)!.end };
   }
   // Rates of nouns: "thuê bao/100 dân", "bác sĩ/vạn dân", "giường bệnh/vạn dân".
