@@ -24,7 +24,7 @@ const NONE: DeadlineResult = { deadline: null, deadlineText: null };
 
 // Prepositions that bound a task in time. "trước" (before) and "đến" (by) read the date as
 // inclusive, as the gold rules do: "trước ngày 30/6" allows 30/6.
-const PREP = String.raw`(?:hoàn thành\s{1,4})?(?:trước|chậm nhất(?:\s{1,4}là)?|muộn nhất(?:\s{1,4}là)?|hạn chót|hạn cuối|đến|trong)`;
+const PREP = String.raw`(?:hoàn thành\s{1,4})?(?:trước|chậm nhất(?:\s{1,4}là)?|muộn nhất(?:\s{1,4}là)?|hạn chót|hạn cuối|đến|trong|vào)`;
 const YEAR = String.raw`(\d{4})`;
 
 const DAY_PHRASE = new RegExp(
@@ -40,7 +40,7 @@ const MONTH_PHRASE = new RegExp(
   "yiu",
 );
 const QUARTER_PHRASE = new RegExp(
-  String.raw`(${PREP})\s{1,4}(?:trong\s{1,4})?quý\s{1,4}(IV|III|II|I|[1-4])(?:(?:\s{0,2}[/-]\s{0,2}|\s{1,4}năm\s{1,4})${YEAR})?(?![\p{L}\d])`,
+  String.raw`(${PREP})\s{1,4}(?:trong\s{1,4}|cuối\s{1,4})?quý\s{1,4}(IV|III|II|I|[1-4])(?:(?:\s{0,2}[/-]\s{0,2}|\s{1,4}năm\s{1,4})${YEAR})?(?![\p{L}\d])`,
   "yiu",
 );
 const PART_OF_YEAR_PHRASE = new RegExp(
@@ -64,14 +64,14 @@ const VERB_ALTERNATION = TASK_VERBS.map((v) => v.replace(/ /g, String.raw`\s{1,4
 // "vùng thường xuyên bị ảnh hưởng" or "trực tiếp và thường xuyên các đảng đoàn".
 const NOT_AFTER_ADVERB = String.raw`bị|được|của|và|các|những|tỉnh|huyện|xã|thị|thành|trong|trên|với|hơn|nhất|là|có`;
 const PERIODIC_PHRASE = new RegExp(
-  String.raw`(?<!giáo dục\s{1,4}|và\s{1,4})(?:(thường xuyên)(?=\s{1,4}(?!(?:${NOT_AFTER_ADVERB})(?![\p{L}\p{M}]))\p{Ll})|(?<=(?:thực hiện|tiến hành|làm|tổ chức|duy trì)\s{1,4})(thường xuyên)(?=\s{0,4}[.;,)]|\s{0,4}$)|((?:hằng|hàng)\s{1,4}(?:năm|quý|tháng|tuần))(?=\s{0,4},|\s{1,4}(?:${VERB_ALTERNATION})(?![\p{L}\p{M}]))|(định kỳ(?:\s{1,4}(?:hằng|hàng)\s{1,4}(?:năm|quý|tháng|tuần))?)(?=\s{1,4}(?:mỗi|\d|${VERB_ALTERNATION})(?![\p{L}\p{M}])|\s{0,4}[,;.]))`,
+  String.raw`(?<!giáo dục\s{1,4}|và\s{1,4})(?:(thường xuyên)(?=\s{1,4}(?!(?:${NOT_AFTER_ADVERB})(?![\p{L}\p{M}]))\p{Ll})|(?<=(?:thực hiện|tiến hành|làm|tổ chức|duy trì)\s{1,4})(thường xuyên)(?=\s{0,4}[.;,)]|\s{0,4}$)|((?:hằng|hàng)\s{1,4}(?:năm|quý|tháng|tuần))(?=\s{0,4},|\s{1,4}(?:${VERB_ALTERNATION})(?![\p{L}\p{M}]))|(định kỳ(?:\s{1,4}(?:hằng|hàng)\s{1,4}(?:năm|quý|tháng|tuần)|\s{1,4}\d{1,2}\s{1,4}(?:tháng|năm|tuần))?)(?=\s{1,4}(?:mỗi|\d|${VERB_ALTERNATION})(?![\p{L}\p{M}])|\s{0,4}[,;.]))`,
   "yiu",
 );
 
 // The phrases above are tried only where one can start, not at every character of a paragraph: where a
 // preposition (or "hoàn thành") starts for the dated ones, where "thường xuyên", "hằng", "hàng" or
 // "định kỳ" starts for the periodic one. No two of these words overlap, so one scan finds them all.
-const PHRASE_START = /(hoàn thành|trước|chậm nhất|muộn nhất|hạn chót|hạn cuối|đến|trong)|thường xuyên|hằng|hàng|định kỳ/giu;
+const PHRASE_START = /(hoàn thành|trước|chậm nhất|muộn nhất|hạn chót|hạn cuối|đến|trong|vào)|thường xuyên|hằng|hàng|định kỳ/giu;
 
 /** Where dated and periodic phrases may start. */
 function phraseStarts(text: string): { dated: number[]; periodic: number[] } {

@@ -256,7 +256,8 @@ export function responsibleBodies(text: string): Bodies {
     }
     if (tokens[i]!.is("chủ") && tokens[i + 1]?.is("trì") && tokens[i + 1]!.spaced) {
       const before = bodyEndingAt(tokens, i);
-      if (before) leads.push(before);
+      // "… là cơ quan thường trực, chủ trì …": a role in lower case, not a body.
+      if (before && isCapitalized(tokens[before.from]!.text)) leads.push(before);
     }
     if (tokens[i]!.is("phối") && tokens[i + 1]?.is("hợp")) {
       partners.push(...partnersAfter(tokens, i + 2));
@@ -489,12 +490,14 @@ function directivesFromTable(table: Table, prefix: string, task: boolean, ctx: D
       group = stt;
       continue;
     }
-    const leadText = cell(row, cols.lead)?.text ?? "";
+    // Bodies on separate lines of a cell are separate bodies (a line break inside one paragraph, too).
+    const bodyLines = (c: Cell | undefined) => (c ? c.lines.join("\n") : "");
+    const leadText = bodyLines(cell(row, cols.lead));
     const timeText = cell(row, cols.time)?.text ?? "";
     if (!stt && !leadText && !timeText) continue;
     const leads = uniqueNames(bodiesInCell(leadText).map(canonical));
     const leadKeys = new Set(leads.map(bodyKey));
-    const partners = uniqueNames(bodiesInCell(cell(row, cols.partner)?.text ?? "").map(canonical)).filter((n) => !leadKeys.has(bodyKey(n)));
+    const partners = uniqueNames(bodiesInCell(bodyLines(cell(row, cols.partner))).map(canonical)).filter((n) => !leadKeys.has(bodyKey(n)));
     const { deadline, deadlineText } = parseDeadlineCell(timeText, ctx.year);
     out.push({
       ordinal: groups && group ? `${group}.${stt}` : prefix && stt ? `${prefix}.${stt}` : stt,
@@ -529,7 +532,8 @@ export function bodiesInCell(text: string): string[] {
       continue;
     }
     for (const part of piece.split(/\s*,\s*/u)) {
-      if (/^(?:các|những|cơ quan|đơn vị)\b/iu.test(part) || !/^\p{Lu}/u.test(part)) continue;
+      // Open classes ("các cơ quan …", "Ban điều hành các ấp") name no body of their own.
+      if (/^(?:các|những|cơ quan|đơn vị)\b/iu.test(part) || /\s(?:các|những)\s/u.test(part) || !/^\p{Lu}/u.test(part)) continue;
       out.push(part.replace(/[.,;]+$/, ""));
     }
   }
