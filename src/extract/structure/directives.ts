@@ -252,7 +252,8 @@ export function responsibleBodies(text: string): Bodies {
     if (i === 0 || tokens[i]!.opensClause) leads.push(...clauseLeads(tokens, i));
     const assigned = matchWords(tokens, i, ASSIGNING_VERBS);
     if (assigned > 0 && (i === 0 || !NOT_ASSIGNING_BEFORE.has(tokens[i - 1]!))) {
-      leads.push(...bodyList(tokens, i + assigned, false).bodies);
+      const objects = bodyList(tokens, i + assigned, false).bodies;
+      leads.push(...(objects.length > 0 ? objects : bodiesDirectedByPerson(tokens, i + assigned)));
     }
     if (tokens[i]!.is("chủ") && tokens[i + 1]?.is("trì") && tokens[i + 1]!.spaced) {
       const before = bodyEndingAt(tokens, i);
@@ -265,6 +266,32 @@ export function responsibleBodies(text: string): Bodies {
   }
   const name = (m: BodyMatch) => text.slice(tokens[m.from]!.start, tokens[m.to - 1]!.end);
   return { leads: uniqueNames(leads.filter((m) => !m.generic).map(name)), partners: uniqueNames(partners.filter((m) => !m.generic).map(name)) };
+}
+
+/**
+ * "Ủy ban kiểm tra các đảng ủy trực thuộc Tỉnh ủy": a body name followed, a space apart, by a plural anchored
+ * to a body names the bodies of that kind in each of them, one body of the list.
+ */
+function ofAnchoredPlural(tokens: Token[], m: BodyMatch | null): BodyMatch | null {
+  if (!m || m.generic) return m;
+  const next = tokens[m.to];
+  if (!next || !next.spaced || !next.is("các")) return m;
+  const plural = matchNamedBodyAt(tokens, m.to);
+  return plural && !plural.generic ? { from: m.from, to: plural.to, generic: false } : m;
+}
+
+/**
+ * "Giao đồng chí Phó Bí thư Thường trực chỉ đạo Văn phòng Đảng ủy …": the person assigned is no body; the
+ * bodies that person is to direct, named in the same clause, are the leads.
+ */
+function bodiesDirectedByPerson(tokens: Token[], start: number): BodyMatch[] {
+  const first = tokens[start];
+  if (!first || !(first.is("đồng") && tokens[start + 1]?.is("chí"))) return [];
+  for (let k = start + 2; k < Math.min(tokens.length, start + 12); k++) {
+    if (tokens[k]!.opensClause) break;
+    if (matchWords(tokens, k, DIRECT) && tokens[k + 2]?.spaced) return bodyList(tokens, k + 2, false).bodies;
+  }
+  return [];
 }
 
 /** Tokens whose bodies give no task now: quotations, and the content of a rule being decided ("nội dung: …"). */
@@ -367,7 +394,7 @@ function bodyList(tokens: Token[], start: number, asSubject: boolean): { bodies:
       k += link;
       continue;
     }
-    const m: BodyMatch | null = matchNamedBodyAt(tokens, k) ?? (sectorsAllowed ? matchSectorAt(tokens, k) : null);
+    const m: BodyMatch | null = ofAnchoredPlural(tokens, matchNamedBodyAt(tokens, k)) ?? (sectorsAllowed ? matchSectorAt(tokens, k) : null);
     if (m) {
       bodies.push(m);
       sectorsAllowed ||= tokens[m.from]!.is("ngành");
