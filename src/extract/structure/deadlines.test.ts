@@ -107,6 +107,12 @@ describe("pickDeadline", () => {
     expect(pickDeadline("trước năm 2026", null).deadline).toBe("2025-12-31");
   });
 
+  it("reads 'vào' a time, 'cuối quý' and a period of months", () => {
+    expect(pickDeadline("tham mưu sơ kết vào cuối năm 2028", null)).toEqual({ deadline: "2028-12-31", deadlineText: "vào cuối năm 2028" });
+    expect(pickDeadline("hoàn thành vào cuối quý II/2026", null)).toEqual({ deadline: "2026-06-30", deadlineText: "vào cuối quý II/2026" });
+    expect(pickDeadline("định kỳ 6 tháng báo cáo Thường trực Tỉnh ủy", null)).toEqual({ deadline: null, deadlineText: "định kỳ 6 tháng" });
+  });
+
   it("reports where each phrase is", () => {
     const text = "Sở Tài chính chủ trì, hoàn thành trong quý IV/2024.";
     const [p] = findDeadlinePhrases(text, null);

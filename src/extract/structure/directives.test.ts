@@ -144,4 +144,52 @@ describe("directives of a paper", () => {
     });
     expect(x.directives[0]!.leads).toEqual(["Ủy ban nhân dân tỉnh"]);
   });
+
+  it("takes the tasks of a legal paper from the article organising its implementation only", () => {
+    const x = extractText(
+      [
+        "QUYẾT NGHỊ:",
+        "Điều 1. Phạm vi điều chỉnh và đối tượng áp dụng",
+        "1. Phạm vi điều chỉnh: chính sách hỗ trợ sản xuất.",
+        "Điều 2. Nội dung và mức hỗ trợ",
+        "1. Hỗ trợ 50% chi phí mua giống.",
+        "Điều 3. Tổ chức thực hiện",
+        "1. Giao Ủy ban nhân dân tỉnh tổ chức triển khai thực hiện Nghị quyết.",
+        "2. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh tham gia giám sát.",
+        "Điều 4. Hiệu lực thi hành",
+        "Nghị quyết này có hiệu lực từ ngày 01 tháng 8 năm 2026.",
+      ].join("\n"),
+    );
+    expect(x.directives.map((d) => [d.ordinal, d.leads])).toEqual([
+      ["3.1", ["Ủy ban nhân dân tỉnh"]],
+      ["3.2", ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]],
+    ]);
+  });
+
+  it("leaves target parts out and reads lettered items of a plain text", () => {
+    const x = extractText(
+      [
+        "I. MỤC TIÊU",
+        "- 100% trạm y tế có bác sĩ làm việc.",
+        "II. NHIỆM VỤ, GIẢI PHÁP",
+        "1. Nâng cao năng lực y tế cơ sở",
+        "a) Sở Y tế chủ trì, phối hợp với Sở Nội vụ bố trí bác sĩ, hoàn thành trong quý II/2026.",
+        "b) Bảo hiểm xã hội tỉnh thực hiện giám định chi phí khám bệnh.",
+      ].join("\n"),
+    );
+    expect(x.directives.map((d) => [d.ordinal, d.leads, d.partners, d.deadline])).toEqual([
+      ["II.1.a", ["Sở Y tế"], ["Sở Nội vụ"], "2026-06-30"],
+      ["II.1.b", ["Bảo hiểm xã hội tỉnh"], [], null],
+    ]);
+  });
+
+  it("makes the body a person is assigned to direct the lead, and keeps a body of an anchored plural whole", () => {
+    expect(responsibleBodies("Giao đồng chí Phó Bí thư Thường trực chỉ đạo Văn phòng Đảng ủy phối hợp với Ủy ban nhân dân phường rà soát.")).toEqual({
+      leads: ["Văn phòng Đảng ủy"],
+      partners: ["Ủy ban nhân dân phường"],
+    });
+    expect(responsibleBodies("Ủy ban kiểm tra các đảng ủy trực thuộc Tỉnh ủy chủ động kiểm tra.").leads).toEqual(["Ủy ban kiểm tra các đảng ủy trực thuộc Tỉnh ủy"]);
+    expect(responsibleBodies("Phòng Kinh tế là cơ quan thường trực, chủ trì theo dõi.").leads).toEqual(["Phòng Kinh tế"]);
+  });
 });
+

@@ -14,6 +14,11 @@ describe("units", () => {
     ["%", "%"],
     [" %", "%"],
     [" tấn/ha, sản lượng", "tấn/ha"],
+    [" triệu đồng/người/năm, tăng", "triệu đồng/người/năm"],
+    [" tỷ đồng/dự án", "tỷ đồng/dự án"],
+    [" tố cáo còn tồn đọng", "tố cáo"],
+    [" thửa đất vào", "thửa"],
+    [" trạm y tế", "trạm"],
     [" thuê bao/100 dân", "thuê bao/100 dân"],
     [" bác sĩ/vạn dân", "bác sĩ/vạn dân"],
     [" đồng/phần", "đồng/phần"],
@@ -126,4 +131,18 @@ describe("indicators", () => {
     expect(x.indicators).toHaveLength(1);
     expect(x.indicators[0]).toMatchObject({ value: 125, unit: "đảng viên", label: "xóa tên đảng viên" });
   });
+
+  it("keeps a two-syllable word whole where a label's bound falls inside it", () => {
+    const x = extractText("Tỷ lệ người dân tham gia bảo hiểm y tế đạt 95,5%. Đã thi hành kỷ luật 143 đảng viên.");
+    expect(x.indicators.map((i) => i.label)).toEqual(["Tỷ lệ người dân tham gia bảo hiểm y tế", "thi hành kỷ luật đảng viên"]);
+  });
+
+  it("gives a count joined by ', và' after a qualifier the head of the count before it", () => {
+    const x = extractText("Giám sát chuyên đề 742 tổ chức đảng, tăng 8,4% so với cùng kỳ, và 2.315 đảng viên.");
+    expect(x.indicators.map((i) => [i.value, i.label, i.changePercent])).toEqual([
+      [742, "Giám sát chuyên đề tổ chức đảng", 8.4],
+      [2315, "Giám sát chuyên đề đảng viên", null],
+    ]);
+  });
 });
+

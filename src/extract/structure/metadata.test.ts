@@ -106,4 +106,34 @@ describe("document metadata", () => {
     expect(normalCasePosition("PHÓ BÍ THƯ")).toBe("Phó Bí thư");
     expect(normalCasePosition("CHÁNH VĂN PHÒNG")).toBe("Chánh Văn phòng");
   });
+
+  it("reads a title opening like a body sentence, an issuer printed over two lines, and an action programme", () => {
+    const plan = extractText(
+      [
+        "ỦY BAN NHÂN DÂN",
+        "XÃ THẠNH HÓA",
+        "Số: 86/KH-UBND",
+        "KẾ HOẠCH",
+        "Thực hiện Chương trình xây dựng nông thôn mới",
+        "trên địa bàn xã năm 2027",
+        "___________",
+        "Căn cứ Nghị quyết của Hội đồng nhân dân xã;",
+        "1. Phòng Kinh tế theo dõi.",
+      ].join("\n"),
+    );
+    expect(plan.document.title).toBe("Thực hiện Chương trình xây dựng nông thôn mới trên địa bàn xã năm 2027");
+    expect(plan.document.issuer).toBe("Ủy ban nhân dân xã Thạnh Hóa");
+    const programme = extractText(
+      ["TỈNH ỦY ĐỒNG NAI", "*", "Số 27-CTr/TU", "CHƯƠNG TRÌNH HÀNH ĐỘNG", "thực hiện Nghị quyết số 72-NQ/TW", "-----", "1. Sở Y tế chủ trì."].join("\n"),
+    );
+    expect(programme.document).toMatchObject({ kind: "CTr", title: "thực hiện Nghị quyết số 72-NQ/TW", issuer: "Tỉnh ủy Đồng Nai" });
+  });
+
+  it("ends a legal resolution's title at its enacting body", () => {
+    const x = extractText(
+      ["HỘI ĐỒNG NHÂN DÂN TỈNH TUYÊN QUANG", "Số: 25/2026/NQ-HĐND", "NGHỊ QUYẾT", "Quy định chính sách hỗ trợ sản xuất", "HỘI ĐỒNG NHÂN DÂN TỈNH TUYÊN QUANG", "KHÓA XX, KỲ HỌP THỨ HAI", "Căn cứ Luật Tổ chức chính quyền địa phương;"].join("\n"),
+    );
+    expect(x.document.title).toBe("Quy định chính sách hỗ trợ sản xuất");
+  });
 });
+
