@@ -30,7 +30,7 @@ const CAPITALISED_HEADS = [
  * Heads named by their field, as "Sở" is: "Chi cục Trồng trọt và Bảo vệ thực vật", "Phòng Kế hoạch - Tài chính",
  * "Trung tâm Phục vụ hành chính công phường", "Ngân hàng Chính sách xã hội". Without a field they name nothing.
  */
-const FIELD_HEADS = new Set(["sở", "chi cục", "cục", "phòng", "trung tâm", "viện", "ngân hàng"]);
+const FIELD_HEADS = new Set(["sở", "chi cục", "cục", "phòng", "trung tâm", "viện", "ngân hàng", "bộ"]);
 
 /** Heads matched in any case. */
 const HEADS = [

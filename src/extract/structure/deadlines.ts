@@ -289,7 +289,8 @@ export function parseDeadlineCell(cell: string, year: number | null): DeadlineRe
     }
   }
   if (CELL_PERIODIC.test(s)) return { deadline: null, deadlineText: raw };
+  // A cell is all about time: its whole text says when ("Từ tháng 6 đến tháng 8/2026"), its phrase the last day.
   const phrases = findDeadlinePhrases(raw, year);
-  if (phrases.length > 0) return chooseDeadline(phrases);
+  if (phrases.length > 0) return { deadline: chooseDeadline(phrases).deadline, deadlineText: raw };
   return { deadline: null, deadlineText: raw };
 }

@@ -17,6 +17,7 @@ import { buildOutline, isBullet, isTitleOnly, type OutlineNode } from "./outline
 import { isCapitalized, tokenize, TokenWords, WordTable, type Token } from "./tokens.ts";
 import { isSpace, isUpperAt } from "../chars.ts";
 import { append } from "./append.ts";
+import { matchesOf } from "../matches.ts";
 
 export type LocatedDirective = Directive & Located;
 
@@ -33,15 +34,17 @@ export function findDirectives(model: DocModel, ctx: DirectiveContext, opts: Ext
   const defaultTask = ctx.kind !== "BC";
   const romanParts = outline.root.children.some((c) => c.kind === "roman" && (c.children.some((k) => k.kind === "number") || c.tables.length > 0));
   const found: Array<{ at: number; d: LocatedDirective }> = [];
-  const emit = (ordinal: string, paras: Para[]) => {
+  const emit = (ordinal: string, paras: Para[], leadIn: Para | null = null) => {
     const d = directiveFromParas(ordinal, paras, ctx, canonical);
+    // "2.3. Giao Ban … tham mưu …:" with bullets: each bullet is done by the body its lead-in assigns.
+    if (d && d.leads.length === 0 && leadIn) d.leads = uniqueNames(responsibleBodies(leadIn.text).leads.map(canonical));
     if (d) found.push({ at: paras[0]!.start, d });
   };
   const emitTable = (prefix: string, table: Table, task: boolean) => {
     for (const d of directivesFromTable(table, prefix, task, ctx, canonical)) found.push({ at: d.span.start, d });
   };
   for (const table of outline.root.tables) emitTable("", table, defaultTask);
-  walk(outline.root, defaultTask, romanParts, emit, emitTable);
+  walk(outline.root, defaultTask, romanParts, emit, emitTable, true);
   return found.sort((a, b) => a.at - b.at).map((f) => f.d);
 }
 
@@ -89,6 +92,8 @@ function lastSentence(text: string): string {
 
 function leadInCue(para: Para | null): Cue {
   if (!para) return null;
+  // "Kính gửi:" lists the recipients of a letter, not tasks.
+  if (/^Kính gửi\s{0,2}:?$/u.test(para.text)) return "result";
   const s = lastSentence(para.text);
   if (RESULT_LEAD_IN.test(s)) return "result";
   if (TASK_LEAD_IN.test(s)) return "task";
@@ -99,8 +104,9 @@ function walk(
   node: OutlineNode,
   inheritedTask: boolean,
   romanParts: boolean,
-  emit: (ordinal: string, paras: Para[]) => void,
+  emit: (ordinal: string, paras: Para[], leadIn?: Para | null) => void,
   emitTable: (prefix: string, table: Table, task: boolean) => void,
+  nodeIsLast: boolean,
 ): void {
   // The items of one list share their lead-in: its cue is read once for them.
   let leadIn: Para | null = null;
@@ -116,10 +122,20 @@ function walk(
     for (const table of child.tables) emitTable(ordinalOf(child, romanParts), table, task);
     if (child.children.length === 0) {
       // A title whose content is a table ("II. NHIỆM VỤ TRỌNG TÂM" + table) is not itself a task.
-      if (task && !(child.tables.length > 0 && isTitleOnly(child.para))) emit(ordinalOf(child, romanParts), leafParas(child, isLast));
+      if (!task || (child.tables.length > 0 && isTitleOnly(child.para))) continue;
+      const leadIn = isBullet(child) && node.para && /:\s*$/.test(node.para.text) ? node.para : null;
+      // After the last sub-item of an item that is not the last one, a paragraph assigning "the tasks above"
+      // is that item's own directive ("2.6. …" then "Giao Văn phòng Tỉnh ủy theo dõi, đôn đốc …").
+      if (isLast && !nodeIsLast && node.kind === "number" && !isBullet(child)) {
+        const own = leafParas(child, true).slice(1);
+        emit(ordinalOf(child, romanParts), [child.para!], leadIn);
+        if (own.length > 0) emit(ordinalOf(node, romanParts), own);
+        continue;
+      }
+      emit(ordinalOf(child, romanParts), leafParas(child, isLast), leadIn);
       continue;
     }
-    walk(child, task, romanParts, emit, emitTable);
+    walk(child, task, romanParts, emit, emitTable, isLast);
     if (task) {
       const own = child.trailing.filter((p) => isAssignment(p.text));
       if (own.length > 0) emit(ordinalOf(child, romanParts), own);
@@ -127,7 +143,7 @@ function walk(
   }
 }
 
-const ASSIGNMENT = /^(?:Giao(?:\s+cho)?|Đề nghị|Yêu cầu|Chỉ đạo)\s/u;
+const ASSIGNMENT = /^(?:(?:Giao(?:\s+cho)?|Đề nghị|Yêu cầu|Chỉ đạo)\s|(?:Cơ quan|Đơn vị) (?:chủ trì|phối hợp)\s{0,2}:|Thời (?:gian|hạn)[^:]{0,15}:)/u;
 
 function isAssignment(text: string): boolean {
   return ASSIGNMENT.test(text);
@@ -188,6 +204,13 @@ function directiveFromParas(ordinal: string, paras: Para[], ctx: DirectiveContex
   const partners: string[] = [];
   const phrases: DeadlinePhrase[] = [];
   for (const p of paras) {
+    const fields = assignmentFields(p.text);
+    if (fields) {
+      append(leads, bodiesInCell(fields.lead));
+      append(partners, bodiesInCell(fields.partner));
+      if (fields.time) phrases.push({ ...parseDeadlineCell(fields.time, ctx.year), deadlineText: fields.time, start: 0, end: 0 });
+      continue;
+    }
     const found = responsibleBodies(p.text);
     append(leads, found.leads);
     append(partners, found.partners);
@@ -199,6 +222,30 @@ function directiveFromParas(ordinal: string, paras: Para[], ctx: DirectiveContex
   const leadKeys = new Set(finalLeads.map(bodyKey));
   const finalPartners = uniqueNames(partners.map(canonical)).filter((n) => !leadKeys.has(bodyKey(n)));
   return { ordinal, text: texts.join(" "), leads: finalLeads, partners: finalPartners, deadline, deadlineText, span };
+}
+
+// "Cơ quan chủ trì: …; cơ quan phối hợp: …; thời gian: …": an item's assignment written as fields, on lines of
+// their own or in one, read as the cells of a task table are (heldout README, reading 36).
+const ASSIGNMENT_FIELD = /(?:^|[;.]\s{0,3})(?:(?:cơ quan|đơn vị) (chủ trì|phối hợp)|thời (?:gian|hạn)(?: thực hiện| hoàn thành)?)\s{0,2}:\s{0,3}([^;]*)/giu;
+
+interface AssignmentFields {
+  lead: string;
+  partner: string;
+  time: string;
+}
+
+/** The fields of a paragraph that is made of them (it opens with one), else null. */
+function assignmentFields(text: string): AssignmentFields | null {
+  if (!ASSIGNMENT.test(text) || /^(?:Giao|Đề nghị|Yêu cầu|Chỉ đạo)\s/u.test(text)) return null;
+  const fields: AssignmentFields = { lead: "", partner: "", time: "" };
+  for (const m of matchesOf(text, ASSIGNMENT_FIELD)) {
+    const value = m[2]!.trim().replace(/[.;,]+$/u, "");
+    const role = m[1]?.toLowerCase();
+    if (role === "chủ trì") fields.lead = value;
+    else if (role === "phối hợp") fields.partner = value;
+    else fields.time = value;
+  }
+  return fields;
 }
 
 function uniqueNames(names: string[]): string[] {

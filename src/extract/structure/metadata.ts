@@ -9,7 +9,7 @@ import { isPredicateStart, matchNamedBodyAt } from "./bodies.ts";
 import { findDates } from "./dates.ts";
 import type { DocModel, Para } from "./document.ts";
 import { isDocumentSymbol, kindOfSymbol, kindOfWord } from "./symbols.ts";
-import { isAllCapsWord, isCapitalized, tokenize } from "./tokens.ts";
+import { isAllCapsWord, isCapitalized, isLowerWord, tokenize } from "./tokens.ts";
 
 export interface Metadata {
   document: DocumentMeta;
@@ -111,7 +111,8 @@ const ENACTING_BODY = /^(?:HỘI ĐỒNG NHÂN DÂN|ỦY BAN NHÂN DÂN|UỶ BAN
 
 function titleOf(head: string[]): string | null {
   const at = head.findIndex((l) => isKindWordLine(l));
-  if (at < 0) return null;
+  // A letter (công văn) has no kind line; its subject line "V/v …" is its title.
+  if (at < 0) return subjectLine(head);
   const lines: string[] = [];
   for (const line of head.slice(at + 1)) {
     if (isSeparatorLine(line)) break;
@@ -124,6 +125,23 @@ function titleOf(head: string[]): string | null {
   return title || null;
 }
 
+const SUBJECT_LINE = /^V\/v\s{0,3}:?\s{0,3}(\S.*)$/u;
+
+/** The subject after "V/v", with the lines it wraps onto (they open in lower case). */
+function subjectLine(head: string[]): string | null {
+  for (const [k, line] of head.entries()) {
+    const m = SUBJECT_LINE.exec(line.trim());
+    if (!m) continue;
+    const parts = [m[1]!];
+    for (const next of head.slice(k + 1)) {
+      if (!isLowerWord(next.trim())) break;
+      parts.push(next);
+    }
+    return collapseSpaces(parts.join(" "));
+  }
+  return null;
+}
+
 // ---------------------------------------------------------------------------
 // Dates
 
@@ -131,10 +149,16 @@ function titleOf(head: string[]): string | null {
 const PLACE_DATE = /(?:^|[\s*])\p{Lu}[\p{L}\p{M} .'-]{1,40},\s{1,3}ngày\s/u;
 
 function issueDate(head: string[]): IsoDate | null {
+  // The place-and-date line first: a web copy's "Ngày đăng: …" above the paper is not its date.
   for (const line of head) {
     const at = PLACE_DATE.exec(line);
-    if (!at && !/^ngày\s/iu.test(line)) continue;
-    const found = findDates(line.slice(at ? at.index : 0))[0];
+    if (!at) continue;
+    const found = findDates(line.slice(at.index))[0];
+    if (found) return found.iso;
+  }
+  for (const line of head) {
+    if (!/^ngày\s/iu.test(line)) continue;
+    const found = findDates(line)[0];
     if (found) return found.iso;
   }
   return null;
