@@ -56,10 +56,10 @@ const HEADS = [
 const DESCRIBED_HEADS = new Set(["ban chỉ đạo", "ban chỉ huy", "ban quản lý", "hội đồng", "tổ công tác", "tiểu ban"]);
 
 /** Places and levels; a place word needs a proper name ("huyện Châu Thành"), a level may end a name ("… tỉnh"). */
-const PLACE_WORDS = ["thành phố", "thị xã", "huyện", "quận", "xã", "phường", "thị trấn", "tỉnh", "ấp", "khu phố"];
+const PLACE_WORDS = ["thành phố", "thị xã", "huyện", "quận", "xã", "phường", "đặc khu", "thị trấn", "tỉnh", "ấp", "khu phố"];
 const LEVELS = [
   "tỉnh ủy", "tu", "huyện ủy", "thị ủy", "thành ủy", "quận ủy", "trung ương", "tw", "trung ương đảng", "đảng bộ tỉnh",
-  "tỉnh", "huyện", "thị xã", "thành phố", "xã", "phường", "thị trấn", "quận", "cấp tỉnh", "cấp huyện", "cấp xã", "đảng",
+  "tỉnh", "huyện", "thị xã", "thành phố", "xã", "phường", "đặc khu", "thị trấn", "quận", "cấp tỉnh", "cấp huyện", "cấp xã", "đảng",
   "việt nam", "tỉnh đoàn", "khu vực", "chi nhánh",
 ];
 /** Complements that make a name an open class. */
@@ -300,7 +300,7 @@ function describedEnd(tokens: readonly Token[], j: number): number {
   return j;
 }
 
-const DESCRIPTION_LEVEL = new PhraseLexicon(["tỉnh", "huyện", "xã", "phường", "thị trấn", "quận", "thành phố", "thị xã", "trung ương", "đảng"]);
+const DESCRIPTION_LEVEL = new PhraseLexicon(["tỉnh", "huyện", "xã", "phường", "đặc khu", "thị trấn", "quận", "thành phố", "thị xã", "trung ương", "đảng"]);
 
 // ---------------------------------------------------------------------------
 // Plurals anchored to one body: "Các ban Đảng của Tỉnh ủy", "Các cơ quan tham mưu, giúp việc Tỉnh ủy".

@@ -59,13 +59,16 @@ const TASK_LEAD_IN = /nhiệm vụ|giải pháp|kết luận|lưu ý|yêu cầu|
 
 type Cue = "task" | "result" | null;
 
+/** "Điều 3. Tổ chức thực hiện": the article whose clauses assign the tasks of a legal paper. */
+const ARTICLE_TASKS = /^Điều\s{1,3}\d{1,3}\.\s{0,3}(?:tổ chức thực hiện|trách nhiệm (?:thực hiện|thi hành|tổ chức thực hiện)|nhiệm vụ(?:,| và) giải pháp|phân công)/iu;
+
 /** "MỤC TIÊU", "Mục tiêu cụ thể đến năm 2030", "CHỈ TIÊU NĂM 2027": targets to reach, not tasks. */
 const TARGET_HEADING = /^(?:mục tiêu|chỉ tiêu)/iu;
 
 function headingCue(node: OutlineNode): Cue {
   // The articles of a legal paper are its content (scope, subjects, rates), but the one that organises
   // its implementation ("Điều 3. Tổ chức thực hiện"), whose heading is read from the start of its line.
-  if (node.kind === "article" && node.para) return TASK_HEADING.test(node.para.text.slice(0, 80)) ? "task" : "result";
+  if (node.kind === "article" && node.para) return node.children.length > 0 && ARTICLE_TASKS.test(node.para.text) ? "task" : "result";
   if (!node.para || !isTitleOnly(node.para)) return null;
   const t = node.para.text;
   if (RESULT_HEADING.test(t) || RESULT_IN_HEADING.test(t)) return "result";

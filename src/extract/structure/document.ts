@@ -132,10 +132,23 @@ function assignRegions(parts: Part[]): void {
     const p = parts[i]!;
     const starts = p.kind === "para" ? isTailStart(fullLine(p.para)) : p.table.rows.some((r) => r.some((c) => isTailStart(c.text)));
     if (starts && i > bodyStart) {
-      for (let k = i; k < parts.length; k++) setRegion(parts[k]!, "tail");
+      for (let k = i; k < parts.length; k++) {
+        // An appendix after the signature ("PHỤ LỤC", its task table) is body again.
+        if (isAppendixHeading(parts[k]!)) {
+          for (let j = k; j < parts.length; j++) setRegion(parts[j]!, "body");
+          return;
+        }
+        setRegion(parts[k]!, "tail");
+      }
       return;
     }
   }
+}
+
+const APPENDIX_HEADING = /^PHỤ LỤC(?:\s+(?:[IVXLC]+|\d{1,2}))?\.?$/u;
+
+function isAppendixHeading(p: Part): boolean {
+  return p.kind === "para" && APPENDIX_HEADING.test(fullLine(p.para));
 }
 
 function fullLine(p: Para): string {

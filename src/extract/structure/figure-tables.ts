@@ -10,7 +10,7 @@ import { parseVietnameseNumber } from "./numbers.ts";
 
 const UNIT_HEADING = /^(?:đơn vị tính|đvt|đơn vị)$/iu;
 const ORDER_HEADING = /^(?:tt|stt|số tt)$/iu;
-const CONTENT_HEADING = /nội dung|chỉ tiêu|hạng mục|lĩnh vực/iu;
+const CONTENT_HEADING = /nội dung|chỉ tiêu|hạng mục|lĩnh vực|nhiệm vụ|công việc/iu;
 const RATIO_HEADING = /tỷ lệ|\(%\)|^%$/iu;
 const PLAN_HEADING = /kế hoạch|dự toán|chỉ tiêu/iu;
 const PERIOD = /(?:\d{1,2} tháng (?:đầu |cuối )?năm \d{4}|quý [IV]{1,3} năm \d{4}|năm \d{4})/iu;
@@ -20,10 +20,16 @@ const BARE_NUMBER = /^\d{1,3}(?:\.\d{3})*(?:,\d{1,6})?$|^\d{1,12}(?:,\d{1,6})?$/
 interface Columns {
   order: number;
   content: number;
+  /** The unit column, -1 when every value column names its unit in its heading. */
   unit: number;
   ratio: number;
   values: number[];
+  /** Units named in value columns' headings ("Kinh phí (triệu đồng)"), by column. */
+  headingUnits: Map<number, string>;
 }
+
+/** "Kinh phí (triệu đồng)": a heading naming the unit of its column (not "Tỷ lệ (%)"). */
+const UNIT_IN_HEADING = /^(.*\S)\s*\(([^()%]{1,24})\)$/u;
 
 /** The indicators of every figure table among `tables` (those whose heading row has a unit column). */
 export function figureTableIndicators(tables: readonly Table[], docPeriod: string | null): LocatedIndicator[] {
@@ -39,22 +45,30 @@ export function figureTableIndicators(tables: readonly Table[], docPeriod: strin
 function columnsOf(table: Table): Columns | null {
   const heading = table.rows[0]!.map((c) => c.text.trim());
   const unit = heading.findIndex((h) => UNIT_HEADING.test(h));
-  if (unit < 0) return null;
+  const headingUnits = new Map<number, string>();
+  heading.forEach((h, k) => {
+    const m = UNIT_IN_HEADING.exec(h);
+    if (m && k !== unit) headingUnits.set(k, m[2]!.trim());
+  });
+  if (unit < 0 && headingUnits.size === 0) return null;
   const order = heading.findIndex((h) => ORDER_HEADING.test(h));
-  let content = heading.findIndex((h, k) => k !== unit && CONTENT_HEADING.test(h) && !PLAN_HEADING.test(h));
-  if (content < 0) content = heading.findIndex((_, k) => k !== unit && k !== order);
+  let content = heading.findIndex((h, k) => k !== unit && CONTENT_HEADING.test(h) && !PLAN_HEADING.test(h) && !headingUnits.has(k));
+  if (content < 0) content = heading.findIndex((_, k) => k !== unit && k !== order && !headingUnits.has(k));
   const ratio = heading.findIndex((h, k) => k !== content && RATIO_HEADING.test(h));
   const values: number[] = [];
-  for (let k = 0; k < heading.length; k++) if (k !== unit && k !== order && k !== content && k !== ratio) values.push(k);
-  return content >= 0 && values.length > 0 ? { order, content, unit, ratio, values } : null;
+  for (let k = 0; k < heading.length; k++) {
+    // Without a unit column (a task table with a "Kinh phí (triệu đồng)" column), only columns naming their unit hold figures.
+    if (unit < 0 ? headingUnits.has(k) : k !== unit && k !== order && k !== content && k !== ratio) values.push(k);
+  }
+  return content >= 0 && values.length > 0 ? { order, content, unit, ratio, values, headingUnits } : null;
 }
 
 function readRows(table: Table, columns: Columns, docPeriod: string | null, out: LocatedIndicator[]): void {
   const heading = table.rows[0]!.map((c) => c.text.trim());
   for (const row of table.rows.slice(1)) {
     const content = row[columns.content]?.text.trim() ?? "";
-    const unit = row[columns.unit]?.text.trim() ?? "";
-    if (!content || !unit || BARE_NUMBER.test(unit)) continue;
+    const rowUnit = columns.unit >= 0 ? row[columns.unit]?.text.trim() ?? "" : "";
+    if (!content || (columns.unit >= 0 && (!rowUnit || BARE_NUMBER.test(rowUnit)))) continue;
     const ratioCell = columns.ratio >= 0 ? row[columns.ratio]?.text.trim() ?? "" : "";
     const ratio = BARE_NUMBER.test(ratioCell) ? parseVietnameseNumber(ratioCell) : null;
     // The result the ratio measures: the value column right before the ratio column.
@@ -67,12 +81,14 @@ function readRows(table: Table, columns: Columns, docPeriod: string | null, out:
       if (!cell || !BARE_NUMBER.test(raw)) continue;
       const value = parseVietnameseNumber(raw);
       if (value === null) continue;
-      const head = heading[k] ?? "";
+      const named = columns.headingUnits.get(k);
+      const head = named ? UNIT_IN_HEADING.exec(heading[k]!)![1]! : heading[k] ?? "";
       const isPlan = PLAN_HEADING.test(head);
       out.push({
-        label: isPlan ? `${head} ${content}` : `${content} ${head}`.trim(),
+        // "Kinh phí (triệu đồng)" of a task: what the money is for follows the heading's word.
+        label: isPlan || named ? `${head} ${content}` : `${content} ${head}`.trim(),
         value,
-        unit,
+        unit: named ?? rowUnit,
         planPercent: k === resultColumn && !isPlan ? ratio : null,
         changePercent: null,
         period: PERIOD.exec(head)?.[0] ?? docPeriod,

@@ -48,6 +48,7 @@ export function isClosingParagraph(text: string): boolean {
 }
 
 const ARTICLE = /^Điều\s{1,3}(\d{1,3})\.\s/u;
+const APPENDIX = /^PHỤ LỤC(?:\s+(?:[IVXLC]+|\d{1,2}))?\.?$/u;
 
 export function labelKind(label: string): { kind: LabelKind; number: string; depth: number } {
   const core = label.replace(/[.)]+$/, "").replace(/^\(/, "");
@@ -120,6 +121,13 @@ export function buildOutline(parts: readonly Part[]): Outline {
       const node = newNode(para, "article", article[1]!, root, leadIn);
       root.children.push(node);
       stack.push({ node, rank: rank("article", 0), depth: 0 });
+      continue;
+    }
+    // An appendix ("PHỤ LỤC" after the signature) starts over at the top: its table is no article's.
+    if (!para.label && APPENDIX.test(para.text)) {
+      stack.length = 1;
+      free.push(para);
+      leadIn = null;
       continue;
     }
     if (isClosingParagraph(para.text) && !para.label) {
