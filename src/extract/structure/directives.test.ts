@@ -191,5 +191,80 @@ describe("directives of a paper", () => {
     expect(responsibleBodies("Ủy ban kiểm tra các đảng ủy trực thuộc Tỉnh ủy chủ động kiểm tra.").leads).toEqual(["Ủy ban kiểm tra các đảng ủy trực thuộc Tỉnh ủy"]);
     expect(responsibleBodies("Phòng Kinh tế là cơ quan thường trực, chủ trì theo dõi.").leads).toEqual(["Phòng Kinh tế"]);
   });
+
+  it("reads an item's assignment written as fields, on lines of their own or in one", () => {
+    const x = extractText(
+      [
+        "II. NHIỆM VỤ VÀ PHÂN CÔNG THỰC HIỆN",
+        "1. Xây dựng quy chế quản lý hoạt động du lịch cộng đồng.",
+        "Cơ quan chủ trì: Ủy ban nhân dân xã.",
+        "Cơ quan phối hợp: Phòng Văn hóa - Xã hội; các chi bộ thôn.",
+        "Thời gian: Quý I/2027.",
+        "2. Kiểm tra an toàn thực phẩm tại các cơ sở kinh doanh.",
+        "Cơ quan chủ trì: Phòng Kinh tế; cơ quan phối hợp: Công an xã, Trạm Y tế xã; thời gian: hằng quý.",
+      ].join("\n"),
+    );
+    expect(x.directives.map((d) => [d.ordinal, d.leads, d.partners, d.deadline, d.deadlineText])).toEqual([
+      ["II.1", ["Ủy ban nhân dân xã"], ["Phòng Văn hóa - Xã hội"], "2027-03-31", "Quý I/2027"],
+      ["II.2", ["Phòng Kinh tế"], ["Công an xã", "Trạm Y tế xã"], null, "hằng quý"],
+    ]);
+  });
+
+  it("gives bullets the body their lead-in assigns, and a closing assignment to the item it closes", () => {
+    const x = extractText(
+      [
+        "2. Nhiệm vụ trọng tâm năm 2027",
+        "2.1. Giao Ban Tuyên giáo và Dân vận Tỉnh ủy tham mưu Ban Thường vụ Tỉnh ủy:",
+        "- Ban hành hướng dẫn tuyên truyền, xong trước ngày 15/4/2027;",
+        "- Sơ kết 3 năm thực hiện Nghị quyết vào tháng 12/2027.",
+        "2.2. Công an tỉnh chủ trì bảo đảm an ninh mạng, trước ngày 31/10/2027.",
+        "Giao Văn phòng Tỉnh ủy theo dõi, đôn đốc việc thực hiện các nhiệm vụ trên.",
+        "3. Về đề xuất của Đảng ủy Ủy ban nhân dân tỉnh",
+        "3.1. Sở Nội vụ nghiên cứu phương án sắp xếp biên chế.",
+      ].join("\n"),
+    );
+    expect(x.directives.map((d) => [d.ordinal, d.leads, d.deadline])).toEqual([
+      ["2.1-a", ["Ban Tuyên giáo và Dân vận Tỉnh ủy"], "2027-04-15"],
+      ["2.1-b", ["Ban Tuyên giáo và Dân vận Tỉnh ủy"], "2027-12-31"],
+      ["2.2", ["Công an tỉnh"], "2027-10-31"],
+      ["2", ["Văn phòng Tỉnh ủy"], null],
+      ["3.1", ["Sở Nội vụ"], null],
+    ]);
+  });
+
+  it("takes a letter's recipients for no tasks, and reads the tasks of a decision's appendix table", () => {
+    const letter = extractText(
+      ["Kính gửi:", "- Ban Tổ chức Tỉnh ủy,", "- Các đảng ủy xã, phường.", "Văn phòng Tỉnh ủy đề nghị các cơ quan thực hiện một số việc sau:", "1. Ban Tổ chức Tỉnh ủy khẩn trương tham mưu ban hành Quy định."].join("\n"),
+    );
+    expect(letter.directives.map((d) => d.ordinal)).toEqual(["1"]);
+    const decision = extract({
+      format: "docx",
+      footnotes: [],
+      warnings: [],
+      blocks: [
+        { kind: "paragraph", text: "QUYẾT ĐỊNH:" },
+        { kind: "paragraph", text: "Điều 1. Giao nhiệm vụ cho các sở, ngành (chi tiết tại Phụ lục kèm theo)." },
+        { kind: "paragraph", text: "Điều 2. Quyết định này có hiệu lực kể từ ngày ký." },
+        { kind: "paragraph", text: "Nơi nhận:" },
+        { kind: "paragraph", text: "KT. CHỦ TỊCH" },
+        { kind: "paragraph", text: "PHỤ LỤC" },
+        {
+          kind: "table",
+          rows: [
+            ["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành", "Kinh phí (triệu đồng)"],
+            ["1", "Khoan mới giếng cho các thôn vùng cao", "Sở Nông nghiệp và Môi trường", "Ủy ban nhân dân đặc khu Lý Sơn", "Tháng 5/2026", "6.450"],
+            ["", "Tổng cộng", "", "", "", "6.450"],
+          ],
+        },
+      ],
+    });
+    expect(decision.directives.map((d) => [d.ordinal, d.leads, d.partners, d.deadline])).toEqual([
+      ["1", ["Sở Nông nghiệp và Môi trường"], ["Ủy ban nhân dân đặc khu Lý Sơn"], "2026-05-31"],
+    ]);
+    expect(decision.indicators.map((i) => [i.value, i.unit, i.label])).toEqual([
+      [6450, "triệu đồng", "Kinh phí Khoan mới giếng cho các thôn vùng cao"],
+      [6450, "triệu đồng", "Kinh phí Tổng cộng"],
+    ]);
+  });
 });
 

@@ -58,4 +58,22 @@ describe("figure tables", () => {
     );
     expect(x.directives.map((d) => [d.leads, d.partners, d.deadline])).toEqual([[["Phòng Văn hóa - Xã hội"], ["Hội Liên hiệp Phụ nữ xã", "Hội Nông dân xã"], "2027-09-30"]]);
   });
+
+  it("reads a ratio to the same period as the result's change", () => {
+    const x = extract(
+      docx([
+        { kind: "paragraph", text: "BÁO CÁO" },
+        { kind: "paragraph", text: "-----" },
+        {
+          kind: "table",
+          rows: [
+            ["TT", "Chỉ tiêu", "Đơn vị tính", "Thực hiện 9 tháng", "So với kế hoạch (%)", "So với cùng kỳ (%)"],
+            ["1", "Thu ngân sách nhà nước", "tỷ đồng", "95,7", "80,1", "110,4"],
+          ],
+        },
+      ]),
+    );
+    expect(x.indicators.map((i) => [i.value, i.unit, i.planPercent, i.changePercent])).toEqual([[95.7, "tỷ đồng", 80.1, 10.4]]);
+  });
 });
+

@@ -12,6 +12,8 @@ const UNIT_HEADING = /^(?:đơn vị tính|đvt|đơn vị)$/iu;
 const ORDER_HEADING = /^(?:tt|stt|số tt)$/iu;
 const CONTENT_HEADING = /nội dung|chỉ tiêu|hạng mục|lĩnh vực|nhiệm vụ|công việc/iu;
 const RATIO_HEADING = /tỷ lệ|\(%\)|^%$/iu;
+/** "So với cùng kỳ (%)": the result as a per cent of the same period, its change X − 100 (reading 32). */
+const SAME_PERIOD_HEADING = /cùng kỳ|năm trước/iu;
 const PLAN_HEADING = /kế hoạch|dự toán|chỉ tiêu/iu;
 const PERIOD = /(?:\d{1,2} tháng (?:đầu |cuối )?năm \d{4}|quý [IV]{1,3} năm \d{4}|năm \d{4})/iu;
 /** A cell holding one number as written in a table: "2.200", "56,2", "742". */
@@ -22,7 +24,10 @@ interface Columns {
   content: number;
   /** The unit column, -1 when every value column names its unit in its heading. */
   unit: number;
+  /** The result as a per cent of the plan ("Tỷ lệ (%)", "So với kế hoạch (%)"), -1 when none. */
   ratio: number;
+  /** The result as a per cent of the same period last year ("So với cùng kỳ (%)"), -1 when none. */
+  sameRatio: number;
   values: number[];
   /** Units named in value columns' headings ("Kinh phí (triệu đồng)"), by column. */
   headingUnits: Map<number, string>;
@@ -54,13 +59,20 @@ function columnsOf(table: Table): Columns | null {
   const order = heading.findIndex((h) => ORDER_HEADING.test(h));
   let content = heading.findIndex((h, k) => k !== unit && CONTENT_HEADING.test(h) && !PLAN_HEADING.test(h) && !headingUnits.has(k));
   if (content < 0) content = heading.findIndex((_, k) => k !== unit && k !== order && !headingUnits.has(k));
-  const ratio = heading.findIndex((h, k) => k !== content && RATIO_HEADING.test(h));
+  const ratio = heading.findIndex((h, k) => k !== content && RATIO_HEADING.test(h) && !SAME_PERIOD_HEADING.test(h));
+  const sameRatio = heading.findIndex((h, k) => k !== content && RATIO_HEADING.test(h) && SAME_PERIOD_HEADING.test(h));
   const values: number[] = [];
   for (let k = 0; k < heading.length; k++) {
     // Without a unit column (a task table with a "Kinh phí (triệu đồng)" column), only columns naming their unit hold figures.
-    if (unit < 0 ? headingUnits.has(k) : k !== unit && k !== order && k !== content && k !== ratio) values.push(k);
+    if (unit < 0 ? headingUnits.has(k) : k !== unit && k !== order && k !== content && k !== ratio && k !== sameRatio) values.push(k);
   }
-  return content >= 0 && values.length > 0 ? { order, content, unit, ratio, values, headingUnits } : null;
+  return content >= 0 && values.length > 0 ? { order, content, unit, ratio, sameRatio, values, headingUnits } : null;
+}
+
+/** The ratio in a row's cell of a ratio column, null when there is none. */
+function ratioIn(row: Table["rows"][number], column: number): number | null {
+  const cell = column >= 0 ? row[column]?.text.trim() ?? "" : "";
+  return BARE_NUMBER.test(cell) ? parseVietnameseNumber(cell) : null;
 }
 
 function readRows(table: Table, columns: Columns, docPeriod: string | null, out: LocatedIndicator[]): void {
@@ -69,10 +81,11 @@ function readRows(table: Table, columns: Columns, docPeriod: string | null, out:
     const content = row[columns.content]?.text.trim() ?? "";
     const rowUnit = columns.unit >= 0 ? row[columns.unit]?.text.trim() ?? "" : "";
     if (!content || (columns.unit >= 0 && (!rowUnit || BARE_NUMBER.test(rowUnit)))) continue;
-    const ratioCell = columns.ratio >= 0 ? row[columns.ratio]?.text.trim() ?? "" : "";
-    const ratio = BARE_NUMBER.test(ratioCell) ? parseVietnameseNumber(ratioCell) : null;
-    // The result the ratio measures: the value column right before the ratio column.
-    const resultColumn = columns.ratio >= 0 ? Math.max(...columns.values.filter((k) => k < columns.ratio)) : -1;
+    const ratio = ratioIn(row, columns.ratio);
+    const sameRatio = ratioIn(row, columns.sameRatio);
+    // The result the ratios measure: the last value column before them.
+    const firstRatio = Math.min(...[columns.ratio, columns.sameRatio].filter((k) => k >= 0));
+    const resultColumn = Number.isFinite(firstRatio) ? Math.max(...columns.values.filter((k) => k < firstRatio)) : -1;
     const cells = row.filter((_, k) => k !== columns.order);
     const text = cells.map((c) => c.text.trim()).filter(Boolean).join(" ");
     for (const k of columns.values) {
@@ -90,7 +103,7 @@ function readRows(table: Table, columns: Columns, docPeriod: string | null, out:
         value,
         unit: named ?? rowUnit,
         planPercent: k === resultColumn && !isPlan ? ratio : null,
-        changePercent: null,
+        changePercent: k === resultColumn && !isPlan && sameRatio !== null ? Math.round((sameRatio - 100) * 1e6) / 1e6 : null,
         period: PERIOD.exec(head)?.[0] ?? docPeriod,
         text,
         span: { start: cell.start, end: cell.end },

@@ -19,6 +19,9 @@ describe("units", () => {
     [" tố cáo còn tồn đọng", "tố cáo"],
     [" thửa đất vào", "thửa"],
     [" trạm y tế", "trạm"],
+    [" m3/ngày đêm", "m3/ngày đêm"],
+    [" đồng/m3", "đồng/m3"],
+    [" giếng, lắp đặt", "giếng"],
     [" thuê bao/100 dân", "thuê bao/100 dân"],
     [" bác sĩ/vạn dân", "bác sĩ/vạn dân"],
     [" đồng/phần", "đồng/phần"],
@@ -143,6 +146,10 @@ describe("indicators", () => {
       [742, "Giám sát chuyên đề tổ chức đảng", 8.4],
       [2315, "Giám sát chuyên đề đảng viên", null],
     ]);
+  });
+
+  it("leaves out the number of a numbered tax office", () => {
+    expect(facts("Phối hợp với Thuế cơ sở 1 tỉnh Thanh Hóa đôn đốc thu hồi 2,5 tỷ đồng nợ thuế.")).toEqual([[2.5, "tỷ đồng", null, null]]);
   });
 });
 

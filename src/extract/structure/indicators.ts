@@ -246,7 +246,7 @@ function sentenceStartBefore(text: string, at: number, alsoSemicolon = true, als
 
 const ORDINAL_WORDS = new Set(["thứ", "lần"]);
 const YEAR_BEFORE_WORDS = new Set(["năm", "khóa", "kỳ", "đoạn", "vụ"]);
-const NAMED_BODY_LAST_WORDS = new Set(["đạo", "khu", "đoàn", "đội", "vực"]);
+const NAMED_BODY_LAST_WORDS = new Set(["đạo", "khu", "đoàn", "đội", "vực", "sở"]);
 const PLACE_LAST_WORDS = new Set(["tỉnh", "huyện", "lộ", "đường", "khu", "cụm", "cầu", "kênh", "đoạn", "khóa", "kỳ", "tuyến", "ấp", "tổ", "nhà", "vụ"]);
 /** The words before a number that the exclusions look for: a word's lower case is only compared with these. */
 const WORDS_BEFORE_NUMBERS = new LowerCaseWords([...ORDINAL_WORDS, ...YEAR_BEFORE_WORDS, ...NAMED_BODY_LAST_WORDS, ...PLACE_LAST_WORDS, "số"]);
@@ -266,8 +266,8 @@ function isExcluded(raw: string, denominator: string | null, longBefore: string,
   // Terms: "nhiệm kỳ 2020", "khóa 2025"; ranges: "2020 - 2025", "(1973 - 2024)".
   if (year && YEAR_BEFORE_WORDS.has(last)) return true;
   if ((before.includes("-") && /\d\s{0,2}-\s{0,2}$/.test(before)) || (dashWithin3(after) && /^\s{0,2}-\s{0,2}\d/.test(after))) return true;
-  // Numbered bodies and events: "Ban Chỉ đạo 35 tỉnh", "Chiến thắng 75 lượt Tiểu đoàn".
-  if (NAMED_BODY_LAST_WORDS.has(last) && /(?:Ban Chỉ đạo|Quân khu|Sư đoàn|Trung đoàn|Tiểu đoàn|Đại đội|Khu vực)\s$/u.test(before)) return true;
+  // Numbered bodies and events: "Ban Chỉ đạo 35 tỉnh", "Thuế cơ sở 5 tỉnh Đồng Tháp", "Chiến thắng 75 lượt Tiểu đoàn".
+  if (NAMED_BODY_LAST_WORDS.has(last) && /(?:Ban Chỉ đạo|Quân khu|Sư đoàn|Trung đoàn|Tiểu đoàn|Đại đội|Khu vực|Thuế cơ sở)\s$/u.test(before)) return true;
   // Ordinals and numbered names: "thứ 15", "lần 2", "chỉ tiêu số 02", "Cầu Rạch Miễu 2", "Giải 3", "giai đoạn 1".
   if (ORDINAL_WORDS.has(last)) return true;
   if (last === "số" && !/(?:tổng|với tổng)\s+số\s$/iu.test(before)) return true;
@@ -688,7 +688,7 @@ function wordCount(s: string): number {
 
 const MAX_REST_WORDS = 18;
 /** Words that do not end a subject's rest: a trailing link before the next figure is dropped. */
-const TRAILING_LINKS = /\s+(?:và|với|gồm|có|trong đó|của)$/iu;
+const TRAILING_LINKS = /(?:^|\s+)(?:và|với|gồm|có|trong đó|của)$/iu;
 
 /**
  * The rest of the clause after a figure opening it: up to . ; : ( ) or quotes, a comma before a qualifier

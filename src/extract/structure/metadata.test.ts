@@ -135,5 +135,20 @@ describe("document metadata", () => {
     );
     expect(x.document.title).toBe("Quy định chính sách hỗ trợ sản xuất");
   });
+
+  it("reads a letter's subject line as its title, and the issue date before a web copy's posting date", () => {
+    const letter = extract({
+      format: "docx",
+      footnotes: [],
+      warnings: [],
+      blocks: [
+        { kind: "table", rows: [["TỈNH ỦY CÀ MAU\nVĂN PHÒNG\n*\nSố 2150-CV/VPTU\nV/v đôn đốc thực hiện các nhiệm vụ\nchậm tiến độ năm 2026", "ĐẢNG CỘNG SẢN VIỆT NAM\nCà Mau, ngày 01 tháng 12 năm 2026"]] },
+        { kind: "paragraph", text: "Kính gửi: Ban Tổ chức Tỉnh ủy" },
+      ],
+    });
+    expect(letter.document).toMatchObject({ kind: "CV", title: "đôn đốc thực hiện các nhiệm vụ chậm tiến độ năm 2026", date: "2026-12-01" });
+    const copy = extractText(["Ngày đăng: 12/01/2027 08:15 | Lượt xem: 1.254", "ĐẢNG ỦY XÃ GIA VIỄN", "Số 52-KH/ĐU", "Gia Viễn, ngày 08 tháng 01 năm 2027", "KẾ HOẠCH", "phát triển du lịch", "-----", "Nội dung."].join("\n"));
+    expect(copy.document.date).toBe("2027-01-08");
+  });
 });
 

@@ -37,6 +37,7 @@ export const COUNT_NOUNS = [
   "căn", "căn nhà", "nhà", "con", "cây", "thuê bao", "giường bệnh", "giường", "bậc", "lần", "loại", "mặt hàng",
   "phương án", "tàu", "xe", "máy", "camera", "ý tưởng", "tiêu chuẩn", "quyển", "cuốn", "bộ", "chiếc",
   "giấy chứng nhận", "giấy phép", "ổ", "cơn", "tham luận", "cụm", "tố cáo", "thửa", "trạm",
+  "thôn", "bản", "biển", "giếng", "bồn",
 ];
 
 /** Classifiers that stand for the noun after them: "194 căn nhà" → unit "căn". */
@@ -46,7 +47,7 @@ export const CLASSIFIERS = new Set(["căn", "con", "cây", "đợt", "điểm", 
 export const TIME_UNITS = ["năm", "tháng", "ngày", "tuần", "giờ", "phút", "giây", "quý", "thập kỷ", "thế kỷ", "năm tuổi"];
 
 /** Denominators of rates: "thuê bao/100 dân", "bác sĩ/vạn dân", "tiêu chí/xã", "đồng/phần", "ngày/tháng". */
-const DENOMINATORS = ["vạn dân", "nghìn dân", "ngàn dân", "dân", "xã", "phần", "tháng", "năm", "ha", "người", "hộ", "lượt", "ngày", "km2", "km", "kg", "tấn", "lít", "dự án"];
+const DENOMINATORS = ["vạn dân", "nghìn dân", "ngàn dân", "dân", "xã", "phần", "tháng", "năm", "ha", "người", "hộ", "lượt", "ngày", "km2", "km", "kg", "tấn", "lít", "dự án", "ngày đêm", "m3"];
 
 export type UnitKind = "percent" | "measure" | "count";
 
