@@ -136,7 +136,8 @@ function readDeadline(phrase: string, paperYear: number | null): string | null {
     if (!y) return null;
     return `${y}-${m[2]!.padStart(2, "0")}-${m[1]!.padStart(2, "0")}`;
   }
-  m = /quý\s+(iv|iii|ii|i)\s*(?:\/|năm\s+)(\d{4})/.exec(p);
+  // a span of quarters ("Quý I-II/2027") ends with its last quarter
+  m = /quý\s+(?:(?:iv|iii|ii|i)\s*-\s*)?(iv|iii|ii|i)\s*(?:\/|năm\s+)(\d{4})/.exec(p);
   if (m) return lastDay(Number(m[2]), ROMAN[m[1]!.toUpperCase()]! * 3);
   m = /6 tháng (đầu|cuối) năm(?:\s+(\d{4}))?/.exec(p);
   if (m) {
