@@ -126,16 +126,16 @@ function walk(
     if (child.children.length === 0) {
       // A title whose content is a table ("II. NHIỆM VỤ TRỌNG TÂM" + table) is not itself a task.
       if (!task || (child.tables.length > 0 && isTitleOnly(child.para))) continue;
-      const leadIn = isBullet(child) && node.para && /:\s*$/.test(node.para.text) ? node.para : null;
+      const bulletsLeadIn = isBullet(child) && node.para && /:\s*$/.test(node.para.text) ? node.para : null;
       // After the last sub-item of an item that is not the last one, a paragraph assigning "the tasks above"
       // is that item's own directive ("2.6. …" then "Giao Văn phòng Tỉnh ủy theo dõi, đôn đốc …").
       if (isLast && !nodeIsLast && node.kind === "number" && !isBullet(child)) {
         const own = leafParas(child, true).slice(1);
-        emit(ordinalOf(child, romanParts), [child.para!], leadIn);
+        emit(ordinalOf(child, romanParts), [child.para!], bulletsLeadIn);
         if (own.length > 0) emit(ordinalOf(node, romanParts), own);
         continue;
       }
-      emit(ordinalOf(child, romanParts), leafParas(child, isLast), leadIn);
+      emit(ordinalOf(child, romanParts), leafParas(child, isLast), bulletsLeadIn);
       continue;
     }
     walk(child, task, romanParts, emit, emitTable, isLast);
@@ -146,10 +146,12 @@ function walk(
   }
 }
 
-const ASSIGNMENT = /^(?:(?:Giao(?:\s+cho)?|Đề nghị|Yêu cầu|Chỉ đạo)\s|(?:Cơ quan|Đơn vị) (?:chủ trì|phối hợp)\s{0,2}:|Thời (?:gian|hạn)[^:]{0,15}:)/u;
+const ASSIGNMENT = /^(?:Giao(?:\s+cho)?|Đề nghị|Yêu cầu|Chỉ đạo)\s/u;
+/** A paragraph of assignment fields ("Cơ quan chủ trì: …", "Thời gian: …") under an item. */
+const FIELDS_START = /^(?:(?:Cơ quan|Đơn vị) (?:chủ trì|phối hợp)\s{0,2}:|Thời (?:gian|hạn)[^:]{0,15}:)/u;
 
 function isAssignment(text: string): boolean {
-  return ASSIGNMENT.test(text);
+  return ASSIGNMENT.test(text) || FIELDS_START.test(text);
 }
 
 /**
@@ -239,7 +241,7 @@ interface AssignmentFields {
 
 /** The fields of a paragraph that is made of them (it opens with one), else null. */
 function assignmentFields(text: string): AssignmentFields | null {
-  if (!ASSIGNMENT.test(text) || /^(?:Giao|Đề nghị|Yêu cầu|Chỉ đạo)\s/u.test(text)) return null;
+  if (!FIELDS_START.test(text)) return null;
   const fields: AssignmentFields = { lead: "", partner: "", time: "" };
   for (const m of matchesOf(text, ASSIGNMENT_FIELD)) {
     const value = m[2]!.trim().replace(/[.;,]+$/u, "");

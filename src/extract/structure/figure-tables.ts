@@ -3,10 +3,12 @@
 // Their numbers stand bare in their cells, with the unit in a column of its own, so the running-text reader
 // (indicators.ts) cannot read them: each bare number here is an indicator with the row's unit, labelled by
 // the row's content and the column's heading; a "Tỷ lệ (%)" column is the plan percentage of the result
-// column before it (heldout README, reading 23).
+// column before it, a "So với cùng kỳ (%)" column its change (heldout README, readings 23, 32 and 33); a task
+// table's column naming its unit ("Kinh phí (triệu đồng)") holds figures too.
 import type { Table } from "./document.ts";
 import type { LocatedIndicator } from "./indicators.ts";
 import { parseVietnameseNumber } from "./numbers.ts";
+import { unitAfter } from "./units.ts";
 
 const UNIT_HEADING = /^(?:đơn vị tính|đvt|đơn vị)$/iu;
 const ORDER_HEADING = /^(?:tt|stt|số tt)$/iu;
@@ -36,7 +38,7 @@ interface Columns {
 /** "Kinh phí (triệu đồng)": a heading naming the unit of its column (not "Tỷ lệ (%)"). */
 const UNIT_IN_HEADING = /^(.*\S)\s*\(([^()%]{1,24})\)$/u;
 
-/** The indicators of every figure table among `tables` (those whose heading row has a unit column). */
+/** The indicators of every figure table among `tables`: those with a unit column, or columns naming their unit. */
 export function figureTableIndicators(tables: readonly Table[], docPeriod: string | null): LocatedIndicator[] {
   const out: LocatedIndicator[] = [];
   for (const table of tables) {
@@ -53,7 +55,9 @@ function columnsOf(table: Table): Columns | null {
   const headingUnits = new Map<number, string>();
   heading.forEach((h, k) => {
     const m = UNIT_IN_HEADING.exec(h);
-    if (m && k !== unit) headingUnits.set(k, m[2]!.trim());
+    const named = m ? m[2]!.trim() : "";
+    // Only a unit ("triệu đồng", "ha"), not any remark in brackets ("Ghi chú (nếu có)").
+    if (m && k !== unit && unitAfter(` ${named}`)?.length === named.length + 1) headingUnits.set(k, named);
   });
   if (unit < 0 && headingUnits.size === 0) return null;
   const order = heading.findIndex((h) => ORDER_HEADING.test(h));
