@@ -256,6 +256,7 @@ export function chooseDeadline(phrases: DeadlinePhrase[]): DeadlineResult {
 }
 
 const CELL_QUARTER = /^quý\s{1,4}(IV|III|II|I|[1-4])(?:\s{0,2}[/-]\s{0,2}|\s{1,4}năm\s{1,4})(\d{4})$/iu;
+const CELL_QUARTERS = /^quý\s{1,4}(?:IV|III|II|I|[1-4])\s{0,2}[-,]\s{0,2}(?:quý\s{1,4})?(IV|III|II|I|[1-4])(?:\s{0,2}[/-]\s{0,2}|\s{1,4}năm\s{1,4})(\d{4})$/iu;
 const CELL_MONTH = /^tháng\s{1,4}(\d{1,2})(?:\s{0,2}[/-]\s{0,2}|\s{1,4}năm\s{1,4})(\d{4})$/iu;
 const CELL_DAY = /^(?:ngày\s{1,4})?(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/iu;
 const CELL_YEAR = /^năm\s{1,4}(\d{4})$/iu;
@@ -271,6 +272,9 @@ export function parseDeadlineCell(cell: string, year: number | null): DeadlineRe
   if (!raw) return NONE;
   const s = raw.replace(/[.;,]$/, "").replace(/^(?:trong|trước|đến|chậm nhất)\s+/iu, "");
   let m = CELL_QUARTER.exec(s);
+  if (m) return { deadline: endOfQuarter(Number(m[2]), quarterNumber(m[1]!) ?? 0), deadlineText: raw };
+  // "Quý I-II/2027": a span of quarters ends with its last.
+  m = CELL_QUARTERS.exec(s);
   if (m) return { deadline: endOfQuarter(Number(m[2]), quarterNumber(m[1]!) ?? 0), deadlineText: raw };
   m = CELL_MONTH.exec(s);
   if (m) return { deadline: endOfMonth(Number(m[2]), Number(m[1])), deadlineText: raw };

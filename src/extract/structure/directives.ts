@@ -13,7 +13,7 @@ import {
 } from "./bodies.ts";
 import { chooseDeadline, findDeadlinePhrases, parseDeadlineCell, quotedRanges, type DeadlinePhrase } from "./deadlines.ts";
 import type { Cell, DocModel, Para, Table } from "./document.ts";
-import { buildOutline, isBullet, isTitleOnly, type OutlineNode } from "./outline.ts";
+import { buildOutline, isBullet, isClosingParagraph, isTitleOnly, type OutlineNode } from "./outline.ts";
 import { isCapitalized, tokenize, TokenWords, WordTable, type Token } from "./tokens.ts";
 import { isSpace, isUpperAt } from "../chars.ts";
 import { append } from "./append.ts";
@@ -37,7 +37,7 @@ export function findDirectives(model: DocModel, ctx: DirectiveContext, opts: Ext
   const emit = (ordinal: string, paras: Para[], leadIn: Para | null = null) => {
     const d = directiveFromParas(ordinal, paras, ctx, canonical);
     // "2.3. Giao Ban … tham mưu …:" with bullets: each bullet is done by the body its lead-in assigns.
-    if (d && d.leads.length === 0 && leadIn) d.leads = uniqueNames(responsibleBodies(leadIn.text).leads.map(canonical));
+    if (d && d.leads.length === 0 && leadIn) d.leads = uniqueNames(leadInBodies(leadIn.text).map(canonical));
     if (d) found.push({ at: paras[0]!.start, d });
   };
   const emitTable = (prefix: string, table: Table, task: boolean) => {
@@ -45,13 +45,16 @@ export function findDirectives(model: DocModel, ctx: DirectiveContext, opts: Ext
   };
   for (const table of outline.root.tables) emitTable("", table, defaultTask);
   walk(outline.root, defaultTask, romanParts, emit, emitTable, true);
+  if (found.length === 0 && defaultTask) {
+    for (const [k, para] of unnumberedItems(outline.free).entries()) emit(String(k + 1), [para]);
+  }
   return found.sort((a, b) => a.at - b.at).map((f) => f.d);
 }
 
 // ---------------------------------------------------------------------------
 // Which parts give tasks
 
-const RESULT_HEADING = /^(?:về\s+)?(?:những\s+|một số\s+|các\s+)?(?:kết quả|ưu điểm|tồn tại|hạn chế|khó khăn|nguyên nhân|đánh giá|bài học|tình hình|thuận lợi|thành tích|khuyết điểm|yếu kém|đặc điểm|mục đích|quan điểm|căn cứ|sự cần thiết)/iu;
+const RESULT_HEADING = /^(?:về\s+)?(?:những\s+|một số\s+|các\s+)?(?:kết quả|ưu điểm|tồn tại|hạn chế|khó khăn|nguyên nhân|đánh giá|bài học|tình hình|thuận lợi|thành tích|khuyết điểm|yếu kém|đặc điểm|mục đích|quan điểm|căn cứ|sự cần thiết|thực trạng|kinh phí)/iu;
 const RESULT_IN_HEADING = /kết quả (?:thực hiện|đạt được)|đánh giá chung|tồn tại, hạn chế/iu;
 const TASK_HEADING = /nhiệm vụ|giải pháp|phương hướng|kiến nghị|đề xuất|đề nghị|kết luận|tổ chức thực hiện|phân công|chỉ tiêu chủ yếu/iu;
 const RESULT_LEAD_IN = /hạn chế|tồn tại|khó khăn|yếu kém|khuyết điểm|nguyên nhân|ưu điểm|thành tích|(?:đạt được|đã đạt|đạt) (?:những|các|một số|nhiều) kết quả|kết quả (?:như sau|sau|nổi bật|đạt được)/iu;
@@ -126,6 +129,8 @@ function walk(
     if (child.children.length === 0) {
       // A title whose content is a table ("II. NHIỆM VỤ TRỌNG TÂM" + table) is not itself a task.
       if (!task || (child.tables.length > 0 && isTitleOnly(child.para))) continue;
+      // "III. NHIỆM VỤ, GIẢI PHÁP" whose paragraph says the tasks are in the appendix: the appendix's rows are the tasks.
+      if (isTitleOnly(child.para) && child.body.some((p) => /phụ lục/iu.test(p.text))) continue;
       const bulletsLeadIn = isBullet(child) && node.para && /:\s*$/.test(node.para.text) ? node.para : null;
       // After the last sub-item of an item that is not the last one, a paragraph assigning "the tasks above"
       // is that item's own directive ("2.6. …" then "Giao Văn phòng Tỉnh ủy theo dõi, đôn đốc …").
@@ -321,6 +326,30 @@ export function responsibleBodies(text: string): Bodies {
 }
 
 /**
+ * A paper without a single numbered item whose lead-in announces tasks ("… tập trung thực hiện tốt các nhiệm vụ
+ * sau:"): the paragraphs after it, up to the closing, are its items. A Word 97 file loses the numbers of its
+ * automatic lists, and only its text is left.
+ */
+function unnumberedItems(free: readonly Para[]): Para[] {
+  const at = free.findIndex((p) => /:$/.test(p.text) && TASK_LEAD_IN.test(lastSentence(p.text)));
+  if (at < 0) return [];
+  const items: Para[] = [];
+  for (const p of free.slice(at + 1)) {
+    if (isClosingParagraph(p.text)) break;
+    items.push(p);
+  }
+  return items.length >= 2 ? items : [];
+}
+
+/** The bodies a lead-in assigns ("Giao Ban Tuyên giáo … tham mưu …:"), or that it names as its heading ("Văn phòng Sở:"). */
+function leadInBodies(text: string): string[] {
+  const assigned = responsibleBodies(text).leads;
+  if (assigned.length > 0) return assigned;
+  const heading = /^([^.;:]{2,80}):$/u.exec(text.trim());
+  return heading ? bodiesInCell(heading[1]!) : [];
+}
+
+/**
  * "Ủy ban kiểm tra các đảng ủy trực thuộc Tỉnh ủy": a body name followed, a space apart, by a plural anchored
  * to a body names the bodies of that kind in each of them, one body of the list.
  */
@@ -397,6 +426,7 @@ function matchWords(tokens: Token[], i: number, options: WordSequences): number 
 }
 
 const CONTINUE = sequences([["tiếp", "tục"]]);
+const ADVISE = sequences([["tham", "mưu"]]);
 const LEAD = sequences([["lãnh", "đạo"]]);
 const DIRECT = sequences([["chỉ", "đạo"]]);
 
@@ -404,6 +434,8 @@ const DIRECT = sequences([["chỉ", "đạo"]]);
 function clauseLeads(tokens: Token[], i: number): BodyMatch[] {
   const out: BodyMatch[] = [];
   let j = i;
+  // "Tham mưu Ban Thường vụ Tỉnh ủy sơ kết …": the body advised is not the one that acts.
+  if (matchWords(tokens, j, ADVISE)) return out;
   if (tokens[j]?.is("riêng")) {
     const topic = matchNamedBodyAt(tokens, j + 1);
     if (topic && tokens[topic.to] && /^,/.test(tokens[topic.to]!.gap)) {
@@ -573,6 +605,8 @@ function directivesFromTable(table: Table, prefix: string, task: boolean, ctx: D
     const bodyLines = (c: Cell | undefined) => (c ? c.lines.join("\n") : "");
     const leadText = bodyLines(cell(row, cols.lead));
     const timeText = cell(row, cols.time)?.text ?? "";
+    // "A | GIÁO DỤC STEM": a lettered group row names a field; the rows under it keep their own numbers.
+    if (/^[A-Z]$/.test(stt) && !leadText && !timeText) continue;
     if (!stt && !leadText && !timeText) continue;
     const leads = uniqueNames(bodiesInCell(leadText).map(canonical));
     const leadKeys = new Set(leads.map(bodyKey));

@@ -311,6 +311,9 @@ const SURNAMES = new Set([
   "đào", "đoàn", "vương", "trịnh", "đinh", "lâm", "phùng", "mai", "tô", "trương", "hà", "tạ", "lưu", "châu", "quách",
   "thái", "lương", "cao", "triệu", "văn", "kiều", "lại", "hứa", "từ", "la", "giang", "tăng", "thân", "nông", "lò",
   "chu", "diệp", "khổng", "mạc", "nghiêm", "ông", "âu", "đàm", "đồng", "tôn", "trình", "viên", "lục", "quan", "bạch",
+  // Surnames of the northern mountain peoples (Tày, Nùng, Thái, Mông, Dao …).
+  "ma", "giàng", "sùng", "thào", "vàng", "vừ", "lầu", "hạng", "mùa", "lù", "chảo", "bàn", "sầm", "bế", "lường", "cầm",
+  "quàng", "điêu", "tòng", "lộc", "hầu", "đèo", "khà", "mã", "y", "rơ", "ksor", "siu", "nay", "rah", "h'",
 ]);
 
 function looksLikePersonName(s: string): boolean {

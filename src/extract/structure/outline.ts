@@ -31,8 +31,9 @@ export interface Outline {
   free: Para[];
 }
 
-// "Trên đây là …", "Nơi nhận", "Văn phòng Tỉnh ủy thông báo để các cơ quan … thực hiện": the paper's closing.
-const CLOSING = /^(?:Trên đây là|Trên đây\b|Nơi nhận|[^.;:]{3,60}\sthông báo (?:để|đến)\s)/u;
+// "Trên đây là …", "Nơi nhận", "Chỉ thị này được phổ biến …", "Văn phòng Tỉnh ủy thông báo để các cơ quan … thực
+// hiện": the paper's closing.
+const CLOSING = /^(?:Trên đây là|Trên đây\b|Nơi nhận|(?:Chỉ thị|Kết luận|Nghị quyết|Kế hoạch|Chương trình|Thông báo|Quyết định|Đề án|Hướng dẫn) này (?:được|có hiệu lực)|[^.;:]{3,60}\sthông báo (?:để|đến)\s)/u;
 
 /**
  * Where CLOSING's "thông báo " must end: it starts after at most 60 characters (two code units each when
@@ -40,10 +41,13 @@ const CLOSING = /^(?:Trên đây là|Trên đây\b|Nơi nhận|[^.;:]{3,60}\sth�
  */
 const NOTICE_END_BOUND = 2 * 60 + 1 + "thông báo ".length;
 
+/** "Chỉ thị này được phổ biến đến chi bộ.", "Nghị quyết này có hiệu lực …": the paper speaking of itself. */
+const PAPER_ITSELF = /^\p{Lu}[\p{Ll}\p{M}]{1,8}(?: [\p{Ll}\p{M}]{1,8})? này /u;
+
 export function isClosingParagraph(text: string): boolean {
-  // Every closing starts with "Trên đây" or "Nơi nhận", or holds "thông báo " near its start: most
+  // Every closing starts with "Trên đây", "Nơi nhận" or "<kind> này", or holds "thông báo " near its start: most
   // paragraphs are dismissed without the pattern, and without reading past that start.
-  if (!text.startsWith("Trên đây") && !text.startsWith("Nơi nhận") && !text.slice(0, NOTICE_END_BOUND).includes("thông báo ")) return false;
+  if (!text.startsWith("Trên đây") && !text.startsWith("Nơi nhận") && !PAPER_ITSELF.test(text) && !text.slice(0, NOTICE_END_BOUND).includes("thông báo ")) return false;
   return CLOSING.test(text);
 }
 
