@@ -47,7 +47,10 @@ export function layoutText(raw: string): Layout {
     for (const column of splitColumns(line.text)) blocks.push(paragraph(column));
   }
   const body = extractMidPageFootnotes(withoutPageFurniture(lines.slice(regions.bodyStart, regions.tailStart)), footnotes);
-  for (const text of joinBodyLines(body)) blocks.push(paragraph(text));
+  for (const piece of splitPipeTables(body)) {
+    if ("rows" in piece) blocks.push({ kind: "table", rows: piece.rows });
+    else for (const text of joinBodyLines(piece.lines)) blocks.push(paragraph(text));
+  }
   for (const line of lines.slice(regions.tailStart, regions.notesStart)) blocks.push(paragraph(line.text));
   append(footnotes, readEndNotes(lines.slice(regions.notesStart)));
   return { blocks: blocks.filter((b) => b.kind !== "paragraph" || b.text.length > 0), footnotes, warnings: [] };
@@ -736,6 +739,35 @@ function cleanParagraph(s: string): string {
   if (/ [,;.:]/.test(out)) out = out.replace(/\s+([,;.:])(?=\s|$)/g, "$1");
   if (out.includes("  ")) out = out.replace(/\s+/g, " ");
   return out.trim();
+}
+
+// ---------------------------------------------------------------------------
+// Markdown pipe tables of text copies: "| TT | Chỉ tiêu | Đơn vị tính | … |" over a "|---|---|" rule.
+
+const PIPE_ROW = /^\|.*\|$/u;
+const PIPE_RULE = /^\|(?:\s*:?-{3,}:?\s*\|)+$/u;
+
+/** The body's lines cut around its pipe tables (runs of pipe rows holding a rule row), in order. */
+function splitPipeTables(lines: Line[]): Array<{ lines: Line[] } | { rows: string[][] }> {
+  if (!lines.some((l) => PIPE_RULE.test(l.text))) return [{ lines }];
+  const out: Array<{ lines: Line[] } | { rows: string[][] }> = [];
+  let text: Line[] = [];
+  for (let i = 0; i < lines.length; ) {
+    let end = i;
+    while (end < lines.length && PIPE_ROW.test(lines[end]!.text)) end++;
+    const run = lines.slice(i, end);
+    if (run.length >= 2 && run.some((l) => PIPE_RULE.test(l.text))) {
+      if (text.length > 0) out.push({ lines: text });
+      text = [];
+      out.push({ rows: run.filter((l) => !PIPE_RULE.test(l.text)).map((l) => l.text.slice(1, -1).split("|").map((c) => c.trim())) });
+      i = end;
+    } else {
+      text.push(lines[i]!);
+      i++;
+    }
+  }
+  if (text.length > 0) out.push({ lines: text });
+  return out;
 }
 
 // ---------------------------------------------------------------------------

@@ -166,7 +166,7 @@ function quantitiesIn(para: Para, docPeriod: string | null): Quantity[] {
           continue;
         }
       }
-      const q = makeQuantity(para, text, ev.at, unitEnd, value, "%", "percent", depth, period, verb, role, false, out, sentenceStartBefore(text, ev.at));
+      const q = makeQuantity(para, text, ev.at, unitEnd, value, unit?.kind === "percent" ? unit.unit : "%", "percent", depth, period, verb, role, false, out, sentenceStartBefore(text, ev.at));
       out.push(q);
       f.current = q;
       f.lastEnd = phraseEnd(text, unitEnd);
@@ -281,7 +281,10 @@ function isExcluded(raw: string, denominator: string | null, longBefore: string,
   }
   // Day/month: "đợt 3/2, 19/5", "(27/7)".
   if (denominator && !unit && /^\d{1,2}$/.test(denominator) && Number(raw) <= 31 && Number(denominator) <= 12 && plain) return true;
-  if (spaced && unit && upperAfterSpaces(after, unit.length, 3) && /(?:^|[^.;:!?\s]\s)\p{Lu}[\p{L}\p{M}]*(?:\s\p{Ll}[\p{L}\p{M}]*)?\s$/u.test(before)) return true;
+  // A capitalised word before the number and after its unit ("Cầu Rạch Miễu 2 Đảng …"): a name. The capital
+  // of the paragraph's first word ("Trao tặng 3.275 Huy hiệu Đảng") is not one.
+  const nameBefore = longBefore.length === before.length ? NAME_WORDS_INSIDE : NAME_WORDS;
+  if (spaced && unit && upperAfterSpaces(after, unit.length, 3) && nameBefore.test(before)) return true;
   if (!unit && spaced && isCapitalized(verb) && /(?:^|[^.;:!?\s]\s)\p{Lu}[\p{L}\p{M}]*\s$/u.test(before)) return true;
   if (!unit && PLACE_LAST_WORDS.has(last) && ROAD_OR_PLACE_BEFORE.test(before)) return true;
   // Durations and anniversaries: "05 năm", "chưa đủ 06 tháng", "80 năm Ngày thành lập"; classes: "4 sao".
@@ -290,6 +293,9 @@ function isExcluded(raw: string, denominator: string | null, longBefore: string,
   if (unit?.unit === "giường" && /bệnh viện[\p{L}\p{M} ]{0,24}$/iu.test(before)) return true;
   return false;
 }
+
+const NAME_WORDS = /(?:^|[^.;:!?\s]\s)\p{Lu}[\p{L}\p{M}]*(?:\s\p{Ll}[\p{L}\p{M}]*)?\s$/u;
+const NAME_WORDS_INSIDE = /[^.;:!?\s]\s\p{Lu}[\p{L}\p{M}]*(?:\s\p{Ll}[\p{L}\p{M}]*)?\s$/u;
 
 /** A "-" among the first three characters: /^\s{0,2}-/ cannot match without one. */
 function dashWithin3(s: string): boolean {
@@ -633,7 +639,8 @@ function labelOf(c: LabelContext): string {
   const parts = [head];
   if (c.inherited) parts.push(c.unit);
   else if (kind === "count" && tail) parts.push(tail);
-  else if (kind === "measure" && tail && (!head || wordCount(tail) <= 3)) parts.push(tail);
+  // A sum named only as money ("số tiền 12,6 tỷ đồng hỗ trợ …") is said by what follows it.
+  else if (kind === "measure" && tail && (!head || wordCount(tail) <= 3 || MONEY_HEAD_END.test(head))) parts.push(tail);
   else if (kind === "percent" && tail && (!head || /^\s{0,2}%\s{1,3}\p{Ll}/u.test(text.slice(at + 1, at + 40).replace(/^[\d.,]+/, "")))) parts.push(tail);
   if (direction && c.role !== "plan") parts.push(direction);
   // "tỷ lệ giải ngân vốn đạt 100% kế hoạch" with nothing to qualify: the words stay in the label.
@@ -657,6 +664,8 @@ function bracketedAlone(text: string, at: number, unitEnd: number): boolean {
 /** A sum named only as money ("số tiền", "tổng kinh phí"), which says nothing of what it was spent on. */
 const MONEY_WORDS = "(?:số tiền|kinh phí|số vốn|số kinh phí)";
 const MONEY_HEADS = new RegExp(`^(?:tổng\\s)?${MONEY_WORDS}$`, "iu");
+/** A head ending with money words ("chuyển số tiền"): the words after the sum say what it is for. */
+const MONEY_HEAD_END = new RegExp(`(?:^|\\s)(?:tổng\\s)?${MONEY_WORDS}$`, "iu");
 /** The money words before a sum, with an approximation ("với tổng kinh phí gần 112 tỷ đồng"). */
 const MONEY_WORDS_AT_END = new RegExp(`(?:tổng\\s{1,3})?${MONEY_WORDS}(?:\\s{1,3}(?:trên|gần|khoảng|hơn))?\\s{0,3}$`, "iu");
 
@@ -709,7 +718,8 @@ function clauseRest(text: string, from: number): string {
     }
     if (c === 0x2c) {
       const next = /^,\s*([\p{L}\p{M}\d]+)/u.exec(text.slice(end, end + 20))?.[1] ?? "";
-      if (!next || /^\d/.test(next) || TAIL_QUALIFIERS.has(next)) break;
+      // ", trong đó …" opens a breakdown, not more of the subject.
+      if (!next || /^\d/.test(next) || TAIL_QUALIFIERS.has(next) || /^trong$/iu.test(next)) break;
     }
   }
   return text.slice(from, end).trim().replace(TRAILING_LINKS, "").replace(/[,\s]+$/u, "");
@@ -764,6 +774,9 @@ function isDedupedAlready(s: string): boolean {
   return true;
 }
 
+/** A label before a colon that is a number or a time, or holds a figure of its own ("Năm 2023", "đạt 98%", "gồm 12"). */
+const TIME_LABEL = /^\s*(?:\d|(?:năm|quý|tháng|ngày|đợt|giai đoạn)\s+\d)|\d[\d.,]*\s*%|\d\s*$/iu;
+
 /** Where the words a label's head is read from lie: `[from, to)` in `text`, before `at`. */
 function headStretch(text: string, at: number): [number, number] {
   const base = Math.max(0, at - 200);
@@ -772,7 +785,8 @@ function headStretch(text: string, at: number): [number, number] {
   if (colonAt >= 0) {
     const from = Math.max(before.lastIndexOf(";", colonAt), before.lastIndexOf("(", colonAt), before.lastIndexOf(".", colonAt), colonAt - 160) + 1;
     const label = before.slice(from, colonAt);
-    return /\d/.test(label) ? [at, at] : [base + from, base + colonAt];
+    // "Năm 2023: …", "Quý II: …" name a time, not what is measured; "Huy hiệu 80 năm tuổi Đảng: 6" does.
+    return TIME_LABEL.test(label) ? [at, at] : [base + from, base + colonAt];
   }
   const cut = clauseCut(before);
   if (cut > 0 && before.charCodeAt(cut) === 0x2c && isNounListTail(before, cut + 1)) {
@@ -901,7 +915,7 @@ function headPicked(all: WordList): HeadWords {
   for (let i = n - 1; i >= 0; i--) {
     const w = lowers[i]!;
     const two = i + 1 < n && CUT_PAIR_FIRST.has(w) ? `${w} ${lowers[i + 1]!}` : "";
-    if ((w === "với" && lowers[i - 1] !== "đối") || CUT_WORDS.has(w) || CUT_PAIRS.has(two)) {
+    if ((w === "với" && lowers[i - 1] !== "đối" && lowers[i - 1] !== "so") || CUT_WORDS.has(w) || CUT_PAIRS.has(two)) {
       first = i + (CUT_PAIRS.has(two) ? 2 : 1);
       break;
     }
@@ -1010,7 +1024,7 @@ const CONNECTORS = new Set(["và", "-", ","]);
 const LABEL_WORDS = new LowerCaseWords([
   ...CUT_WORDS, ...[...CUT_PAIRS].flatMap((p) => p.split(" ")), "với", "đối", ...TIME_PREPOSITIONS, ...TIME_WORDS, "hết", "ngày", "niên", "vụ",
   "-", "cho", ...TRAILING_1, ...[...TRAILING_2, ...TRAILING_3, ...LEADING_2].flatMap((p) => p.split(" ")), ...LEADING_1, ...CONNECTORS,
-  "trên", "toàn", "cả", "địa", "bàn", "tỉnh", "xã", "huyện", "nước",
+  "trên", "toàn", "cả", "địa", "bàn", "tỉnh", "xã", "huyện", "nước", "dân", "so",
 ]);
 
 // The words phrases of several words end (or start) with: most words are none, and then no phrase is
@@ -1025,7 +1039,7 @@ function stripFunctionWords(p: Picked, from: number, to: number): [number, numbe
     const phraseEnd = TRAILING_LAST.has(low(to - 1));
     if (phraseEnd && to - from >= 3 && TRAILING_3.has(`${low(to - 3)} ${low(to - 2)} ${low(to - 1)}`)) to -= 3;
     else if (phraseEnd && to - from >= 2 && TRAILING_2.has(`${low(to - 2)} ${low(to - 1)}`)) to -= 2;
-    else if (TRAILING_1.has(low(to - 1))) to -= 1;
+    else if (TRAILING_1.has(low(to - 1)) && !(low(to - 1) === "số" && to - from >= 2 && low(to - 2) === "dân")) to -= 1; // "dân số" is a word
     else break;
   }
   for (let guard = 0; guard < 40 && from < to; guard++) {

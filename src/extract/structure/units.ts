@@ -37,7 +37,7 @@ export const COUNT_NOUNS = [
   "căn", "căn nhà", "nhà", "con", "cây", "thuê bao", "giường bệnh", "giường", "bậc", "lần", "loại", "mặt hàng",
   "phương án", "tàu", "xe", "máy", "camera", "ý tưởng", "tiêu chuẩn", "quyển", "cuốn", "bộ", "chiếc",
   "giấy chứng nhận", "giấy phép", "ổ", "cơn", "tham luận", "cụm", "tố cáo", "thửa", "trạm",
-  "thôn", "bản", "biển", "giếng", "bồn",
+  "thôn", "bản", "biển", "giếng", "bồn", "trụ", "bình", "quầy", "biên chế", "nhà máy",
 ];
 
 /** Classifiers that stand for the noun after them: "194 căn nhà" → unit "căn". */
@@ -223,7 +223,11 @@ function percentLength(after: string): number {
 /** The unit written right after a number, given the text that follows it; null when there is none. */
 export function unitAfter(after: string): UnitMatch | null {
   const percent = percentLength(after);
-  if (percent > 0) return { unit: "%", kind: "percent", length: percent };
+  if (percent > 0) {
+    // "giảm bình quân 2,5%/năm": a yearly rate.
+    const perYear = /^\/(?:năm|tháng)(?![\p{L}\p{M}])/u.exec(after.slice(percent));
+    return perYear ? { unit: `%${perYear[0]}`, kind: "percent", length: percent + perYear[0].length } : { unit: "%", kind: "percent", length: percent };
+  }
   const words = wordsOf(after, 8);
   const first = words.at(0);
   if (!first || first.spaces < 1 || first.spaces > 3) {
