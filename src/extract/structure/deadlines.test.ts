@@ -123,6 +123,7 @@ describe("pickDeadline", () => {
 describe("parseDeadlineCell", () => {
   it.each([
     ["Quý II/2026", "2026-06-30"],
+    ["Quý I-II/2027", "2027-06-30"],
     ["Quý IV năm 2025", "2025-12-31"],
     ["quý 3/2025", "2025-09-30"],
     ["Tháng 5/2026", "2026-05-31"],

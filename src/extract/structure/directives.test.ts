@@ -266,5 +266,50 @@ describe("directives of a paper", () => {
       [6450, "triệu đồng", "Kinh phí Tổng cộng"],
     ]);
   });
+
+  it("reads the items of a paper that lost its automatic numbers, up to the paper speaking of itself", () => {
+    const x = extractText(
+      [
+        "CHỈ THỊ",
+        "về công tác phòng cháy, chữa cháy",
+        "-----",
+        "Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy tập trung thực hiện tốt các nhiệm vụ sau:",
+        "Đảng ủy Công an tỉnh lãnh đạo Công an tỉnh chủ trì kiểm tra an toàn phòng cháy, hoàn thành trong quý II/2027.",
+        "Giao Văn phòng Tỉnh ủy theo dõi, đôn đốc việc thực hiện Chỉ thị.",
+        "Chỉ thị này được phổ biến đến chi bộ.",
+      ].join("\n"),
+    );
+    expect(x.directives.map((d) => [d.ordinal, d.leads, d.deadline])).toEqual([
+      ["1", ["Đảng ủy Công an tỉnh", "Công an tỉnh"], "2027-06-30"],
+      ["2", ["Văn phòng Tỉnh ủy"], null],
+    ]);
+  });
+
+  it("takes no lead from the body an item advises, and no task from a part on the situation", () => {
+    expect(responsibleBodies("Tham mưu Ban Thường vụ Tỉnh ủy sơ kết 1 năm thực hiện Quy định.").leads).toEqual([]);
+    const x = extractText(["ĐỀ ÁN", "-----", "I. THỰC TRẠNG", "Toàn xã có 1.245 ha chè.", "II. NHIỆM VỤ, GIẢI PHÁP", "1. Ủy ban nhân dân xã rà soát diện tích chè."].join("\n"));
+    expect(x.directives.map((d) => d.ordinal)).toEqual(["II.1"]);
+  });
+
+  it("leaves the lettered group rows of a task table out and reads a span of quarters", () => {
+    const x = extract({
+      format: "docx",
+      footnotes: [],
+      warnings: [],
+      blocks: [
+        { kind: "paragraph", text: "KẾ HOẠCH" },
+        { kind: "paragraph", text: "-----" },
+        {
+          kind: "table",
+          rows: [
+            ["TT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn"],
+            ["A", "GIÁO DỤC STEM", "", "", ""],
+            ["1", "Bồi dưỡng giáo viên cốt cán", "Phòng Giáo dục trung học", "", "Quý I-II/2027"],
+          ],
+        },
+      ],
+    });
+    expect(x.directives.map((d) => [d.ordinal, d.leads, d.deadline])).toEqual([["1", ["Phòng Giáo dục trung học"], "2027-06-30"]]);
+  });
 });
 

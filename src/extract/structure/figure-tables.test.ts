@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extract } from "../index.ts";
+import { extract, extractText } from "../index.ts";
 import type { Block, ReadDocument } from "../types.ts";
 
 function docx(blocks: Block[]): ReadDocument {
@@ -74,6 +74,24 @@ describe("figure tables", () => {
       ]),
     );
     expect(x.indicators.map((i) => [i.value, i.unit, i.planPercent, i.changePercent])).toEqual([[95.7, "tỷ đồng", 80.1, 10.4]]);
+  });
+
+  it("reads a Markdown pipe table of a text copy as a table", () => {
+    const x = extractText(
+      [
+        "BÁO CÁO",
+        "-----",
+        "Một số chỉ tiêu chủ yếu:",
+        "| TT | Chỉ tiêu | Đơn vị tính | Kế hoạch năm 2026 | Thực hiện 6 tháng | Tỷ lệ so kế hoạch (%) |",
+        "|---|---|---|---|---|---|",
+        "| 1 | Kết nạp đảng viên mới | đảng viên | 2.800 | 1.412 | 50,4 |",
+        "Nhìn chung, kết quả đạt khá.",
+      ].join("\n"),
+    );
+    expect(x.indicators.map((i) => [i.value, i.unit, i.planPercent])).toEqual([
+      [2800, "đảng viên", null],
+      [1412, "đảng viên", 50.4],
+    ]);
   });
 });
 

@@ -151,5 +151,13 @@ describe("indicators", () => {
   it("leaves out the number of a numbered tax office", () => {
     expect(facts("Phối hợp với Thuế cơ sở 1 tỉnh Thanh Hóa đôn đốc thu hồi 2,5 tỷ đồng nợ thuế.")).toEqual([[2.5, "tỷ đồng", null, null]]);
   });
+
+  it("reads yearly rates, labels before a colon holding a number, and comparisons with the population", () => {
+    expect(facts("Tỷ lệ hộ nghèo giảm bình quân 2,5%/năm.")).toEqual([[2.5, "%/năm", null, null]]);
+    const badges = extractText("Trao tặng 3.275 Huy hiệu Đảng (Huy hiệu 80 năm tuổi Đảng: 6; Huy hiệu 75 năm tuổi Đảng: 31).").indicators;
+    expect(badges.map((i) => i.value)).toEqual([3275, 6, 31]);
+    expect(badges[1]!.label).toContain("tuổi Đảng");
+    expect(extractText("Tỷ lệ đảng viên so với dân số đạt 8,6%.").indicators[0]!.label).toBe("Tỷ lệ đảng viên so với dân số");
+  });
 });
 

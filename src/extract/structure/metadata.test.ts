@@ -150,5 +150,10 @@ describe("document metadata", () => {
     const copy = extractText(["Ngày đăng: 12/01/2027 08:15 | Lượt xem: 1.254", "ĐẢNG ỦY XÃ GIA VIỄN", "Số 52-KH/ĐU", "Gia Viễn, ngày 08 tháng 01 năm 2027", "KẾ HOẠCH", "phát triển du lịch", "-----", "Nội dung."].join("\n"));
     expect(copy.document.date).toBe("2027-01-08");
   });
+
+  it("knows the surnames of the mountain peoples in a signature", () => {
+    const x = extractText(["BÁO CÁO", "-----", "Nội dung.", "Nơi nhận:", "- Lưu.", "K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "Giàng Thị Dung"].join("\n"));
+    expect(x.document.signer).toEqual({ name: "Giàng Thị Dung", position: "Phó trưởng ban" });
+  });
 });
 
