@@ -138,7 +138,7 @@ export function BodySelect(props: {
               closable={tag.closable}
               onClose={tag.onClose}
               onMouseDown={(e) => e.stopPropagation()}
-              style={{ marginInlineEnd: 4 }}
+              className="body-tag"
             >
               {label}
               {!matched && " (chưa khớp)"}
