@@ -7,7 +7,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { extractText } from "../src/extract/index.ts";
-import { printTable, type Row } from "./lib/stats.ts";
+import { percentile, printTable, type Row } from "./lib/stats.ts";
+
+/** The median of an odd number of samples (SAMPLES is odd). */
+const median = (xs: number[]) => percentile(xs, 50);
 
 const SEEDS = resolve(import.meta.dirname, "../../shared/seeds");
 /** Bytes of seeds per timed sample; SAMPLES of them make 56 MB. */
@@ -35,12 +38,6 @@ function linearScan(bytes: Uint8Array): number {
   let lines = 0;
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lines++;
   return lines;
-}
-
-function median(xs: number[]): number {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 function repeatTo(unit: string, size: number): string {

@@ -380,6 +380,13 @@ export function isKindWordLine(s: string): boolean {
   return KIND_WORD.test(s.trim());
 }
 
+const APPENDIX_HEADING = /^PHỤ LỤC(?:\s+(?:[IVXLC]+|\d{1,2}))?\.?$/u;
+
+/** "PHỤ LỤC", "PHỤ LỤC II": an appendix printed after the signature. */
+export function isAppendixHeading(s: string): boolean {
+  return APPENDIX_HEADING.test(s.trim());
+}
+
 /** "Nơi nhận:", "T/M TỈNH ỦY"…: the start of the distribution list and signature. */
 export function isTailStart(s: string): boolean {
   return isTailStartLine(s.trim());

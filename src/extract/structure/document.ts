@@ -1,7 +1,7 @@
 // The paper as the structure readers see it: paragraphs and tables in order, each with its place in
 // `Extraction.text` (one line per paragraph or table row, footnotes after the body), and the region it
 // belongs to — head (header and title), body, tail (distribution list, signature).
-import { isBodyOpening, isKindWordLine, isSeparatorLine, isTailStart, splitLabel } from "../layout.ts";
+import { isAppendixHeading, isBodyOpening, isKindWordLine, isSeparatorLine, isTailStart, splitLabel } from "../layout.ts";
 import { collapseSpaces, normalizeText } from "../normalize.ts";
 import type { Block } from "../types.ts";
 
@@ -134,7 +134,7 @@ function assignRegions(parts: Part[]): void {
     if (starts && i > bodyStart) {
       for (let k = i; k < parts.length; k++) {
         // An appendix after the signature ("PHỤ LỤC", its task table) is body again.
-        if (isAppendixHeading(parts[k]!)) {
+        if (startsAppendix(parts[k]!)) {
           for (let j = k; j < parts.length; j++) setRegion(parts[j]!, "body");
           return;
         }
@@ -145,10 +145,8 @@ function assignRegions(parts: Part[]): void {
   }
 }
 
-const APPENDIX_HEADING = /^PHỤ LỤC(?:\s+(?:[IVXLC]+|\d{1,2}))?\.?$/u;
-
-function isAppendixHeading(p: Part): boolean {
-  return p.kind === "para" && APPENDIX_HEADING.test(fullLine(p.para));
+function startsAppendix(p: Part): boolean {
+  return p.kind === "para" && isAppendixHeading(fullLine(p.para));
 }
 
 function fullLine(p: Para): string {

@@ -294,8 +294,11 @@ function isExcluded(raw: string, denominator: string | null, longBefore: string,
   return false;
 }
 
-const NAME_WORDS = /(?:^|[^.;:!?\s]\s)\p{Lu}[\p{L}\p{M}]*(?:\s\p{Ll}[\p{L}\p{M}]*)?\s$/u;
-const NAME_WORDS_INSIDE = /[^.;:!?\s]\s\p{Lu}[\p{L}\p{M}]*(?:\s\p{Ll}[\p{L}\p{M}]*)?\s$/u;
+/** A capitalised word (and a lower-case one) ending the text before a number, after a word of its sentence… */
+const NAME_WORDS_SOURCE = String.raw`\p{Lu}[\p{L}\p{M}]*(?:\s\p{Ll}[\p{L}\p{M}]*)?\s$`;
+const NAME_WORDS_INSIDE = new RegExp(`[^.;:!?\\s]\\s${NAME_WORDS_SOURCE}`, "u");
+/** … or at the start of the window looked back at. */
+const NAME_WORDS = new RegExp(`(?:^|[^.;:!?\\s]\\s)${NAME_WORDS_SOURCE}`, "u");
 
 /** A "-" among the first three characters: /^\s{0,2}-/ cannot match without one. */
 function dashWithin3(s: string): boolean {

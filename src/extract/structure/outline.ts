@@ -5,6 +5,7 @@
 // paragraph, which then belongs to the item above it (002: "Giao Văn phòng Tỉnh ủy …" ends item 1).
 import type { Para, Part, Table } from "./document.ts";
 import { isRomanNumeral } from "./numbers.ts";
+import { isAppendixHeading } from "../layout.ts";
 
 export interface OutlineNode {
   para: Para | null;
@@ -52,7 +53,6 @@ export function isClosingParagraph(text: string): boolean {
 }
 
 const ARTICLE = /^Điều\s{1,3}(\d{1,3})\.\s/u;
-const APPENDIX = /^PHỤ LỤC(?:\s+(?:[IVXLC]+|\d{1,2}))?\.?$/u;
 
 export function labelKind(label: string): { kind: LabelKind; number: string; depth: number } {
   const core = label.replace(/[.)]+$/, "").replace(/^\(/, "");
@@ -128,7 +128,7 @@ export function buildOutline(parts: readonly Part[]): Outline {
       continue;
     }
     // An appendix ("PHỤ LỤC" after the signature) starts over at the top: its table is no article's.
-    if (!para.label && APPENDIX.test(para.text)) {
+    if (!para.label && isAppendixHeading(para.text)) {
       stack.length = 1;
       free.push(para);
       leadIn = null;
