@@ -131,8 +131,11 @@ function yearOfPaper(model: DocModel): number | null {
 /** The reporting period named by the title ("… 9 tháng năm 2024" → "9 tháng năm 2024"), else the year. */
 function periodOf(title: string | null, year: number | null): string | null {
   if (title) {
-    const m = /((?:\d{1,2}|sáu|chín) tháng (?:đầu |cuối )?năm \d{4}|quý [IV]{1,3} năm \d{4}|năm \d{4})/iu.exec(title);
-    if (m) return m[1]!;
+    // The first period the title names; one written without its year ("sơ kết 6 tháng đầu năm, phương hướng
+    // … 6 tháng cuối năm 2026") takes the paper's year, not the later period's.
+    const m = /((?:\d{1,2}|sáu|chín) tháng (?:đầu |cuối )?năm|quý [IV]{1,3} năm|năm)(?: (\d{4}))?(?![\p{L}\p{M}\d])/iu.exec(title);
+    const y = m?.[2] ?? (year ? String(year) : null);
+    if (m && y && (m[2] || m[1]!.toLowerCase() !== "năm")) return `${m[1]} ${y}`;
   }
   return year ? `năm ${year}` : null;
 }

@@ -159,5 +159,11 @@ describe("indicators", () => {
     expect(badges[1]!.label).toContain("tuổi Đảng");
     expect(extractText("Tỷ lệ đảng viên so với dân số đạt 8,6%.").indicators[0]!.label).toBe("Tỷ lệ đảng viên so với dân số");
   });
+
+  it("gives figures the first period of the title, with the paper's year when the title leaves it out", () => {
+    const text = ["BÁO CÁO", "sơ kết 6 tháng đầu năm, phương hướng, nhiệm vụ 6 tháng cuối năm 2026", "-----", "Đã kiểm tra 12 tổ chức đảng."].join("\n");
+    expect(extractText(text).indicators[0]!.period).toBe("6 tháng đầu năm 2026");
+    expect(extractText(["BÁO CÁO", "kết quả 9 tháng năm 2024", "-----", "Đã kiểm tra 12 tổ chức đảng."].join("\n")).indicators[0]!.period).toBe("9 tháng năm 2024");
+  });
 });
 
