@@ -39,7 +39,7 @@ export function textToBlocks(text: string): Block[] {
  * lines are split on the breaks and collapsed, and paragraphs are joined with single spaces and cleaned.
  */
 export function layoutText(raw: string): Layout {
-  const lines = toLines(prepare(raw));
+  const lines = preparedLines(raw);
   const regions = findRegions(lines);
   const footnotes: string[] = [];
   const blocks: Block[] = [];
@@ -70,6 +70,26 @@ function prepare(raw: string): string {
   const mapped = mapCharacters(raw, true);
   const normalised = composeAndMoveTones(mapped.text, mapped.firstUnstable);
   return mapped.superscript ? normalised.replace(SUPERSCRIPT_DIGITS, "") : normalised;
+}
+
+// The text is prepared in pieces of about this many characters, each ending after a line feed. Every
+// step of `prepare` is local to a line, so the lines are those of the whole text prepared at once; but no
+// step makes a string of the whole paper. Such a string (over 128 KB: 64 K characters of Vietnamese) is
+// a large object to V8, costly to allocate (an mmap, page faults, an munmap), and each step made one.
+const PIECE = 16 * 1024;
+
+/** The lines of `raw`, prepared (see `prepare` and `toLines`). */
+function preparedLines(raw: string): Line[] {
+  const lines: Line[] = [];
+  const blanks = { count: 0 };
+  for (let from = 0; from < raw.length; ) {
+    const feed = from + PIECE < raw.length ? raw.indexOf("\n", from + PIECE) : -1;
+    const to = feed < 0 ? raw.length : feed + 1;
+    // A piece that ends after its line feed gives a last, empty line that is no blank line.
+    toLines(prepare(raw.slice(from, to)), lines, blanks, to < raw.length);
+    from = to;
+  }
+  return lines;
 }
 
 // What a UTF-16 code unit is to `mapCharacters` (0: copied as it is).
@@ -263,13 +283,18 @@ function stripEmphasis(s: string): string {
   return s.replace(EMPHASIS_OPEN, "$1").replace(EMPHASIS_CLOSE, "$1");
 }
 
-function toLines(text: string): Line[] {
-  const out: Line[] = [];
-  let blanks = 0;
+/**
+ * Adds the lines of prepared `text` to `out`; `state.count` counts the blank lines since the last line added.
+ * `endsInFeed`: the text ends with a line feed that ends its last line (the last piece of `split` is not one).
+ */
+function toLines(text: string, out: Line[], state: { count: number }, endsInFeed: boolean): void {
+  let blanks = state.count;
   // Asked once of the whole text rather than of each line: most papers have no emphasis, many no double space.
   const emphasis = text.includes("*");
   const doubleSpaces = text.includes("  ");
-  for (const rawLine of text.split("\n")) {
+  const rawLines = text.split("\n");
+  if (endsInFeed) rawLines.pop();
+  for (const rawLine of rawLines) {
     if (rawLine.length === 0) {
       blanks++;
       continue;
@@ -289,7 +314,7 @@ function toLines(text: string): Line[] {
     out.push({ text: clean, indented: isSpace(rawLine.charCodeAt(0)), blanksBefore: blanks });
     blanks = 0;
   }
-  return out;
+  state.count = blanks;
 }
 
 function paragraph(text: string): Block {
