@@ -66,8 +66,9 @@ const SUPERSCRIPT_DIGITS = /[\u00B9\u00B2\u00B3\u2070\u2074-\u2079]+/g;
 // later patterns linear on hostile input (megabytes of spaces).
 const MAX_SPACE_RUN = 8;
 
-function prepare(raw: string): string {
-  const mapped = mapCharacters(raw, true);
+/** `raw.slice(from, to)` prepared for layout (see above). */
+function prepare(raw: string, from = 0, to = raw.length): string {
+  const mapped = mapCharacters(raw, true, from, to);
   const normalised = composeAndMoveTones(mapped.text, mapped.firstUnstable);
   return mapped.superscript ? normalised.replace(SUPERSCRIPT_DIGITS, "") : normalised;
 }
@@ -86,7 +87,7 @@ function preparedLines(raw: string): Line[] {
     const feed = from + PIECE < raw.length ? raw.indexOf("\n", from + PIECE) : -1;
     const to = feed < 0 ? raw.length : feed + 1;
     // A piece that ends after its line feed gives a last, empty line that is no blank line.
-    toLines(prepare(raw.slice(from, to)), lines, blanks, to < raw.length);
+    toLines(prepare(raw, from, to), lines, blanks, to < raw.length);
     from = to;
   }
   return lines;
@@ -129,14 +130,15 @@ for (const c of [0xb9, 0xb2, 0xb3, 0x2070, 0x2074, 0x2075, 0x2076, 0x2077, 0x207
  * `forLayout` also caps runs of white space at MAX_SPACE_RUN and removes invisible characters before
  * anything else (so that "\r", invisible, "\n" is one line end), as `prepare` did before normalising.
  * `firstUnstable`: where the first character outside NFC_STABLE_RANGES is in `text`, -1 when none is.
+ * Only `s.slice(from, to)` is mapped, read in `s` itself: a slice is read more slowly, character by character.
  */
-function mapCharacters(s: string, forLayout: boolean): { text: string; superscript: boolean; firstUnstable: number } {
+function mapCharacters(s: string, forLayout: boolean, from = 0, to = s.length): { text: string; superscript: boolean; firstUnstable: number } {
   let out = "";
-  let copiedTo = 0; // s[copiedTo, i) is still to be copied unchanged
+  let copiedTo = from; // s[copiedTo, i) is still to be copied unchanged
   let superscript = false;
   let firstUnstable = -1;
-  const n = s.length;
-  for (let i = 0; i < n; i++) {
+  const n = to;
+  for (let i = from; i < n; i++) {
     const c = s.charCodeAt(i);
     const kind = CHAR_KIND[c]!;
     if (kind === 0 || kind === LF) continue;
@@ -189,7 +191,7 @@ function mapCharacters(s: string, forLayout: boolean): { text: string; superscri
     copiedTo = next;
     i = next - 1;
   }
-  return { text: copiedTo === 0 ? s : out + s.slice(copiedTo), superscript, firstUnstable };
+  return { text: copiedTo === from ? s.slice(from, to) : out + s.slice(copiedTo, to), superscript, firstUnstable };
 }
 
 // ---------------------------------------------------------------------------
