@@ -89,6 +89,7 @@ export function extractText(text: string, opts: ExtractOptions = {}): Extraction
 }
 
 function mergeFootnotes(found: string[], fromReader: readonly string[]): string[] {
+  if (fromReader.length === 0) return found; // a plain-text paper: its notes are all in the text
   const seen = new Set(found);
   return [...found, ...fromReader.filter((f) => !seen.has(f))];
 }

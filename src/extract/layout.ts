@@ -807,13 +807,16 @@ function splitPipeTables(lines: Line[]): Array<{ lines: Line[] } | { rows: strin
 // ---------------------------------------------------------------------------
 // End notes (003): "[�] text", then paragraphs of the same note until the next marker.
 
+// The marker and the spaces after it; the rest of the line is the note (a line holds no line break).
+const END_NOTE_MARKER = /^(?:\[[^\]\s]{1,4}\]|\(\d{1,3}\))\s*/u;
+
 function readEndNotes(lines: Line[]): string[] {
   const notes: string[] = [];
   for (const line of lines) {
     // A marker opens with "[" or "(": other lines continue the note without running the pattern.
     const open = line.text.charCodeAt(0);
-    const m = open === 0x5b || open === 0x28 ? /^(?:\[[^\]\s]{1,4}\]|\(\d{1,3}\))\s*(.*)$/u.exec(line.text) : null;
-    if (m) notes.push(m[1]!.trim());
+    const m = open === 0x5b || open === 0x28 ? END_NOTE_MARKER.exec(line.text) : null;
+    if (m) notes.push(line.text.slice(m[0].length).trim());
     else if (notes.length > 0) notes[notes.length - 1] += ` ${line.text}`;
   }
   // Lines are collapsed and joined with single spaces: a note only needs trimming (its marker line may hold nothing else).
