@@ -151,12 +151,11 @@ export class LowerCaseMap<V> {
   /** Words by `keyOf` their first letter, last letter and length (Vietnamese words share the first and length often). */
   private readonly byKey = new Map<number, Bucket<V>>();
   /**
-   * Bit `length & 31` at `first & 255` for each word, and at `last & 255`: a stretch whose bit is clear in
-   * either is none of the words, which is told without the map's hashing (letters sharing a slot only let
-   * more stretches through).
+   * Bit `length & 31` at `first & 255` for each word, and at `256 + (last & 31)`: a stretch whose bit is
+   * clear in either is none of the words, which is told without the map's hashing (letters sharing a slot
+   * only let more stretches through; the last letter's slots are few, as a trie has many maps).
    */
-  private readonly lengthsByFirst = new Uint32Array(256);
-  private readonly lengthsByLast = new Uint32Array(256);
+  private readonly lengths = new Uint32Array(256 + 32);
 
   set(word: string, value: V): void {
     if (word.length === 0 || word.length > 63 || word !== word.toLowerCase() || !/^[ -~\u00a0-\u024f\u1e00-\u1eff]+$/.test(word)) {
@@ -176,8 +175,8 @@ export class LowerCaseMap<V> {
       bucket.words.push(word);
       bucket.values.push(value);
     }
-    this.lengthsByFirst[first & 255]! |= 1 << (word.length & 31);
-    this.lengthsByLast[last & 255]! |= 1 << (word.length & 31);
+    this.lengths[first & 255]! |= 1 << (word.length & 31);
+    this.lengths[256 + (last & 31)]! |= 1 << (word.length & 31);
   }
 
   get(word: string): V | undefined {
@@ -193,9 +192,9 @@ export class LowerCaseMap<V> {
     if (length <= 0 || length > 63) return undefined;
     const bit = 1 << (length & 31);
     const first = lowerCodeAt(text, start);
-    if (first < 0 || (this.lengthsByFirst[first & 255]! & bit) === 0) return undefined;
+    if (first < 0 || (this.lengths[first & 255]! & bit) === 0) return undefined;
     const last = lowerCodeAt(text, end - 1);
-    if (last < 0 || (this.lengthsByLast[last & 255]! & bit) === 0) return undefined;
+    if (last < 0 || (this.lengths[256 + (last & 31)]! & bit) === 0) return undefined;
     const bucket = this.byKey.get(keyOf(first, last, length));
     if (bucket === undefined) return undefined;
     const words = bucket.words;
