@@ -143,52 +143,80 @@ export function sameLowerCase(s: string, aStart: number, aEnd: number, bStart: n
 /**
  * Lower-case words with a value each, looked up by the lower case of a stretch of text without making the
  * stretch: its code units are lowered one by one (`lowerCodeAt`) and compared with the words of the same
- * length and first letter. The words hold no character that the lower case of a character without a
- * one-unit lower case can give (no "σ", "ς", combining dot or surrogate), so a stretch holding such a
- * character is none of them.
+ * length, first letter and last letter (the low bits of it). The words hold no character that the lower
+ * case of a character without a one-unit lower case can give (no "σ", "ς", combining dot or surrogate), so
+ * a stretch holding such a character is none of them.
  */
 export class LowerCaseMap<V> {
-  private readonly byStart = new Map<number, Array<[string, V]>>();
+  /** Words by `keyOf` their first letter, last letter and length (Vietnamese words share the first and length often). */
+  private readonly byKey = new Map<number, Bucket<V>>();
   /**
-   * Bit `length & 31` at `first & 255` for each word: a stretch whose bit is clear is none of the words,
-   * which is told without the map's hashing (letters sharing a slot only let more stretches through).
+   * Bit `length & 31` at `first & 255` for each word, and at `256 + (last & 31)`: a stretch whose bit is
+   * clear in either is none of the words, which is told without the map's hashing (letters sharing a slot
+   * only let more stretches through; the last letter's slots are few, as a trie has many maps).
    */
-  private readonly lengthsByFirst = new Uint32Array(256);
+  private readonly lengths = new Uint32Array(256 + 32);
 
   set(word: string, value: V): void {
     if (word.length === 0 || word.length > 63 || word !== word.toLowerCase() || !/^[ -~\u00a0-\u024f\u1e00-\u1eff]+$/.test(word)) {
       throw new Error(`not a lower-case word: ${word}`);
     }
-    const key = word.charCodeAt(0) * 64 + word.length;
-    const list = this.byStart.get(key) ?? [];
-    const at = list.findIndex(([w]) => w === word);
-    if (at >= 0) list[at] = [word, value];
-    else list.push([word, value]);
-    this.byStart.set(key, list);
-    this.lengthsByFirst[word.charCodeAt(0) & 255]! |= 1 << (word.length & 31);
+    const first = word.charCodeAt(0);
+    const last = word.charCodeAt(word.length - 1);
+    const key = keyOf(first, last, word.length);
+    let bucket = this.byKey.get(key);
+    if (!bucket) {
+      bucket = { words: [], values: [] };
+      this.byKey.set(key, bucket);
+    }
+    const at = bucket.words.indexOf(word);
+    if (at >= 0) bucket.values[at] = value;
+    else {
+      bucket.words.push(word);
+      bucket.values.push(value);
+    }
+    this.lengths[first & 255]! |= 1 << (word.length & 31);
+    this.lengths[256 + (last & 31)]! |= 1 << (word.length & 31);
   }
 
   get(word: string): V | undefined {
     if (word.length === 0 || word.length > 63) return undefined;
-    for (const [w, v] of this.byStart.get(word.charCodeAt(0) * 64 + word.length) ?? []) if (w === word) return v;
-    return undefined;
+    const bucket = this.byKey.get(keyOf(word.charCodeAt(0), word.charCodeAt(word.length - 1), word.length));
+    const at = bucket ? bucket.words.indexOf(word) : -1;
+    return at >= 0 ? bucket!.values[at] : undefined;
   }
 
   /** The value of the word equal to `text.slice(start, end).toLowerCase()`. */
   find(text: string, start: number, end: number): V | undefined {
     const length = end - start;
     if (length <= 0 || length > 63) return undefined;
+    const bit = 1 << (length & 31);
     const first = lowerCodeAt(text, start);
-    if (first < 0 || (this.lengthsByFirst[first & 255]! & (1 << (length & 31))) === 0) return undefined;
-    const candidates = this.byStart.get(first * 64 + length);
-    if (candidates === undefined) return undefined;
-    for (const [w, v] of candidates) {
+    if (first < 0 || (this.lengths[first & 255]! & bit) === 0) return undefined;
+    const last = lowerCodeAt(text, end - 1);
+    if (last < 0 || (this.lengths[256 + (last & 31)]! & bit) === 0) return undefined;
+    const bucket = this.byKey.get(keyOf(first, last, length));
+    if (bucket === undefined) return undefined;
+    const words = bucket.words;
+    for (let j = 0; j < words.length; j++) {
+      const w = words[j]!;
       let k = 1;
       while (k < length && lowerCodeAt(text, start + k) === w.charCodeAt(k)) k++;
-      if (k === length) return v;
+      if (k === length) return bucket.values[j];
     }
     return undefined;
   }
+}
+
+/** The words sharing a key, with their values at the same places. */
+interface Bucket<V> {
+  words: string[];
+  values: V[];
+}
+
+/** The key of a word's candidates: its first letter exactly (the comparison skips it), its last letter's low bits, its length. */
+function keyOf(first: number, last: number, length: number): number {
+  return (first * 64 + (last & 63)) * 64 + length;
 }
 
 /** A set of lower-case words, looked up as LowerCaseMap does. */

@@ -740,18 +740,20 @@ function dedupeWords(s: string): string {
     while (i < s.length && !isSpace(s.charCodeAt(i))) i++;
     ends.push(i);
   }
-  const repeats = (k: number) => sameWord(s, starts[k - 1]!, ends[k - 1]!, starts[k]!, ends[k]!);
+  const grows = hasDottedCapitalI(s, 0, s.length);
+  const repeats = (k: number) => sameWord(s, starts[k - 1]!, ends[k - 1]!, starts[k]!, ends[k]!, grows);
   const kept: string[] = [];
   for (let k = 0; k < starts.length; k++) if (k === 0 || !repeats(k)) kept.push(s.slice(starts[k], ends[k]));
   return kept.join(" ");
 }
 
 /**
- * `sameLowerCase` of two words of `s`. "İ" is the one letter whose lower case is longer: words of different
- * lengths without it differ, which is told without the slices sameLowerCase makes to look for it.
+ * `sameLowerCase` of two words of `s`. "İ" is the one letter whose lower case is longer: when neither word
+ * holds one (`grows` is false), words of different lengths differ, which is told without the slices
+ * sameLowerCase makes to look for it.
  */
-function sameWord(s: string, aStart: number, aEnd: number, bStart: number, bEnd: number): boolean {
-  if (aEnd - aStart !== bEnd - bStart && !hasDottedCapitalI(s, aStart, aEnd) && !hasDottedCapitalI(s, bStart, bEnd)) return false;
+function sameWord(s: string, aStart: number, aEnd: number, bStart: number, bEnd: number, grows: boolean): boolean {
+  if (aEnd - aStart !== bEnd - bStart && !grows) return false;
   return sameLowerCase(s, aStart, aEnd, bStart, bEnd);
 }
 
@@ -766,12 +768,21 @@ function isDedupedAlready(s: string): boolean {
   if (n === 0 || isSpace(s.charCodeAt(0)) || isSpace(s.charCodeAt(n - 1))) return false;
   let previousStart = -1;
   let start = 0;
+  // Whether the word before and the current one hold an "İ", noted in the same pass (see sameWord).
+  let previousDotted = false;
+  let dotted = false;
   for (let i = 0; i <= n; i++) {
-    if (i < n && !isSpace(s.charCodeAt(i))) continue;
+    const c = i < n ? s.charCodeAt(i) : 0x20;
+    if (!isSpace(c)) {
+      if (c === 0x130) dotted = true;
+      continue;
+    }
     // A word [start, i): the white space after it must be one plain space.
-    if (i < n && (s.charCodeAt(i) !== 0x20 || isSpace(s.charCodeAt(i + 1)))) return false;
-    if (previousStart >= 0 && sameWord(s, previousStart, start - 1, start, i)) return false;
+    if (i < n && (c !== 0x20 || isSpace(s.charCodeAt(i + 1)))) return false;
+    if (previousStart >= 0 && sameWord(s, previousStart, start - 1, start, i, previousDotted || dotted)) return false;
     previousStart = start;
+    previousDotted = dotted;
+    dotted = false;
     start = i + 1;
   }
   return true;
