@@ -333,7 +333,10 @@ export function matchPluralAt(tokens: readonly Token[], i: number): BodyMatch | 
 }
 
 /** The words a body name or an anchored plural may start with. */
-const FIRST_WORDS = new LowerCaseWords(["các", "những", ...[...HEADS, ...CAPITALISED_HEADS, ...PLACE_WORDS].map((p) => p.toLowerCase().split(/\s+/).filter(Boolean)[0]!)]);
+const FIRST_WORD_LIST = ["các", "những", ...[...HEADS, ...CAPITALISED_HEADS, ...PLACE_WORDS].map((p) => p.toLowerCase().split(/\s+/).filter(Boolean)[0]!)];
+const FIRST_WORDS = new LowerCaseWords(FIRST_WORD_LIST);
+/** The same words for tokens: one look-up passes over a word that starts no body, instead of one per lexicon. */
+const FIRST_TOKENS = new TokenWords(FIRST_WORD_LIST);
 
 /** Whether a body name or an anchored plural may start with the first word of `text`: a cheap test before tokenizing. */
 export function firstWordMayStartBody(text: string): boolean {
@@ -343,6 +346,8 @@ export function firstWordMayStartBody(text: string): boolean {
 
 /** A body name or an anchored plural at tokens[i]. */
 export function matchNamedBodyAt(tokens: readonly Token[], i: number): BodyMatch | null {
+  const t = tokens[i];
+  if (t === undefined || !FIRST_TOKENS.has(t)) return null;
   return matchPluralAt(tokens, i) ?? matchBodyAt(tokens, i);
 }
 
