@@ -291,7 +291,10 @@ const NOT_PREDICATES = new TokenWords([
 /** "được giao", "đã đề nghị", "đúng yêu cầu": not an assignment. */
 const NOT_ASSIGNING_BEFORE = new TokenWords(["được", "đã", "đúng"]);
 /** Verbs whose object is made responsible: "Giao Văn phòng Tỉnh ủy …", "đề nghị Sở Tài chính …". */
-const ASSIGNING_VERBS = sequences([["giao", "cho"], ["giao"], ["đề", "nghị"], ["yêu", "cầu"]]);
+const ASSIGNING_VERB_WORDS = [["giao", "cho"], ["giao"], ["đề", "nghị"], ["yêu", "cầu"]];
+const ASSIGNING_VERBS = sequences(ASSIGNING_VERB_WORDS);
+/** The first words of the cues below a clause's start: an assigning verb, "chủ trì", "phối hợp". */
+const CUE_STARTS = new TokenWords(["chủ", "phối", ...ASSIGNING_VERB_WORDS.map((words) => words[0]!)]);
 
 interface Bodies {
   leads: string[];
@@ -307,6 +310,8 @@ export function responsibleBodies(text: string): Bodies {
   for (let i = 0; i < tokens.length; i++) {
     if (excluded !== null && excluded[i]) continue;
     if (i === 0 || tokens[i]!.opensClause) leads.push(...clauseLeads(tokens, i));
+    // Most words start no cue: one look-up passes over them.
+    if (!CUE_STARTS.has(tokens[i]!)) continue;
     const assigned = matchWords(tokens, i, ASSIGNING_VERBS);
     if (assigned > 0 && (i === 0 || !NOT_ASSIGNING_BEFORE.has(tokens[i - 1]!))) {
       const objects = bodyList(tokens, i + assigned, false).bodies;
