@@ -333,10 +333,10 @@ export function matchPluralAt(tokens: readonly Token[], i: number): BodyMatch | 
 }
 
 /** The words a body name or an anchored plural may start with. */
-const FIRST_WORD_LIST = ["các", "những", ...[...HEADS, ...CAPITALISED_HEADS, ...PLACE_WORDS].map((p) => p.toLowerCase().split(/\s+/).filter(Boolean)[0]!)];
-const FIRST_WORDS = new LowerCaseWords(FIRST_WORD_LIST);
+export const BODY_FIRST_WORDS: readonly string[] = ["các", "những", ...[...HEADS, ...CAPITALISED_HEADS, ...PLACE_WORDS].map((p) => p.toLowerCase().split(/\s+/).filter(Boolean)[0]!)];
+const FIRST_WORDS = new LowerCaseWords(BODY_FIRST_WORDS);
 /** The same words for tokens: one look-up passes over a word that starts no body, instead of one per lexicon. */
-const FIRST_TOKENS = new TokenWords(FIRST_WORD_LIST);
+const FIRST_TOKENS = new TokenWords(BODY_FIRST_WORDS);
 
 /** Whether a body name or an anchored plural may start with the first word of `text`: a cheap test before tokenizing. */
 export function firstWordMayStartBody(text: string): boolean {

@@ -223,6 +223,11 @@ export class WordTable<V> {
     this.lengthsByFirst[word.charCodeAt(0) & 255]! |= 1 << (word.length & 31);
   }
 
+  /** The words of the table. */
+  words(): string[] {
+    return [...this.byKey.values()].flatMap((list) => list.map(([w]) => w));
+  }
+
   /** The value of the word equal to the token's lower case. */
   at(t: Token): V | undefined {
     // Most tokens are dismissed by their first letter and length, before their letters are compared.
@@ -246,6 +251,10 @@ export class TokenWords {
 
   has(t: Token): boolean {
     return this.table.at(t) !== undefined;
+  }
+
+  words(): string[] {
+    return this.table.words();
   }
 }
 
