@@ -108,13 +108,6 @@ const PLACE_COMMITTEES = new Set(["tỉnh ủy", "huyện ủy", "thị ủy", "
 const MAX_NAME_TOKENS = 24;
 const MAX_PROPER_NAME = 5;
 
-function phraseOf(tokens: readonly Token[], i: number, n: number): string {
-  return tokens
-    .slice(i, i + n)
-    .map((t) => t.lower)
-    .join(" ");
-}
-
 /** Proper name: capitalised syllables ("Châu Thành", "Mỹ Tho", "Hậu Giang"), not a head of another body. */
 function properNameLength(tokens: readonly Token[], i: number): number {
   let n = 0;
@@ -129,18 +122,24 @@ function properNameLength(tokens: readonly Token[], i: number): number {
   return n;
 }
 
-/** The head at tokens[i]: its length and whether it is described. Capitalised heads need a capital letter. */
-function headAt(tokens: readonly Token[], i: number): { length: number; described: boolean } | null {
-  const any = head.longestAt(tokens, i);
-  const cap = isCapitalized(tokens[i]!.text) ? capitalisedHead.longestAt(tokens, i) : 0;
-  const length = Math.max(any, cap);
-  if (length === 0) return null;
-  const phrase = phraseOf(tokens, i, length);
+/**
+ * The head at tokens[i]: its length, its words (lower case) and whether it is described. Capitalised heads
+ * need a capital letter.
+ */
+function headAt(tokens: readonly Token[], i: number): { length: number; phrase: string; described: boolean } | null {
+  const any = head.matchAt(tokens, i);
+  // The lexicon first: most tokens start no head, and their text is not made to look at its case.
+  let cap = capitalisedHead.matchAt(tokens, i);
+  if (cap !== null && !isCapitalized(tokens[i]!.text)) cap = null;
+  // The longer match; of two as long, the phrase is the same (the same tokens' lower case).
+  const found = cap !== null && (any === null || cap.length > any.length) ? cap : any;
+  if (found === null) return null;
+  const { phrase, length } = found;
   // A bare "Ban"/"Ủy ban" is only a head when what follows names it ("Ban Tổ chức" is in the lexicon).
-  if ((phrase === "ban" || phrase === "ủy ban") && any === 0) return null;
+  if ((phrase === "ban" || phrase === "ủy ban") && any === null) return null;
   // "Báo cáo …" is a verb, not the newspaper "Báo Hậu Giang".
   if (phrase === "báo" && tokens[i + 1]?.is("cáo")) return null;
-  return { length, described: DESCRIBED_HEADS.has(phrase) };
+  return { length, phrase, described: DESCRIBED_HEADS.has(phrase) };
 }
 
 /** The body name starting at tokens[i], or null. */
@@ -154,7 +153,7 @@ export function matchBodyAt(tokens: readonly Token[], i: number): BodyMatch | nu
     return null;
   }
   if (!h) return null;
-  const first = phraseOf(tokens, i, h.length);
+  const first = h.phrase;
   let j = i + h.length;
   let generic = false;
   if (first === "ngành") {
@@ -180,7 +179,7 @@ export function matchBodyAt(tokens: readonly Token[], i: number): BodyMatch | nu
       continue;
     }
     const nested = headAt(tokens, j);
-    if (nested && !DESCRIBED_HEADS.has(phraseOf(tokens, j, nested.length))) {
+    if (nested && !nested.described) {
       const inner = matchBodyAt(tokens, j);
       if (inner) {
         generic ||= inner.generic;
@@ -334,7 +333,10 @@ export function matchPluralAt(tokens: readonly Token[], i: number): BodyMatch | 
 }
 
 /** The words a body name or an anchored plural may start with. */
-const FIRST_WORDS = new LowerCaseWords(["các", "những", ...[...HEADS, ...CAPITALISED_HEADS, ...PLACE_WORDS].map((p) => p.toLowerCase().split(/\s+/).filter(Boolean)[0]!)]);
+export const BODY_FIRST_WORDS: readonly string[] = ["các", "những", ...[...HEADS, ...CAPITALISED_HEADS, ...PLACE_WORDS].map((p) => p.toLowerCase().split(/\s+/).filter(Boolean)[0]!)];
+const FIRST_WORDS = new LowerCaseWords(BODY_FIRST_WORDS);
+/** The same words for tokens: one look-up passes over a word that starts no body, instead of one per lexicon. */
+const FIRST_TOKENS = new TokenWords(BODY_FIRST_WORDS);
 
 /** Whether a body name or an anchored plural may start with the first word of `text`: a cheap test before tokenizing. */
 export function firstWordMayStartBody(text: string): boolean {
@@ -344,6 +346,8 @@ export function firstWordMayStartBody(text: string): boolean {
 
 /** A body name or an anchored plural at tokens[i]. */
 export function matchNamedBodyAt(tokens: readonly Token[], i: number): BodyMatch | null {
+  const t = tokens[i];
+  if (t === undefined || !FIRST_TOKENS.has(t)) return null;
   return matchPluralAt(tokens, i) ?? matchBodyAt(tokens, i);
 }
 

@@ -9,6 +9,7 @@ import {
   matchNamedBodyAt,
   matchSectorAt,
   bodyKey,
+  BODY_FIRST_WORDS,
   type BodyMatch,
 } from "./bodies.ts";
 import { chooseDeadline, findDeadlinePhrases, parseDeadlineCell, quotedRanges, type DeadlinePhrase } from "./deadlines.ts";
@@ -291,7 +292,10 @@ const NOT_PREDICATES = new TokenWords([
 /** "được giao", "đã đề nghị", "đúng yêu cầu": not an assignment. */
 const NOT_ASSIGNING_BEFORE = new TokenWords(["được", "đã", "đúng"]);
 /** Verbs whose object is made responsible: "Giao Văn phòng Tỉnh ủy …", "đề nghị Sở Tài chính …". */
-const ASSIGNING_VERBS = sequences([["giao", "cho"], ["giao"], ["đề", "nghị"], ["yêu", "cầu"]]);
+const ASSIGNING_VERB_WORDS = [["giao", "cho"], ["giao"], ["đề", "nghị"], ["yêu", "cầu"]];
+const ASSIGNING_VERBS = sequences(ASSIGNING_VERB_WORDS);
+/** The first words of the cues below a clause's start: an assigning verb, "chủ trì", "phối hợp". */
+const CUE_STARTS = new TokenWords(["chủ", "phối", ...ASSIGNING_VERB_WORDS.map((words) => words[0]!)]);
 
 interface Bodies {
   leads: string[];
@@ -307,6 +311,8 @@ export function responsibleBodies(text: string): Bodies {
   for (let i = 0; i < tokens.length; i++) {
     if (excluded !== null && excluded[i]) continue;
     if (i === 0 || tokens[i]!.opensClause) leads.push(...clauseLeads(tokens, i));
+    // Most words start no cue: one look-up passes over them.
+    if (!CUE_STARTS.has(tokens[i]!)) continue;
     const assigned = matchWords(tokens, i, ASSIGNING_VERBS);
     if (assigned > 0 && (i === 0 || !NOT_ASSIGNING_BEFORE.has(tokens[i - 1]!))) {
       const objects = bodyList(tokens, i + assigned, false).bodies;
@@ -429,10 +435,24 @@ const CONTINUE = sequences([["tiếp", "tục"]]);
 const ADVISE = sequences([["tham", "mưu"]]);
 const LEAD = sequences([["lãnh", "đạo"]]);
 const DIRECT = sequences([["chỉ", "đạo"]]);
+/**
+ * The words clauseLeads reads something after at the start of a clause: "riêng", its verbs, and the words a
+ * list of subjects starts with (persons, collective words, body names). A clause opening with another word
+ * has no leads.
+ */
+const CLAUSE_LEAD_STARTS = new TokenWords([
+  "riêng",
+  ...[ADVISE, CONTINUE, LEAD, DIRECT].flatMap((verb) => verb.words()),
+  ...PERSON_FIRST.words(),
+  ...GENERIC_VOCABULARY.words(),
+  ...BODY_FIRST_WORDS,
+]);
 
 /** Leads at the start of a clause: its subject, a topic ("Riêng huyện X, …"), or the object of "chỉ đạo". */
 function clauseLeads(tokens: Token[], i: number): BodyMatch[] {
   const out: BodyMatch[] = [];
+  // Most clauses open with another word: one look-up instead of trying each reading.
+  if (!CLAUSE_LEAD_STARTS.has(tokens[i]!)) return out;
   let j = i;
   // "Tham mưu Ban Thường vụ Tỉnh ủy sơ kết …": the body advised is not the one that acts.
   if (matchWords(tokens, j, ADVISE)) return out;

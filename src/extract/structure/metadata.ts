@@ -243,7 +243,8 @@ function capitalise(w: string): string {
 /** Without header: the body the text names as speaking ("Văn phòng Tỉnh ủy thông báo", "Tỉnh ủy kết luận:"), else the subject of the opening sentence. */
 function speakingBody(body: Para[]): string | null {
   for (const p of body) {
-    if (!/thông báo|kết luận/u.test(p.text)) continue;
+    // Two searches for a string are quicker than one pattern of two alternatives.
+    if (!p.text.includes("thông báo") && !p.text.includes("kết luận")) continue;
     const tokens = tokenize(p.text);
     // The body stands right before "thông báo" or "kết luận": none starts at or after the last of these words.
     let lastVerb = 0;

@@ -4,7 +4,7 @@
 // citation, completed from the later ones.
 import type { Located, Reference } from "../types.ts";
 import { matchesFrom } from "../matches.ts";
-import { isSpaceAt } from "../chars.ts";
+import { isDigitAt, isSpaceAt } from "../chars.ts";
 import { collapseSpaces } from "../normalize.ts";
 import { firstWordMayStartBody, matchNamedBodyAt } from "./bodies.ts";
 import { findDates } from "./dates.ts";
@@ -37,12 +37,21 @@ const BARE_SYMBOL = new RegExp(String.raw`(?<![\p{L}\p{M}\d/-])(${SYMBOL_SOURCE}
 
 // Scanning every paragraph with these patterns took most of the time of reading references; they are
 // tried only where a match can start. Every citation has a number (a symbol, or digits after "số")
-// preceded by white space and at most MAX_LEAD characters after the start of its type word, so type
-// words are looked for only before such numbers; a symbol cited alone starts where a run of at most
-// five digits does that is followed by "-" or "/".
-const MAX_LEAD = 37; // "Chương trình" 12, " liên tịch" 12, spaces 3, "số " twice 10
-const TYPE_WORD = new RegExp(TYPE_SOURCE, "g");
+// preceded by white space, which only its type word, a qualifier, "số" and runs of one to three white
+// space characters come before: its type word is found by reading these back from the number. A symbol
+// cited alone starts where a run of at most five digits does that is followed by "-" or "/".
+const QUALIFIERS = ["liên tịch", "chung"];
 const DIGIT_RUN = /\d+/g;
+
+/** The type words by their last code unit, each as its first letter in both cases and the rest. */
+const TYPE_WORDS_BY_LAST = (() => {
+  const byLast = new Map<number, Array<{ upper: string; lower: string; rest: string }>>();
+  for (const w of TYPE_WORDS) {
+    const last = w.charCodeAt(w.length - 1);
+    byLast.set(last, [...(byLast.get(last) ?? []), { upper: w[0]!, lower: w[0]!.toLowerCase(), rest: w.slice(1) }]);
+  }
+  return byLast;
+})();
 
 /**
  * One scan of the runs of digits for both kinds of places: where a run follows white space (a number
@@ -51,45 +60,62 @@ const DIGIT_RUN = /\d+/g;
 function digitRunStarts(text: string): { numberStarts: number[]; symbolStarts: number[] } {
   const numberStarts: number[] = [];
   const symbolStarts: number[] = [];
+  // `test` makes no match object: each run is read back from its end (its first digit follows none).
   DIGIT_RUN.lastIndex = 0;
-  for (let m = DIGIT_RUN.exec(text); m; m = DIGIT_RUN.exec(text)) {
-    const at = m.index;
-    const length = m[0].length;
+  while (DIGIT_RUN.test(text)) {
+    const end = DIGIT_RUN.lastIndex;
+    let at = end - 1;
+    while (isDigitAt(text, at - 1)) at--;
     if (isSpaceAt(text, at - 1)) numberStarts.push(at);
-    if (length <= 5) {
-      const next = text.charCodeAt(at + length);
+    if (end - at <= 5) {
+      const next = text.charCodeAt(end);
       if (next === 0x2d || next === 0x2f) symbolStarts.push(at);
     }
   }
-  DIGIT_RUN.lastIndex = 0;
   return { numberStarts, symbolStarts };
 }
 
-/** Where type words start in the stretches before numbers that follow white space, in order. */
-function typeWordStarts(text: string, numberStarts: readonly number[]): number[] {
+/** Where the run of one to three white space characters that ends at `end` starts; -1 when there is no such run. */
+function spacesBefore(text: string, end: number): number {
+  let i = end;
+  while (i > 0 && end - i < 4 && isSpaceAt(text, i - 1)) i--;
+  return end - i >= 1 && end - i <= 3 ? i : -1;
+}
+
+/** Adds the starts of the type words that end at `end` to `out`. */
+function typeWordsEndingAt(text: string, end: number, out: number[]): void {
+  const words = TYPE_WORDS_BY_LAST.get(text.charCodeAt(end - 1));
+  if (words === undefined) return;
+  for (const w of words) {
+    const start = end - w.rest.length - 1;
+    if (start < 0 || !text.startsWith(w.rest, start + 1)) continue;
+    if (text[start] === w.upper || text[start] === w.lower) out.push(start);
+  }
+}
+
+/**
+ * Where CITATION may match: the type words that "liên tịch" or "chung", "số" (at most twice) and runs of
+ * one to three white space characters join to a number that follows white space, read back from the number.
+ */
+function citationStarts(text: string, numberStarts: readonly number[]): number[] {
   const out: number[] = [];
-  const scan = (from: number, to: number) => {
-    const stretch = text.slice(from, to);
-    TYPE_WORD.lastIndex = 0;
-    for (let m = TYPE_WORD.exec(stretch); m; m = TYPE_WORD.exec(stretch)) {
-      out.push(from + m.index);
-      TYPE_WORD.lastIndex = m.index + 1; // type words may overlap ("Nghị quyết định")
-    }
-  };
-  // Stretches that overlap are scanned as one.
-  let from = -1;
-  let to = -1;
   for (const d of numberStarts) {
-    const f = Math.max(0, d - MAX_LEAD);
-    if (from >= 0 && f <= to) to = d - 1;
-    else {
-      if (from >= 0) scan(from, to);
-      from = f;
-      to = d - 1;
+    let end = spacesBefore(text, d);
+    for (let so = 0; so <= 2 && end > 0; so++) {
+      typeWordsEndingAt(text, end, out);
+      for (const q of QUALIFIERS) {
+        const before = end - q.length;
+        if (before > 0 && text.startsWith(q, before)) {
+          const wordEnd = spacesBefore(text, before);
+          if (wordEnd > 0) typeWordsEndingAt(text, wordEnd, out);
+        }
+      }
+      if (end < 2 || !text.startsWith("số", end - 2)) break;
+      end = spacesBefore(text, end - 2);
     }
   }
-  if (from >= 0) scan(from, to);
-  return out;
+  // Read back, the type words of one number come nearest first.
+  return out.sort((a, b) => a - b);
 }
 const AFTER_SYMBOL_DATE = /^,?\s{0,3}(?:ban hành\s{1,3})?ngày\s{1,3}(?:ngày\s{1,3})?/u;
 const ISSUER_INTRO = /^,?\s{0,3}của\s{1,3}/u;
@@ -136,13 +162,13 @@ export function findReferences(paras: readonly Para[], ownSymbol: string | null)
 
 function citationsIn(para: Para): Raw[] {
   const text = para.text;
-  // Every citation has a number.
-  if (!/\d/.test(text)) return [];
+  // Every citation has a number: digits after white space may be cited numbers; runs of at most five
+  // digits before "-" or "/" symbols.
+  const { numberStarts, symbolStarts } = digitRunStarts(text);
+  if (numberStarts.length === 0 && symbolStarts.length === 0) return [];
   const out: Raw[] = [];
   const covered: Array<[number, number]> = [];
-  // Digits after white space may be cited numbers; runs of at most five digits before "-" or "/" symbols.
-  const { numberStarts, symbolStarts } = digitRunStarts(text);
-  for (const m of matchesFrom(text, CITATION, typeWordStarts(text, numberStarts))) {
+  for (const m of matchesFrom(text, CITATION, citationStarts(text, numberStarts))) {
     if (m.index > 0 && /[\p{L}\p{M}]/u.test(text[m.index - 1]!)) continue;
     const typeWord = m[1]!;
     const hasSo = m[2]!.length > 0;

@@ -223,15 +223,20 @@ export class WordTable<V> {
     this.lengthsByFirst[word.charCodeAt(0) & 255]! |= 1 << (word.length & 31);
   }
 
+  /** The words of the table. */
+  words(): string[] {
+    return [...this.byKey.values()].flatMap((list) => list.map(([w]) => w));
+  }
+
   /** The value of the word equal to the token's lower case. */
   at(t: Token): V | undefined {
-    // Most tokens are dismissed by their first letter and length, before their lower case is made.
+    // Most tokens are dismissed by their first letter and length, before their letters are compared.
     const length = t.end - t.start;
     if ((this.lengthsByFirst[t.firstLower & 255]! & (1 << (length & 31))) === 0) return undefined;
     const list = this.byKey.get(WordTable.key(t.firstLower, length));
     if (list === undefined) return undefined;
-    const lower = t.lower;
-    for (const [w, v] of list) if (w === lower) return v;
+    // The words are plain (`set`): `is` compares them without making the token's lower case.
+    for (const [w, v] of list) if (t.is(w)) return v;
     return undefined;
   }
 }
@@ -247,6 +252,16 @@ export class TokenWords {
   has(t: Token): boolean {
     return this.table.at(t) !== undefined;
   }
+
+  words(): string[] {
+    return this.table.words();
+  }
+}
+
+/** A phrase of a lexicon found at a token: its words (lower case, without commas) joined by spaces, and how many. */
+export interface PhraseMatch {
+  readonly phrase: string;
+  readonly length: number;
 }
 
 /** A lexicon of phrases (sequences of lower-case syllables), looked up by the longest match at a token. */
@@ -263,11 +278,13 @@ export class PhraseLexicon {
       max = Math.max(max, words.length);
       let level = this.root;
       let node: PhraseNode | undefined;
+      const path: string[] = [];
       for (const written of words) {
         const w = written.endsWith(",") ? written.slice(0, -1) : written;
+        path.push(w);
         node = level.get(w);
         if (!node) {
-          node = { end: false, next: new WordTable(), afterComma: null };
+          node = { end: false, phrase: path.join(" "), length: path.length, next: new WordTable(), afterComma: null };
           level.set(w, node);
         }
         level = written.endsWith(",") ? (node.afterComma ??= new WordTable()) : node.next;
@@ -282,14 +299,19 @@ export class PhraseLexicon {
     return this.root.get(lower) !== undefined;
   }
 
-  /**
-   * Number of tokens of the longest phrase starting at tokens[i] (0 when none). Words must be separated by plain
-   * spaces, or by a comma where the phrase is written with one.
-   */
+  /** Number of tokens of the longest phrase starting at tokens[i] (0 when none). */
   longestAt(tokens: readonly Token[], i: number): number {
+    return this.matchAt(tokens, i)?.length ?? 0;
+  }
+
+  /**
+   * The longest phrase starting at tokens[i], or null. Words must be separated by plain spaces, or by a
+   * comma where the phrase is written with one. Its words are the lower case of the tokens matched.
+   */
+  matchAt(tokens: readonly Token[], i: number): PhraseMatch | null {
     let afterSpace = this.root;
     let afterComma: WordTable<PhraseNode> | null = null;
-    let best = 0;
+    let best: PhraseNode | null = null;
     for (let k = 0; k < this.maxLength && i + k < tokens.length; k++) {
       const t = tokens[i + k]!;
       let level = afterSpace;
@@ -299,7 +321,7 @@ export class PhraseLexicon {
       }
       const node = level.at(t);
       if (!node) break;
-      if (node.end) best = k + 1;
+      if (node.end) best = node;
       afterSpace = node.next;
       afterComma = node.afterComma;
     }
@@ -307,7 +329,7 @@ export class PhraseLexicon {
   }
 }
 
-interface PhraseNode {
+interface PhraseNode extends PhraseMatch {
   end: boolean;
   /** Words that follow after spaces, and after a comma (null when no phrase has one here). */
   next: WordTable<PhraseNode>;
