@@ -125,6 +125,22 @@ CHAR_KIND[0xf0] = ETH_LOWER;
 for (const c of [0xb9, 0xb2, 0xb3, 0x2070, 0x2074, 0x2075, 0x2076, 0x2077, 0x2078, 0x2079]) CHAR_KIND[c] = SUPERSCRIPT;
 
 /**
+ * Where the first character from `i` on that `mapCharacters` must look at is (`n` when none is): not a
+ * character it copies as it is, nor a single space between two such characters. A loop of its own: in
+ * the loop of `mapCharacters`, with its rare cases, V8 read the text three times more slowly.
+ */
+function plainEnd(s: string, i: number, n: number): number {
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    const kind = CHAR_KIND[c];
+    if (kind === 0 || kind === LF) i++;
+    else if (c === 0x20 && CHAR_KIND[s.charCodeAt(i + 1)] === 0) i += 2;
+    else return i;
+  }
+  return n;
+}
+
+/**
  * The character mappings of normalizeText in one pass: line ends to "\n", eth to "Đ", invisible
  * characters removed, dashes to "-", exotic spaces to " ", spaces before a line end removed.
  * `forLayout` also caps runs of white space at MAX_SPACE_RUN and removes invisible characters before
@@ -138,17 +154,11 @@ function mapCharacters(s: string, forLayout: boolean, from = 0, to = s.length): 
   let superscript = false;
   let firstUnstable = -1;
   const n = to;
-  for (let i = from; i < n; i++) {
+  for (let i = plainEnd(s, from, n); i < n; i = plainEnd(s, i + 1, n)) {
     const c = s.charCodeAt(i);
     const kind = CHAR_KIND[c]!;
-    if (kind === 0 || kind === LF) continue;
     if (kind === NOT_NFC_STABLE) {
       if (firstUnstable < 0) firstUnstable = out.length + (i - copiedTo);
-      continue;
-    }
-    // The commonest case, one space between words: nothing to do.
-    if (c === 0x20 && CHAR_KIND[s.charCodeAt(i + 1)] === 0) {
-      i++;
       continue;
     }
     let replacement: string;
