@@ -22,6 +22,8 @@ const TYPE_WORDS = [
 // Grouped by first letter ("[Nn](?:ghị quyết|ghị định)|[Cc](?:hỉ thị|…)|…"): at a letter the pattern tries
 // one group instead of every word, which makes the scan of each paragraph faster. No word is the start
 // of another, so the grouping matches the same words.
+/** Words between a type word and its number: "Nghị quyết liên tịch số …", "Chương trình chung số …". */
+const QUALIFIERS = ["liên tịch", "chung"];
 const TYPE_SOURCE = (() => {
   const byFirst = new Map<string, string[]>();
   for (const w of TYPE_WORDS) byFirst.set(w[0]!, [...(byFirst.get(w[0]!) ?? []), w.slice(1)]);
@@ -30,7 +32,7 @@ const TYPE_SOURCE = (() => {
 
 // A citation: type word, optional "số", then a symbol or (after "số") a bare number.
 const CITATION = new RegExp(
-  String.raw`(${TYPE_SOURCE})(?:\s{1,3}(?:liên tịch|chung))?\s{1,3}((?:số\s{1,3}){0,2})(${SYMBOL_SOURCE}|\d{1,5}(?![\d/.,-]\d|[-/]\p{L}))`,
+  String.raw`(${TYPE_SOURCE})(?:\s{1,3}(?:${QUALIFIERS.join("|")}))?\s{1,3}((?:số\s{1,3}){0,2})(${SYMBOL_SOURCE}|\d{1,5}(?![\d/.,-]\d|[-/]\p{L}))`,
   "yu", // sticky: tried where a citation may start (below)
 );
 const BARE_SYMBOL = new RegExp(String.raw`(?<![\p{L}\p{M}\d/-])(${SYMBOL_SOURCE})(?![\p{L}\d])`, "yu");
@@ -40,7 +42,6 @@ const BARE_SYMBOL = new RegExp(String.raw`(?<![\p{L}\p{M}\d/-])(${SYMBOL_SOURCE}
 // preceded by white space, which only its type word, a qualifier, "số" and runs of one to three white
 // space characters come before: its type word is found by reading these back from the number. A symbol
 // cited alone starts where a run of at most five digits does that is followed by "-" or "/".
-const QUALIFIERS = ["liên tịch", "chung"];
 const DIGIT_RUN = /\d+/g;
 
 /** The type words by their last code unit, each as its first letter in both cases and the rest. */
